@@ -1,0 +1,16 @@
+import { env } from '$env/dynamic/public';
+
+/**
+ * Where the Supabase API lives. `npm run dev` and the test setup start the embedded local
+ * stack and pass its URL and public key in; against a hosted project they come from `.env`.
+ */
+export function supabaseConfig() {
+	const url = env.PUBLIC_SUPABASE_URL;
+	const anonKey = env.PUBLIC_SUPABASE_ANON_KEY ?? env.PUBLIC_SUPABASE_PUBLISHABLE_KEY;
+	if (!url || !anonKey) {
+		throw new Error(
+			'PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set. Start the app with `npm run dev`, which starts the local stack, or set them in .env for a hosted project.'
+		);
+	}
+	return { url, anonKey };
+}

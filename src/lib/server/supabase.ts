@@ -1,0 +1,27 @@
+import { createServerClient } from '@supabase/ssr';
+import type { Cookies } from '@sveltejs/kit';
+import WebSocket from 'ws';
+import type { Database } from '$lib/database.types';
+import { supabaseConfig } from './env';
+
+/**
+ * One Supabase client per request, acting as whoever the request's cookies say, with the
+ * public (anon) key: every query is subject to row-level security.
+ */
+export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.fetch) {
+	const { url, anonKey } = supabaseConfig();
+	return createServerClient<Database>(url, anonKey, {
+		global: { fetch },
+		// Node 20 has no global WebSocket; supabase-js needs one for realtime.
+		// https://github.com/supabase/supabase-js/issues/1400
+		realtime: { transport: WebSocket as never },
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (cookiesToSet) => {
+				for (const { name, value, options } of cookiesToSet) {
+					cookies.set(name, value, { ...options, path: '/' });
+				}
+			}
+		}
+	});
+}
