@@ -1,0 +1,64 @@
+// `npm run dev`: the app, on the embedded local stack unless PUBLIC_SUPABASE_URL is set.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { developerStackConfig, loadDotEnv } from './local-stack/config.ts';
+import { runDeveloperStack } from './local-stack/foreground.ts';
+import { isAlive, isPortTaken, processCommand, waitForExit } from './local-stack/processes.ts';
+
+const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+
+loadDotEnv();
+const config = developerStackConfig();
+
+if (process.env.PUBLIC_SUPABASE_URL) {
+	console.log(
+		`Using the Supabase project at ${process.env.PUBLIC_SUPABASE_URL} (PUBLIC_SUPABASE_URL); the local stack is not started.`
+	);
+	const app = startVite({});
+	app.once('exit', (code) => process.exit(code ?? 0));
+} else {
+	let app: ChildProcess | undefined;
+	const appPidFile = path.join(config.dir, 'app.pid');
+	const { stack, shutdown } = await runDeveloperStack(async () => {
+		if (app) {
+			app.kill('SIGTERM');
+			await waitForExit(app, 5_000);
+		}
+		await rm(appPidFile, { force: true });
+	});
+	await stopLeftoverApp(appPidFile);
+	if (await isPortTaken(config.appPort)) {
+		console.error(
+			`Port ${config.appPort} for the app is in use by another program. Stop it, or set PORT to another port.`
+		);
+		await shutdown(1);
+	}
+	app = startVite({
+		PUBLIC_SUPABASE_URL: stack.apiUrl,
+		PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
+		PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
+	});
+	if (app.pid) await writeFile(appPidFile, String(app.pid));
+	app.once('exit', (code) => void shutdown(code ?? 0));
+}
+
+function startVite(env: Record<string, string>) {
+	return spawn(process.execPath, [vite, 'dev', '--port', String(config.appPort), '--strictPort'], {
+		stdio: 'inherit',
+		env: { ...process.env, ...env }
+	});
+}
+
+/** A `npm run dev` killed with SIGKILL leaves its Vite server behind; stop it. */
+async function stopLeftoverApp(pidFile: string) {
+	if (!existsSync(pidFile)) return;
+	const pid = Number(await readFile(pidFile, 'utf8'));
+	if (Number.isInteger(pid) && isAlive(pid) && processCommand(pid).includes('vite')) {
+		process.kill(pid, 'SIGKILL');
+		while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	await rm(pidFile, { force: true });
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './migrate.ts';
+
+/** Reads `.env` into process.env without overriding what the shell already set. */
+export function loadDotEnv() {
+	const file = path.join(projectRoot, '.env');
+	if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function port(name: string, fallback: number) {
+	const value = process.env[name];
+	if (value === undefined || value === '') return fallback;
+	const parsed = Number(value);
+	if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
+		throw new Error(`${name} must be a port number from 1 to 65535, not "${value}".`);
+	}
+	return parsed;
+}
+
+/** The developer stack's settings; the defaults match the Supabase CLI's `supabase start`. */
+export function developerStackConfig() {
+	const appPort = port('PORT', 5173);
+	return {
+		dir: path.resolve(projectRoot, process.env.LOCAL_STACK_DIR || '.local'),
+		apiPort: port('LOCAL_API_PORT', 54321),
+		dbPort: port('LOCAL_DB_PORT', 54322),
+		appPort,
+		siteUrl: `http://localhost:${appPort}`,
+		additionalRedirectUrls: [`http://127.0.0.1:${appPort}`]
+	};
+}

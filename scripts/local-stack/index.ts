@@ -1,0 +1,260 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createAuthService } from './auth/index.ts';
+import { createGateway } from './gateway.ts';
+import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
+import { Mailbox } from './mailbox.ts';
+import { migrate } from './migrate.ts';
+import { removeDataDir, startPostgres } from './postgres.ts';
+import { startPostgrest } from './postgrest.ts';
+import { freePort, isAlive, isPortTaken, processCommand } from './processes.ts';
+
+export { MigrationError } from './migrate.ts';
+
+export interface LocalStackOptions {
+	/** Holds the database (`db/`) and the state file other commands read. */
+	dir: string;
+	/** The one URL the app talks to. 0 picks a free port. */
+	apiPort: number;
+	/** PostgreSQL, for migrations and tools. 0 picks a free port. */
+	dbPort: number;
+	/** Where sign-in links send people back to. */
+	siteUrl: string;
+	additionalRedirectUrls?: string[];
+	jwtSecret?: string;
+	dbPassword?: string;
+	/** Start from an empty database. */
+	fresh?: boolean;
+	/** Keep data safe across power cuts (fsync); off for throw-away stacks. */
+	durable?: boolean;
+	/** Delete `dir` on stop: a throw-away stack for tests and benchmarks. */
+	ephemeral?: boolean;
+	authRateLimits?: { emailSendIntervalSeconds?: number; requestsPerHourPerIp?: number };
+	log?: (source: string, line: string) => void;
+	/** Called when a process of the stack dies while it should be running. */
+	onUnexpectedExit?: (reason: string) => void;
+}
+
+/** What `npm run stack:status` prints, and what tests and scripts need to connect. */
+export interface LocalStackInfo {
+	apiUrl: string;
+	anonKey: string;
+	serviceKey: string;
+	dbUrl: string;
+	jwtSecret: string;
+	mailboxUrl: string;
+}
+
+export interface LocalStack extends LocalStackInfo {
+	stop(): Promise<void>;
+}
+
+interface StateFile extends LocalStackInfo {
+	ownerPid: number;
+	childPids: number[];
+	startedAt: string;
+}
+
+export class StackAlreadyRunningError extends Error {}
+
+const STATE_FILE = 'stack.json';
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+	const log = options.log ?? ((source, line) => console.log(`[${source}] ${line}`));
+	await mkdir(options.dir, { recursive: true });
+	// As root, PostgreSQL runs as the postgres user, who must be able to enter this folder.
+	await chmod(options.dir, 0o755);
+	await recoverFromPreviousRun(options.dir);
+	const dataDir = path.join(options.dir, 'db');
+	if (options.fresh) await removeDataDir(dataDir);
+
+	const apiPort = options.apiPort || (await freePort());
+	const dbPort = options.dbPort || (await freePort());
+	for (const [port, name, variable] of [
+		[apiPort, 'API', 'LOCAL_API_PORT'],
+		[dbPort, 'database', 'LOCAL_DB_PORT']
+	] as const) {
+		if (await isPortTaken(port)) {
+			throw new Error(
+				`Port ${port} for the local ${name} is already in use by another program (a Supabase CLI stack?). Stop it, or set ${variable} to another port.`
+			);
+		}
+	}
+
+	const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+	const dbPassword = options.dbPassword ?? 'postgres';
+	const keys = await createApiKeys(jwtSecret);
+	const apiUrl = `http://127.0.0.1:${apiPort}`;
+	const stopping = { value: false };
+	const cleanups: Array<() => Promise<void>> = [];
+	const stop = async () => {
+		stopping.value = true;
+		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+		await rm(path.join(options.dir, STATE_FILE), { force: true });
+		if (options.ephemeral) await rm(options.dir, { recursive: true, force: true });
+	};
+	const watch = (name: string, child: import('node:child_process').ChildProcess) =>
+		child.once('exit', (code, signal) => {
+			if (stopping.value) return;
+			const reason = `${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see its log above.`;
+			log('stack', reason);
+			options.onUnexpectedExit?.(reason);
+		});
+
+	try {
+		const postgres = await startPostgres({
+			dataDir,
+			port: dbPort,
+			password: dbPassword,
+			durable: options.durable ?? false,
+			log: (line) => log('postgres', line)
+		});
+		cleanups.push(() => postgres.stop());
+		watch('PostgreSQL', postgres.process);
+
+		const authenticatorPassword = randomBytes(16).toString('hex');
+		await migrate({
+			dbUrl: postgres.url,
+			authenticatorPassword,
+			seed: true,
+			log: (line) => log('migrate', line)
+		});
+
+		const postgrest = await startPostgrest({
+			dbHost: '127.0.0.1',
+			dbPort,
+			authenticatorPassword,
+			jwtSecret,
+			port: await freePort(),
+			adminPort: await freePort(),
+			log: (line) => log('postgrest', line)
+		});
+		cleanups.push(() => postgrest.stop());
+		watch('PostgREST', postgrest.process);
+
+		const pool = new pg.Pool({ connectionString: postgres.url, max: 5 });
+		cleanups.push(() => pool.end());
+		const mailbox = new Mailbox({ log: (line) => log('mail', line) });
+		const auth = createAuthService({
+			pool,
+			jwtSecret,
+			apiUrl,
+			siteUrl: options.siteUrl,
+			additionalRedirectUrls: options.additionalRedirectUrls,
+			mailbox,
+			log: (line) => log('auth', line),
+			rateLimits: options.authRateLimits
+		});
+		const gateway = createGateway({
+			postgrestUrl: postgrest.url,
+			auth,
+			mailbox,
+			apiKeys: [keys.anonKey, keys.serviceKey]
+		});
+		await listen(gateway, apiPort);
+		cleanups.push(() => close(gateway));
+
+		const info: LocalStackInfo = {
+			apiUrl,
+			anonKey: keys.anonKey,
+			serviceKey: keys.serviceKey,
+			dbUrl: postgres.url,
+			jwtSecret,
+			mailboxUrl: `${apiUrl}/mailbox`
+		};
+		const state: StateFile = {
+			...info,
+			ownerPid: process.pid,
+			childPids: [postgres.process.pid, postgrest.process.pid].filter(
+				(pid): pid is number => pid !== undefined
+			),
+			startedAt: new Date().toISOString()
+		};
+		// Holds the keys: readable by this user only.
+		await writeFile(path.join(options.dir, STATE_FILE), JSON.stringify(state, null, '\t'), {
+			mode: 0o600
+		});
+		return { ...info, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+/** A stack on free ports with its own empty database, deleted when stopped. */
+export async function startThrowawayStack(
+	overrides: Partial<LocalStackOptions> = {}
+): Promise<LocalStack> {
+	return startLocalStack({
+		dir: await mkdtemp(path.join(tmpdir(), 'microsolidarity-stack-')),
+		apiPort: 0,
+		dbPort: 0,
+		siteUrl: 'http://127.0.0.1:5173',
+		jwtSecret: randomBytes(32).toString('hex'),
+		dbPassword: randomBytes(12).toString('hex'),
+		fresh: true,
+		ephemeral: true,
+		log: () => undefined,
+		...overrides
+	});
+}
+
+/** Reads the state of a stack that `npm run dev` or `npm run stack` is running. */
+export async function readRunningStack(dir: string): Promise<LocalStackInfo | undefined> {
+	const state = await readState(dir);
+	if (!state || !isOurProcess(state.ownerPid)) return undefined;
+	const { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl } = state;
+	return { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl };
+}
+
+/**
+ * Refuses to start twice on the same folder, and cleans up after a run whose parent was
+ * killed (SIGKILL leaves PostgREST and PostgreSQL running; PostgreSQL is handled by its
+ * own postmaster.pid in startPostgres).
+ */
+async function recoverFromPreviousRun(dir: string) {
+	const state = await readState(dir);
+	if (!state) return;
+	if (state.ownerPid !== process.pid && isOurProcess(state.ownerPid)) {
+		throw new StackAlreadyRunningError(
+			`The local stack is already running (process ${state.ownerPid}, API at ${state.apiUrl}). Use it, or stop that process first (Ctrl-C in its terminal).`
+		);
+	}
+	for (const pid of state.childPids) {
+		if (isAlive(pid) && processCommand(pid).includes('postgrest')) process.kill(pid, 'SIGKILL');
+	}
+	await rm(path.join(dir, STATE_FILE), { force: true });
+}
+
+async function readState(dir: string): Promise<StateFile | undefined> {
+	const file = path.join(dir, STATE_FILE);
+	if (!existsSync(file)) return undefined;
+	try {
+		return JSON.parse(await readFile(file, 'utf8')) as StateFile;
+	} catch {
+		return undefined;
+	}
+}
+
+function isOurProcess(pid: number) {
+	return isAlive(pid) && /node|tsx/.test(processCommand(pid));
+}
+
+function listen(server: Server, port: number) {
+	return new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => resolve());
+	});
+}
+
+function close(server: Server) {
+	return new Promise<void>((resolve) => {
+		server.closeAllConnections();
+		server.close(() => resolve());
+	});
+}

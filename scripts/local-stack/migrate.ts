@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const projectRoot = path.resolve(here, '../..');
+const migrationsDir = path.join(projectRoot, 'supabase', 'migrations');
+const supabaseCli = path.join(projectRoot, 'node_modules', '.bin', 'supabase');
+
+/** What Supabase provides before migrations: roles, the auth schema, the auth stand-in's tables. */
+const bootstrapFiles = [
+	path.join(here, 'bootstrap.sql'),
+	path.join(here, 'auth', 'schema.sql')
+];
+
+export interface MigrateOptions {
+	dbUrl: string;
+	/** The password PostgREST's `authenticator` role logs in with. */
+	authenticatorPassword: string;
+	/** Load supabase/seed.sql into a database that has had no migrations yet. */
+	seed: boolean;
+	log: (line: string) => void;
+}
+
+export class MigrationError extends Error {}
+
+/**
+ * Brings a database up to date: the bootstrap, then every migration in supabase/migrations
+ * not yet recorded, then the seed on a fresh database. Migrations are applied by the official
+ * Supabase CLI (`supabase db push --db-url`), which records them in
+ * supabase_migrations.schema_migrations exactly as on a hosted project.
+ */
+export async function migrate(options: MigrateOptions) {
+	const client = new pg.Client({ connectionString: options.dbUrl });
+	await client.connect();
+	let pending: string[];
+	let fresh: boolean;
+	try {
+		for (const file of bootstrapFiles) await client.query(await readFile(file, 'utf8'));
+		await client.query(
+			`alter role authenticator with login password ${client.escapeLiteral(options.authenticatorPassword)}`
+		);
+		({ pending, fresh } = await pendingMigrations(client));
+	} finally {
+		await client.end();
+	}
+	// Starting the CLI costs a second: skip it when there is nothing to do.
+	if (pending.length === 0) return { applied: [] };
+	await runSupabaseCli({ ...options, seed: options.seed && fresh }, pending);
+	return { applied: pending };
+}
+
+async function pendingMigrations(client: pg.Client) {
+	const files = (await readdir(migrationsDir)).filter((name) => /^\d+_.+\.sql$/.test(name)).sort();
+	const { rows } = await client.query<{ exists: boolean }>(
+		`select to_regclass('supabase_migrations.schema_migrations') is not null as exists`
+	);
+	if (!rows[0].exists) return { pending: files, fresh: true };
+	const applied = await client.query<{ version: string }>(
+		'select version from supabase_migrations.schema_migrations'
+	);
+	const versions = new Set(applied.rows.map((row) => row.version));
+	return { pending: files.filter((name) => !versions.has(name.split('_')[0])), fresh: false };
+}
+
+async function runSupabaseCli(options: MigrateOptions, pending: string[]) {
+	// The embedded server has no TLS; the CLI would otherwise insist on it.
+	const dbUrl = `${options.dbUrl}${options.dbUrl.includes('?') ? '&' : '?'}sslmode=disable`;
+	const args = ['db', 'push', '--db-url', dbUrl, '--yes'];
+	if (options.seed) args.push('--include-seed');
+	options.log(`applying ${pending.length} migration(s): ${pending.join(', ')}`);
+	const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+		const child = spawn(supabaseCli, args, {
+			cwd: projectRoot,
+			env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let text = '';
+		child.stdout.on('data', (chunk) => (text += chunk));
+		child.stderr.on('data', (chunk) => (text += chunk));
+		child.once('error', reject);
+		child.once('exit', (code) => resolve({ code, text }));
+	});
+	if (output.code !== 0) {
+		throw new MigrationError(describeFailure(output.text));
+	}
+}
+
+/** The CLI's output names the failing file and quotes the database error; keep just that. */
+function describeFailure(output: string) {
+	const lines = output
+		.replaceAll(/postgresql:\/\/[^\s]+/g, '<database>')
+		.split('\n')
+		.map((line) => line.trimEnd())
+		.filter(
+			(line) =>
+				line.trim() &&
+				!/^\s*(Connecting|Initialising|Do you want|Try rerunning|•|\[Y\/n\])/.test(line)
+		);
+	return `A migration failed; nothing of that file was applied.\n${lines.join('\n')}`;
+}
