@@ -8,6 +8,7 @@ export default defineConfig({
 		strictPort: true
 	},
 	test: {
+		globals: true,
 		expect: { requireAssertions: true },
 		projects: [
 			{

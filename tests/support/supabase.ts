@@ -1,0 +1,63 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import WebSocket from 'ws';
+import type { Database } from '../../src/lib/database.types';
+
+export type Client = SupabaseClient<Database>;
+
+const clientOptions = {
+	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+	// Node 20 has no global WebSocket. https://github.com/supabase/supabase-js/issues/1400
+	realtime: { transport: WebSocket as never }
+};
+
+/** A visitor who is not signed in, with the public key: what anyone on the internet has. */
+export function anonymousClient(): Client {
+	const { apiUrl, anonKey } = inject('stack');
+	return createClient<Database>(apiUrl, anonKey, clientOptions);
+}
+
+/** The secret key: bypasses RLS. Only for arranging test data, never for the thing tested. */
+export function serviceClient(): Client {
+	const { apiUrl, serviceKey } = inject('stack');
+	return createClient<Database>(apiUrl, serviceKey, clientOptions);
+}
+
+export interface Member {
+	id: string;
+	email: string;
+	client: Client;
+}
+
+/**
+ * A new person, signed in the way a real one is: the auth stand-in emails a one-time code
+ * (read here through the admin API's generate_link) and the public client verifies it.
+ */
+export async function signUpMember(name = 'member'): Promise<Member> {
+	const email = `${name}-${randomUUID().slice(0, 8)}@example.test`;
+	const admin = serviceClient().auth.admin;
+	const { data: link, error: linkError } = await admin.generateLink({ type: 'magiclink', email });
+	if (linkError) throw linkError;
+	const client = anonymousClient();
+	const { data, error } = await client.auth.verifyOtp({
+		email,
+		token: link.properties.email_otp,
+		type: 'email'
+	});
+	if (error || !data.user) throw error ?? new Error('verifyOtp returned no user');
+	return { id: data.user.id, email, client };
+}
+
+/** A signed-in member who also has a profile, created through their own client. */
+export async function memberWithProfile(
+	name: string,
+	profile: Partial<Database['public']['Tables']['profiles']['Insert']> = {}
+): Promise<Member> {
+	const member = await signUpMember(name);
+	const { error } = await member.client
+		.from('profiles')
+		.insert({ id: member.id, display_name: name, ...profile });
+	if (error) throw error;
+	return member;
+}
