@@ -48,7 +48,7 @@ export default defineConfig({
 					name: 'e2e',
 					environment: 'node',
 					include: ['tests/e2e/**/*.test.ts'],
-					globalSetup: ['./tests/setup/local-stack.ts', './tests/setup/app-server.ts'],
+					globalSetup: ['./tests/setup/e2e.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false
