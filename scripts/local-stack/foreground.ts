@@ -8,12 +8,16 @@ import { startLocalStack, type LocalStack } from './index.ts';
 export async function runDeveloperStack(onStop: () => Promise<void> = async () => undefined) {
 	const config = developerStackConfig();
 	const started = performance.now();
-	let stack: LocalStack | undefined;
+	let starting: Promise<LocalStack> | undefined;
 	let stopping: Promise<never> | undefined;
 	const shutdown = (code: number) => {
 		stopping ??= (async () => {
 			await onStop().catch(() => undefined);
-			await stack?.stop();
+			// Ctrl-C while starting: let the start finish, then stop what it started.
+			await starting?.then(
+				(stack) => stack.stop(),
+				() => undefined
+			);
 			process.exit(code);
 		})();
 		return stopping;
@@ -25,14 +29,17 @@ export async function runDeveloperStack(onStop: () => Promise<void> = async () =
 	const parent = process.ppid;
 	setInterval(() => process.ppid !== parent && void shutdown(1), 500).unref();
 
+	let stack: LocalStack;
 	try {
-		stack = await startLocalStack({
+		starting = startLocalStack({
 			...config,
 			durable: true,
 			log: (source, line) => console.log(`[${source}] ${line}`),
 			onUnexpectedExit: () => void shutdown(1)
 		});
+		stack = await starting;
 	} catch (error) {
+		if (stopping) await stopping;
 		console.error(`\nThe local stack could not start:\n${(error as Error).message}\n`);
 		process.exit(1);
 	}

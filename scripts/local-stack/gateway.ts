@@ -45,9 +45,9 @@ export function createGateway(routes: GatewayRoutes): Server {
 			return;
 		}
 		if (route.service === 'mailbox') {
-			void routes.mailbox.handle(req, res, route.rest + url.search).catch((error) =>
-				failed(res, error)
-			);
+			void routes.mailbox
+				.handle(req, res, route.rest + url.search)
+				.catch((error) => failed(res, error));
 			return;
 		}
 		const open = route.service === 'auth' && OPEN_AUTH_ROUTES.includes(route.rest.split('?')[0]);
@@ -63,7 +63,9 @@ export function createGateway(routes: GatewayRoutes): Server {
 			}
 		}
 		if (route.service === 'auth') {
-			void routes.auth.handle(req, res, route.rest + url.search).catch((error) => failed(res, error));
+			void routes.auth
+				.handle(req, res, route.rest + url.search)
+				.catch((error) => failed(res, error));
 			return;
 		}
 		const upstream = forward(

@@ -8,7 +8,9 @@ import path from 'node:path';
  * run the same package with Node.
  */
 export async function generateDatabaseTypes(dbUrl: string): Promise<string> {
-	const metaPackage = createRequire(import.meta.url).resolve('@supabase/postgres-meta/package.json');
+	const metaPackage = createRequire(import.meta.url).resolve(
+		'@supabase/postgres-meta/package.json'
+	);
 	const server = path.join(path.dirname(metaPackage), 'dist', 'server', 'server.js');
 	const url = new URL(dbUrl);
 	url.searchParams.set('sslmode', 'disable');

@@ -10,7 +10,7 @@ import { createGateway } from './gateway.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
 import { migrate } from './migrate.ts';
-import { removeDataDir, startPostgres } from './postgres.ts';
+import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { freePort, isAlive, isPortTaken, processCommand } from './processes.ts';
 
@@ -71,6 +71,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	await chmod(options.dir, 0o755);
 	await recoverFromPreviousRun(options.dir);
 	const dataDir = path.join(options.dir, 'db');
+	await stopOrphanedServer(dataDir);
 	if (options.fresh) await removeDataDir(dataDir);
 
 	const apiPort = options.apiPort || (await freePort());
@@ -214,8 +215,8 @@ export async function readRunningStack(dir: string): Promise<LocalStackInfo | un
 
 /**
  * Refuses to start twice on the same folder, and cleans up after a run whose parent was
- * killed (SIGKILL leaves PostgREST and PostgreSQL running; PostgreSQL is handled by its
- * own postmaster.pid in startPostgres).
+ * killed: SIGKILL leaves PostgREST and PostgreSQL running (they are in their own process
+ * group), holding the ports the next start needs.
  */
 async function recoverFromPreviousRun(dir: string) {
 	const state = await readState(dir);
@@ -226,7 +227,13 @@ async function recoverFromPreviousRun(dir: string) {
 		);
 	}
 	for (const pid of state.childPids) {
-		if (isAlive(pid) && processCommand(pid).includes('postgrest')) process.kill(pid, 'SIGKILL');
+		const command = processCommand(pid);
+		if (!isAlive(pid) || !/postgrest|postgres/.test(command)) continue;
+		// SIGINT is PostgreSQL's fast shutdown; PostgREST has nothing to save.
+		process.kill(pid, command.includes('postgrest') ? 'SIGKILL' : 'SIGINT');
+		for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 50) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
 	}
 	await rm(path.join(dir, STATE_FILE), { force: true });
 }

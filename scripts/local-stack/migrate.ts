@@ -10,10 +10,7 @@ const migrationsDir = path.join(projectRoot, 'supabase', 'migrations');
 const supabaseCli = path.join(projectRoot, 'node_modules', '.bin', 'supabase');
 
 /** What Supabase provides before migrations: roles, the auth schema, the auth stand-in's tables. */
-const bootstrapFiles = [
-	path.join(here, 'bootstrap.sql'),
-	path.join(here, 'auth', 'schema.sql')
-];
+const bootstrapFiles = [path.join(here, 'bootstrap.sql'), path.join(here, 'auth', 'schema.sql')];
 
 export interface MigrateOptions {
 	dbUrl: string;

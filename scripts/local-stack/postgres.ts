@@ -150,7 +150,7 @@ async function initialise(options: PostgresOptions, runAs: RunAs | undefined) {
  * A parent killed with SIGKILL leaves PostgreSQL running on its data folder. The next start
  * finds its pid in postmaster.pid and shuts it down, so a crash never blocks a restart.
  */
-async function stopOrphanedServer(dataDir: string) {
+export async function stopOrphanedServer(dataDir: string) {
 	const pidFile = path.join(dataDir, 'postmaster.pid');
 	if (!existsSync(pidFile)) return;
 	const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
