@@ -20,12 +20,13 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 	const app = startVite({});
 	app.once('exit', (code) => process.exit(code ?? 0));
 } else {
-	let app: ChildProcess | undefined;
+	// Filled in once the stack is up; the stop callback is registered before that.
+	const running: { app?: ChildProcess } = {};
 	const appPidFile = path.join(config.dir, 'app.pid');
 	const { stack, shutdown } = await runDeveloperStack(async () => {
-		if (app) {
-			app.kill('SIGTERM');
-			await waitForExit(app, 5_000);
+		if (running.app) {
+			running.app.kill('SIGTERM');
+			await waitForExit(running.app, 5_000);
 		}
 		await rm(appPidFile, { force: true });
 	});
@@ -36,11 +37,12 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 		);
 		await shutdown(1);
 	}
-	app = startVite({
+	const app = startVite({
 		PUBLIC_SUPABASE_URL: stack.apiUrl,
 		PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
 		PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
 	});
+	running.app = app;
 	if (app.pid) await writeFile(appPidFile, String(app.pid));
 	app.once('exit', (code) => void shutdown(code ?? 0));
 }
