@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { anonymousClient } from '../support/supabase';
+
+const appUrl = inject('appUrl');
+
+describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', () => {
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		page = await (await browser.newContext()).newPage();
+	});
+	afterEach(async () => {
+		await page.context().close();
+	});
+
+	describe('for an anonymous visitor', () => {
+		it('draws everyone they may see on a map canvas', async () => {
+			const { count } = await anonymousClient()
+				.from('profiles')
+				.select('id', { count: 'exact', head: true })
+				.not('published_lat', 'is', null);
+			expect(count).toBeGreaterThan(0);
+
+			await page.goto(`${appUrl}/map`);
+			const map = page.getByTestId('network-map');
+			await map.and(page.locator('[data-state="ready"]')).waitFor();
+			expect(await map.getAttribute('data-point-count')).toBe(String(count));
+			await expect.poll(() => page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+			const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
+			expect(canvas!.width).toBeGreaterThan(200);
+			expect(canvas!.height).toBeGreaterThan(200);
+		});
+
+		it('lists public practitioners in the directory and no one who shares less', async () => {
+			await page.goto(`${appUrl}/directory`);
+			const main = page.getByRole('main');
+			await expect.poll(() => main.getByText('Ada Fernhill').count()).toBeGreaterThan(0);
+			// Chidi shares with members only; Ivo with nobody.
+			expect(await main.getByText('Chidi Marsh').count()).toBe(0);
+			expect(await main.getByText('Ivo Calder').count()).toBe(0);
+		});
+	});
+
+	describe('signing in', () => {
+		it('works through the link in the local mailbox, and shows members-only practitioners', async () => {
+			const { apiUrl, mailboxUrl } = inject('stack');
+			await page.goto(`${appUrl}/login`);
+			await page.getByLabel('Email address').fill('farah@example.org');
+			await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+			await page.getByRole('heading', { name: /check your email/i }).waitFor();
+
+			const mailbox = await browser.newPage();
+			await mailbox.goto(`${mailboxUrl}?to=farah@example.org`);
+			const link = mailbox.locator(`a[href^="${apiUrl}/auth/v1/verify"]`).first();
+			const href = await link.getAttribute('href');
+			expect(href).toContain('redirect_to=');
+			await mailbox.close();
+
+			await page.goto(href!);
+			await page.getByText('Signed in as').waitFor();
+			expect(await page.getByText('farah@example.org').count()).toBeGreaterThan(0);
+
+			await page.goto(`${appUrl}/directory`);
+			await expect.poll(() => page.getByRole('main').getByText('Chidi Marsh').count()).toBe(1);
+			expect(await page.getByRole('main').getByText('Ivo Calder').count()).toBe(0);
+		});
+	});
+});
