@@ -8,7 +8,12 @@ import { developerStackConfig, loadDotEnv } from './local-stack/config.ts';
 import { runDeveloperStack } from './local-stack/foreground.ts';
 import { isAlive, isPortTaken, processCommand, waitForExit } from './local-stack/processes.ts';
 
-const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+// Vite's package exports do not include its CLI script; find it next to its package.json.
+const vite = path.join(
+	path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+	'bin',
+	'vite.js'
+);
 
 loadDotEnv();
 const config = developerStackConfig();

@@ -1,1 +1,3 @@
 import '@testing-library/jest-dom/vitest';
+// Unmounts rendered components after each test.
+import '@testing-library/svelte/vitest';

@@ -1,0 +1,57 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toFeatureCollection } from '$lib/geo/practitioner-points';
+import NetworkMap from './NetworkMap.svelte';
+
+const points = toFeatureCollection([
+	{
+		id: 'ada',
+		display_name: 'Ada Fernhill',
+		place_label: 'Utrecht, NL',
+		published_lat: 52.09,
+		published_lng: 5.12
+	}
+]);
+
+afterEach(() => {
+	cleanup();
+	vi.unstubAllGlobals();
+	vi.restoreAllMocks();
+});
+
+describe('NetworkMap', () => {
+	describe('in a browser without WebGL 2', () => {
+		it('says the map cannot be shown and points to the list', async () => {
+			render(NetworkMap, { points });
+
+			const map = screen.getByTestId('network-map');
+			await waitFor(() => expect(map).toHaveAttribute('data-state', 'error'));
+			expect(map).toHaveTextContent(/cannot show the interactive map/);
+			expect(map).toHaveTextContent(/in the list on this page/);
+			expect(map).toHaveAttribute('data-point-count', '0');
+		});
+
+		it('is a named region of the page', () => {
+			render(NetworkMap, { points, label: 'Map of practitioners near you' });
+
+			expect(screen.getByRole('region', { name: 'Map of practitioners near you' })).toBe(
+				screen.getByTestId('network-map')
+			);
+		});
+	});
+
+	describe('when WebGL 2 is advertised but no context can be created', () => {
+		it('loads MapLibre lazily, then reports the missing WebGL instead of crashing', async () => {
+			vi.stubGlobal('WebGL2RenderingContext', class {});
+			vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+			vi.spyOn(console, 'error').mockImplementation(() => {});
+			render(NetworkMap, { points });
+
+			const map = screen.getByTestId('network-map');
+			expect(map).toHaveAttribute('data-state', 'loading');
+			expect(await screen.findByRole('status')).toHaveTextContent('Loading the map…');
+			await waitFor(() => expect(map).toHaveAttribute('data-state', 'error'), { timeout: 10_000 });
+			expect(map).toHaveTextContent(/cannot show the interactive map/);
+		});
+	});
+});
