@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -99,10 +100,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		await rm(path.join(options.dir, STATE_FILE), { force: true });
 		if (options.ephemeral) await rm(options.dir, { recursive: true, force: true });
 	};
-	const watch = (name: string, child: import('node:child_process').ChildProcess) =>
-		child.once('exit', (code, signal) => {
+	const watch = (name: string, running: { process: ChildProcess; recentOutput(): string }) =>
+		running.process.once('exit', (code, signal) => {
 			if (stopping.value) return;
-			const reason = `${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); see its log above.`;
+			const said = running.recentOutput().split('\n').slice(-5).join('\n');
+			const reason = `${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).${said ? ` Its last words:\n${said}` : ''}`;
 			log('stack', reason);
 			options.onUnexpectedExit?.(reason);
 		});
@@ -116,7 +118,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			log: (line) => log('postgres', line)
 		});
 		cleanups.push(() => postgres.stop());
-		watch('PostgreSQL', postgres.process);
+		watch('PostgreSQL', postgres);
 
 		const authenticatorPassword = randomBytes(16).toString('hex');
 		await migrate({
@@ -136,7 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			log: (line) => log('postgrest', line)
 		});
 		cleanups.push(() => postgrest.stop());
-		watch('PostgREST', postgrest.process);
+		watch('PostgREST', postgrest);
 
 		const pool = new pg.Pool({ connectionString: postgres.url, max: 5 });
 		cleanups.push(() => pool.end());

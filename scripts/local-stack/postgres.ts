@@ -26,6 +26,8 @@ export interface PostgresOptions {
 export interface RunningPostgres {
 	process: ChildProcess;
 	url: string;
+	/** The last lines it printed, to say why it stopped. */
+	recentOutput(): string;
 	stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 	return {
 		process: child,
 		url,
+		recentOutput: () => output.trim(),
 		async stop() {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			// SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, then exit.

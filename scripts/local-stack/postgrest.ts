@@ -34,6 +34,8 @@ export interface PostgrestOptions {
 export interface RunningPostgrest {
 	process: ChildProcess;
 	url: string;
+	/** The last lines it printed, to say why it stopped. */
+	recentOutput(): string;
 	stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Running
 	return {
 		process: child,
 		url: `http://127.0.0.1:${options.port}`,
+		recentOutput: () => output.trim(),
 		async stop() {
 			child.kill('SIGTERM');
 			await waitForExit(child, 5_000);

@@ -149,6 +149,27 @@ describe('the developer stack', () => {
 		expect(rows).toEqual([{ bio: 'kept' }]);
 	});
 
+	it('says which process died when one of its children stops unexpectedly', async () => {
+		const reasons: string[] = [];
+		const stack = await startLocalStack({
+			dir,
+			apiPort: 0,
+			dbPort: 0,
+			siteUrl: 'http://localhost',
+			log: () => undefined,
+			onUnexpectedExit: (reason) => reasons.push(reason)
+		});
+		try {
+			const state = JSON.parse(await readFile(path.join(dir, 'stack.json'), 'utf8'));
+			const [, postgrestPid] = state.childPids as number[];
+			process.kill(postgrestPid, 'SIGKILL');
+			await expect.poll(() => reasons).toHaveLength(1);
+			expect(reasons[0]).toMatch(/^PostgREST stopped unexpectedly \(SIGKILL\)/);
+		} finally {
+			await stack.stop();
+		}
+	});
+
 	it('recovers after its owner was killed with SIGKILL, on the same ports', async () => {
 		const apiPort = await freePort();
 		const dbPort = await freePort();
