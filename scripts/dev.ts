@@ -1,10 +1,11 @@
 // `npm run dev`: the app, on the embedded local stack unless PUBLIC_SUPABASE_URL is set.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { developerStackConfig, loadDotEnv } from './local-stack/config.ts';
+import { developerStackConfig, developerStackInfo, loadDotEnv } from './local-stack/config.ts';
+import { readRunningStack } from './local-stack/index.ts';
 import { runDeveloperStack } from './local-stack/foreground.ts';
 import { isAlive, isPortTaken, processCommand, waitForExit } from './local-stack/processes.ts';
 
@@ -25,30 +26,35 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 	const app = startVite({});
 	app.once('exit', (code) => process.exit(code ?? 0));
 } else {
-	// Filled in once the stack is up; the stop callback is registered before that.
-	const running: { app?: ChildProcess } = {};
 	const appPidFile = path.join(config.dir, 'app.pid');
-	const { stack, shutdown } = await runDeveloperStack(async () => {
-		if (running.app) {
-			running.app.kill('SIGTERM');
-			await waitForExit(running.app, 5_000);
-		}
-		await rm(appPidFile, { force: true });
-	});
+	const running = await readRunningStack(config.dir);
+	if (running) {
+		console.error(
+			`The local stack is already running (API at ${running.apiUrl}): is another \`npm run dev\` open? Stop it first.`
+		);
+		process.exit(1);
+	}
 	await stopLeftoverApp(appPidFile);
 	if (await isPortTaken(config.appPort)) {
 		console.error(
 			`Port ${config.appPort} for the app is in use by another program. Stop it, or set PORT to another port.`
 		);
-		await shutdown(1);
+		process.exit(1);
 	}
+	// The stack's URL and keys follow from its settings, so Vite starts alongside the stack
+	// instead of after it: the first page comes a second or two sooner.
+	const expected = await developerStackInfo(config);
 	const app = startVite({
-		PUBLIC_SUPABASE_URL: stack.apiUrl,
-		PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
-		PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
+		PUBLIC_SUPABASE_URL: expected.apiUrl,
+		PUBLIC_SUPABASE_ANON_KEY: expected.anonKey,
+		PUBLIC_LOCAL_MAILBOX_URL: expected.mailboxUrl
 	});
-	running.app = app;
 	if (app.pid) await writeFile(appPidFile, String(app.pid));
+	const { shutdown } = await runDeveloperStack(async () => {
+		app.kill('SIGTERM');
+		await waitForExit(app, 5_000);
+		await rm(appPidFile, { force: true });
+	});
 	app.once('exit', (code) => void shutdown(code ?? 0));
 }
 

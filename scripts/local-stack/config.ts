@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { gatewayUrl } from './gateway.ts';
+import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { projectRoot } from './migrate.ts';
 
 /** Reads `.env` into process.env without overriding what the shell already set. */
@@ -27,6 +29,13 @@ export function developerStackConfig() {
 		dbPort: port('LOCAL_DB_PORT', 54322),
 		appPort,
 		siteUrl: `http://localhost:${appPort}`,
+		jwtSecret: DEFAULT_JWT_SECRET,
 		additionalRedirectUrls: [`http://127.0.0.1:${appPort}`]
 	};
+}
+
+/** Where the developer stack will answer and with which keys, known before it starts. */
+export async function developerStackInfo(config: ReturnType<typeof developerStackConfig>) {
+	const apiUrl = gatewayUrl(config.apiPort);
+	return { apiUrl, mailboxUrl: `${apiUrl}/mailbox`, ...(await createApiKeys(config.jwtSecret)) };
 }

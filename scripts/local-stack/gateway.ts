@@ -14,6 +14,9 @@ export interface GatewayRoutes {
 	apiKeys: string[];
 }
 
+/** The one URL of the Supabase API that the gateway serves on a port. */
+export const gatewayUrl = (port: number) => `http://127.0.0.1:${port}`;
+
 /** Auth routes a browser reaches without an API key: the links in sign-in emails. */
 const OPEN_AUTH_ROUTES = ['/verify', '/callback', '/authorize'];
 

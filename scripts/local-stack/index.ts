@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createAuthService } from './auth/index.ts';
-import { createGateway } from './gateway.ts';
+import { createGateway, gatewayUrl } from './gateway.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
 import { migrate } from './migrate.ts';
@@ -91,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
 	const dbPassword = options.dbPassword ?? 'postgres';
 	const keys = await createApiKeys(jwtSecret);
-	const apiUrl = `http://127.0.0.1:${apiPort}`;
+	const apiUrl = gatewayUrl(apiPort);
 	const stopping = { value: false };
 	const cleanups: Array<() => Promise<void>> = [];
 	const stop = async () => {
