@@ -114,7 +114,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 	res.end(body);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
 	return text
 		.replaceAll('&', '&amp;')
 		.replaceAll('<', '&lt;')

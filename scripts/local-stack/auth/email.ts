@@ -1,16 +1,7 @@
-import type { OutgoingMail } from '../mailbox.ts';
+import { escapeHtml, type OutgoingMail } from '../mailbox.ts';
 import type { VerificationType } from './one-time-tokens.ts';
 
-/** The sign-in email: the link and the code that both complete the same sign-in. */
-
-function escapeHtml(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
-}
+// The sign-in email: the link and the code that both complete the same sign-in.
 
 /** `{authUrl}/verify?token=…&type=…&redirect_to=…`, as GoTrue's mailer builds action links. */
 export function actionLink(input: {
