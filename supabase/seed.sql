@@ -1,60 +1,114 @@
--- Deterministic demo data for the local stack and tests. Every person here is fictional;
--- places are real towns so the map has somewhere to put them. Coordinates are already coarse
--- (about 10 km), as published cells are.
+-- Deterministic demo data for the local stack and tests. Every person here is fictional; the
+-- places are real towns so the map has somewhere to put them. Sign in as any of them through the
+-- local mailbox, for example ada@example.org.
 --
--- Emails use the reserved example.org domain. Sign in as any of them through the local
--- mailbox, for example ada@example.org.
+-- It covers every visibility and precision. Four public people share Utrecht's area cell and
+-- three share London's, so anonymous visitors see them at area level; the other public people
+-- are alone in their area and are shown to anonymous visitors coarser, or not at all (k = 3).
+-- xan@example.org has signed in but not finished onboarding, so nobody else sees them.
+--
+-- Creating a user creates their profile (trigger on auth.users); placing them computes their
+-- published cells (trigger on profile_locations).
 
 insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, is_anonymous)
 values
-	('00000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated', 'ada@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated', 'bram@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000003', 'authenticated', 'authenticated', 'chidi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000004', 'authenticated', 'authenticated', 'dalia@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'eero@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000006', 'authenticated', 'authenticated', 'farah@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000007', 'authenticated', 'authenticated', 'gus@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000008', 'authenticated', 'authenticated', 'hana@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000009', 'authenticated', 'authenticated', 'ivo@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000010', 'authenticated', 'authenticated', 'juno@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000011', 'authenticated', 'authenticated', 'kofi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000012', 'authenticated', 'authenticated', 'lumi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000013', 'authenticated', 'authenticated', 'mateo@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000014', 'authenticated', 'authenticated', 'nell@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000015', 'authenticated', 'authenticated', 'oren@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000016', 'authenticated', 'authenticated', 'priya@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000017', 'authenticated', 'authenticated', 'quinn@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000018', 'authenticated', 'authenticated', 'rosa@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000019', 'authenticated', 'authenticated', 'sami@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000020', 'authenticated', 'authenticated', 'tova@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000021', 'authenticated', 'authenticated', 'uma@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000022', 'authenticated', 'authenticated', 'vik@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000023', 'authenticated', 'authenticated', 'wren@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000024', 'authenticated', 'authenticated', 'yara@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false);
+	('00000000-0000-4000-8000-000000000001', 'authenticated', 'authenticated', 'ada@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Ada Fernhill"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated', 'bram@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Bram Oakes"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000003', 'authenticated', 'authenticated', 'wren@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Wren Holloway"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000004', 'authenticated', 'authenticated', 'noor@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Noor de Vries"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'dalia@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Dalia Brightwater"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000006', 'authenticated', 'authenticated', 'ellis@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Ellis Penrose"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000007', 'authenticated', 'authenticated', 'femi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Femi Adeyemi"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000008', 'authenticated', 'authenticated', 'chidi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Chidi Marsh"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000009', 'authenticated', 'authenticated', 'farah@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Farah Quill"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000010', 'authenticated', 'authenticated', 'ivo@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Ivo Calder"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000011', 'authenticated', 'authenticated', 'gus@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Gus Tamarind"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000012', 'authenticated', 'authenticated', 'hana@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Hana Sokol"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000013', 'authenticated', 'authenticated', 'juno@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Juno Pereira"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000014', 'authenticated', 'authenticated', 'kofi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Kofi Asante-Vale"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000015', 'authenticated', 'authenticated', 'lumi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Lumi Harrow"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000016', 'authenticated', 'authenticated', 'mateo@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Mateo Rivers"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000017', 'authenticated', 'authenticated', 'nell@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Nell Okafor"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000018', 'authenticated', 'authenticated', 'oren@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Oren Blackthorn"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000019', 'authenticated', 'authenticated', 'priya@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Priya Lantern"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000020', 'authenticated', 'authenticated', 'quinn@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Quinn Alder"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000021', 'authenticated', 'authenticated', 'rosa@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Rosa Thistle"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000022', 'authenticated', 'authenticated', 'sami@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Sami Larkspur"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000023', 'authenticated', 'authenticated', 'tova@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Tova Meadow"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000024', 'authenticated', 'authenticated', 'uma@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Uma Fairweather"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000025', 'authenticated', 'authenticated', 'vik@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Vik Ashgrove"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000026', 'authenticated', 'authenticated', 'yara@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Yara Stillwater"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000027', 'authenticated', 'authenticated', 'eero@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Eero Lindqvist"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000028', 'authenticated', 'authenticated', 'zofia@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Zofia Krol"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000029', 'authenticated', 'authenticated', 'xan@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false);
 
-insert into public.profiles (id, display_name, bio, visibility, published_lat, published_lng, place_label)
+update public.profiles p
+set bio = v.bio, pronouns = v.pronouns, languages = v.languages, interests = v.interests,
+	practices = v.practices, pathway_stage = v.pathway_stage, open_to = v.open_to,
+	visibility = v.visibility, precision = v.precision, onboarded_at = now(), last_confirmed_at = v.confirmed
+from (values
+	('00000000-0000-4000-8000-000000000001'::uuid, 'Hosting a crew of parents who meet on Tuesdays.', 'she/her', array['English','Dutch']::text[], array['parenting','gardening']::text[], array['crewing','facilitation']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew','mentoring']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-01T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000002'::uuid, 'Curious about congregations; learning to facilitate.', 'he/him', array['Dutch']::text[], array['cycling','music']::text[], array['crewing']::public.practice[], 'curious'::public.pathway_stage, array['crewing','gatherings']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-02T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000003'::uuid, 'Facilitator in training.', 'they/them', array['English','Dutch']::text[], array['theatre']::text[], array['facilitation']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'public'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-03T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000004'::uuid, 'Weaving crews across the Randstad.', null, array['Dutch','English']::text[], array['housing co-ops']::text[], array['crewing','congregating','mentoring']::public.practice[], 'weaving'::public.pathway_stage, array['mentoring','collaborating']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-04T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000005'::uuid, 'Started a crew of gardeners.', 'she/her', array['English']::text[], array['gardening']::text[], array['crewing']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-05T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000006'::uuid, 'Peer support for freelancers.', null, array['English']::text[], array['freelancing']::text[], array['crewing','meaningful_work']::public.practice[], 'practising'::public.pathway_stage, array['collaborating']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-06T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000007'::uuid, 'Hosting gatherings in East London.', 'he/him', array['English','Yoruba']::text[], array['food','music']::text[], array['hosting_gatherings']::public.practice[], 'hosting'::public.pathway_stage, array['gatherings']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-07T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000008'::uuid, 'Weaving crews across the Ruhr.', null, array['German','English']::text[], array['football']::text[], array['congregating']::public.practice[], 'weaving'::public.pathway_stage, array['mentoring']::public.openness[], 'members'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-08T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000009'::uuid, 'Facilitation and conflict work.', 'she/her', array['French','English']::text[], array['mediation']::text[], array['facilitation','conflict_work']::public.practice[], 'hosting'::public.pathway_stage, array['mentoring']::public.openness[], 'members'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-09T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000010'::uuid, 'Just getting started.', null, array['German']::text[], '{}'::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing']::public.openness[], 'only_me'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-10T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000011'::uuid, 'Camps and regional gatherings.', null, array['Spanish','Catalan']::text[], array['camping']::text[], array['hosting_gatherings']::public.practice[], 'hosting'::public.pathway_stage, array['gatherings']::public.openness[], 'public'::public.profile_visibility, 'region'::public.location_precision, timestamptz '2026-11-11T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000012'::uuid, 'Meaningful work circles.', 'she/her', array['Czech','English']::text[], array['design']::text[], array['meaningful_work']::public.practice[], 'practising'::public.pathway_stage, array['collaborating']::public.openness[], 'public'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-12T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000013'::uuid, 'Crewing in a housing co-op.', null, array['Portuguese']::text[], array['housing']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'crewmates'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-13T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000014'::uuid, 'Congregation host.', 'he/him', array['English','Twi']::text[], array['faith communities']::text[], array['congregating']::public.practice[], 'weaving'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-14T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000015'::uuid, 'Peer support for new parents.', null, array['English']::text[], array['parenting']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'region'::public.location_precision, timestamptz '2026-11-15T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000016'::uuid, 'Crews for climate workers.', null, array['Spanish']::text[], array['climate']::text[], array['crewing','meaningful_work']::public.practice[], 'hosting'::public.pathway_stage, array['collaborating']::public.openness[], 'public'::public.profile_visibility, 'country'::public.location_precision, timestamptz '2026-11-16T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000017'::uuid, 'Mentoring new hosts.', null, array['English']::text[], array['education']::text[], array['mentoring']::public.practice[], 'weaving'::public.pathway_stage, array['mentoring']::public.openness[], 'public'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-17T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000018'::uuid, 'Regional weaver.', null, array['English']::text[], array['bioregionalism']::text[], array['congregating']::public.practice[], 'weaving'::public.pathway_stage, array['gatherings']::public.openness[], 'public'::public.profile_visibility, 'region'::public.location_precision, timestamptz '2026-11-18T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000019'::uuid, 'Curious about the five scales.', null, array['English','Kannada']::text[], array['reading']::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-19T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000020'::uuid, 'Hosting gatherings in the hills.', null, array['English']::text[], array['hiking']::text[], array['hosting_gatherings']::public.practice[], 'hosting'::public.pathway_stage, array['gatherings']::public.openness[], 'members'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-20T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000021'::uuid, 'Practising in a neighbourhood crew.', 'she/her', array['Spanish']::text[], array['cooking']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-01T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000022'::uuid, 'Meets a crew online every week.', null, array['English','Māori']::text[], array['sailing']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-02T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000023'::uuid, 'Looking for a crew nearby.', null, array['Danish','English']::text[], array['cycling']::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing']::public.openness[], 'public'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-03T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000024'::uuid, 'Congregating with neighbours.', null, array['English']::text[], array['neighbourhoods']::text[], array['congregating']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'members'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-04T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000025'::uuid, 'Hosting an open crew.', null, array['Japanese','English']::text[], array['tea']::text[], array['crewing']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'region'::public.location_precision, timestamptz '2026-11-05T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000026'::uuid, 'Weaving the Nordic network.', null, array['Swedish','English']::text[], array['saunas']::text[], array['congregating','mentoring']::public.practice[], 'weaving'::public.pathway_stage, array['mentoring']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-06T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000027'::uuid, 'Practising with a remote crew.', null, array['Finnish','English']::text[], array['coding']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'country'::public.location_precision, timestamptz '2026-11-07T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000028'::uuid, 'Hosting a crew of teachers in Kraków.', null, array['Polish']::text[], array['education']::text[], array['crewing','facilitation']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-08T10:00:00Z')
+) as v (id, bio, pronouns, languages, interests, practices, pathway_stage, open_to, visibility, precision, confirmed)
+where p.id = v.id;
+
+insert into public.profile_locations (profile_id, lat, lng)
 values
-	('00000000-0000-4000-8000-000000000001', 'Ada Fernhill', 'Hosting a crew of parents who meet on Tuesdays.', 'public', 52.09, 5.12, 'Utrecht, NL'),
-	('00000000-0000-4000-8000-000000000002', 'Bram Oakes', 'Curious about congregations; learning to facilitate.', 'public', 52.37, 4.9, 'Amsterdam, NL'),
-	('00000000-0000-4000-8000-000000000003', 'Chidi Marsh', 'Weaving crews across the Ruhr.', 'members', 51.45, 7.01, 'Essen, DE'),
-	('00000000-0000-4000-8000-000000000004', 'Dalia Brightwater', 'Started a crew of gardeners.', 'public', 51.51, -0.13, 'London, GB'),
-	('00000000-0000-4000-8000-000000000005', 'Eero Lindqvist', 'Practising with a remote crew.', 'public', 60.17, 24.94, 'Helsinki, FI'),
-	('00000000-0000-4000-8000-000000000006', 'Farah Quill', 'Facilitation and conflict work.', 'members', 48.86, 2.35, 'Paris, FR'),
-	('00000000-0000-4000-8000-000000000007', 'Gus Tamarind', 'Camps and regional gatherings.', 'public', 41.39, 2.17, 'Barcelona, ES'),
-	('00000000-0000-4000-8000-000000000008', 'Hana Sokol', 'Meaningful work circles.', 'public', 50.08, 14.44, 'Prague, CZ'),
-	('00000000-0000-4000-8000-000000000009', 'Ivo Calder', 'Just getting started.', 'only_me', 52.52, 13.4, 'Berlin, DE'),
-	('00000000-0000-4000-8000-000000000010', 'Juno Pereira', 'Crewing in a housing co-op.', 'public', 38.72, -9.14, 'Lisbon, PT'),
-	('00000000-0000-4000-8000-000000000011', 'Kofi Asante-Vale', 'Congregation host.', 'public', 5.6, -0.19, 'Accra, GH'),
-	('00000000-0000-4000-8000-000000000012', 'Lumi Harrow', 'Peer support for new parents.', 'members', -33.87, 151.21, 'Sydney, AU'),
-	('00000000-0000-4000-8000-000000000013', 'Mateo Rivers', 'Crews for climate workers.', 'public', -34.6, -58.38, 'Buenos Aires, AR'),
-	('00000000-0000-4000-8000-000000000014', 'Nell Okafor', 'Mentoring new hosts.', 'public', 6.52, 3.38, 'Lagos, NG'),
-	('00000000-0000-4000-8000-000000000015', 'Oren Blackthorn', 'Regional weaver.', 'public', 45.52, -122.68, 'Portland, US'),
-	('00000000-0000-4000-8000-000000000016', 'Priya Lantern', 'Curious about the five scales.', 'public', 12.97, 77.59, 'Bengaluru, IN'),
-	('00000000-0000-4000-8000-000000000017', 'Quinn Alder', 'Hosting gatherings in the hills.', 'members', 49.28, -123.12, 'Vancouver, CA'),
-	('00000000-0000-4000-8000-000000000018', 'Rosa Thistle', 'Practising in a neighbourhood crew.', 'public', 40.42, -3.7, 'Madrid, ES'),
-	('00000000-0000-4000-8000-000000000019', 'Sami Larkspur', 'Meets a crew online every week.', 'public', -36.85, 174.76, 'Auckland, NZ'),
-	('00000000-0000-4000-8000-000000000020', 'Tova Meadow', 'Looking for a crew nearby.', 'public', 55.68, 12.57, 'Copenhagen, DK'),
-	('00000000-0000-4000-8000-000000000021', 'Uma Fairweather', 'Congregating with neighbours.', 'members', 43.65, -79.38, 'Toronto, CA'),
-	('00000000-0000-4000-8000-000000000022', 'Vik Ashgrove', 'Hosting an open crew.', 'public', 35.68, 139.69, 'Tokyo, JP'),
-	('00000000-0000-4000-8000-000000000023', 'Wren Holloway', 'Facilitator in training.', 'public', 52.08, 4.3, 'The Hague, NL'),
-	('00000000-0000-4000-8000-000000000024', 'Yara Stillwater', 'Weaving the Nordic network.', 'public', 59.33, 18.07, 'Stockholm, SE');
+	('00000000-0000-4000-8000-000000000001'::uuid, 52.11051, 5.17955),
+	('00000000-0000-4000-8000-000000000002'::uuid, 52.10151, 5.18855),
+	('00000000-0000-4000-8000-000000000003'::uuid, 52.11251, 5.19255),
+	('00000000-0000-4000-8000-000000000004'::uuid, 52.10351, 5.18155),
+	('00000000-0000-4000-8000-000000000005'::uuid, 51.45801, -0.09389),
+	('00000000-0000-4000-8000-000000000006'::uuid, 51.44901, -0.08489),
+	('00000000-0000-4000-8000-000000000007'::uuid, 51.46001, -0.08089),
+	('00000000-0000-4000-8000-000000000008'::uuid, 51.45148, 7.00402),
+	('00000000-0000-4000-8000-000000000009'::uuid, 48.86002, 2.34345),
+	('00000000-0000-4000-8000-000000000010'::uuid, 52.52072, 13.40231),
+	('00000000-0000-4000-8000-000000000011'::uuid, 41.38016, 2.15915),
+	('00000000-0000-4000-8000-000000000012'::uuid, 50.06575, 14.43567),
+	('00000000-0000-4000-8000-000000000013'::uuid, 38.71340, -9.14719),
+	('00000000-0000-4000-8000-000000000014'::uuid, 5.60149, -0.18046),
+	('00000000-0000-4000-8000-000000000015'::uuid, -33.87552, 151.20346),
+	('00000000-0000-4000-8000-000000000016'::uuid, -34.60045, -58.37205),
+	('00000000-0000-4000-8000-000000000017'::uuid, 6.52554, 3.37693),
+	('00000000-0000-4000-8000-000000000018'::uuid, 45.52453, -122.68707),
+	('00000000-0000-4000-8000-000000000019'::uuid, 12.97917, 77.58979),
+	('00000000-0000-4000-8000-000000000020'::uuid, 49.27589, -123.12864),
+	('00000000-0000-4000-8000-000000000021'::uuid, 40.41317, -3.69768),
+	('00000000-0000-4000-8000-000000000022'::uuid, -36.85439, 174.76463),
+	('00000000-0000-4000-8000-000000000023'::uuid, 55.67878, 12.56545),
+	('00000000-0000-4000-8000-000000000024'::uuid, 43.65395, -79.39174),
+	('00000000-0000-4000-8000-000000000025'::uuid, 35.66719, 139.64412),
+	('00000000-0000-4000-8000-000000000026'::uuid, 59.33261, 18.06755),
+	('00000000-0000-4000-8000-000000000027'::uuid, 60.16628, 24.93971),
+	('00000000-0000-4000-8000-000000000028'::uuid, 50.06006, 19.93300);
+
+-- Bram has blocked Wren: Wren cannot see Bram anywhere.
+insert into public.blocks (blocker_id, blocked_id)
+values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003');

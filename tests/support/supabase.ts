@@ -49,15 +49,26 @@ export async function signUpMember(name = 'member'): Promise<Member> {
 	return { id: data.user.id, email, client };
 }
 
-/** A signed-in member who also has a profile, created through their own client. */
+/**
+ * A signed-in member who has finished onboarding: their profile (created with the account) is
+ * filled in and listed through their own client, and placed at `location` if given.
+ */
 export async function memberWithProfile(
 	name: string,
-	profile: Partial<Database['public']['Tables']['profiles']['Insert']> = {}
+	profile: Partial<Database['public']['Tables']['profiles']['Update']> = {},
+	location?: { lat: number; lng: number }
 ): Promise<Member> {
 	const member = await signUpMember(name);
 	const { error } = await member.client
 		.from('profiles')
-		.insert({ id: member.id, display_name: name, ...profile });
+		.update({ display_name: name, onboarded_at: new Date().toISOString(), ...profile })
+		.eq('id', member.id);
 	if (error) throw error;
+	if (location) {
+		const placed = await member.client
+			.from('profile_locations')
+			.insert({ profile_id: member.id, ...location });
+		if (placed.error) throw placed.error;
+	}
 	return member;
 }
