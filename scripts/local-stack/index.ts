@@ -13,6 +13,7 @@ import { Mailbox } from './mailbox.ts';
 import { migrate } from './migrate.ts';
 import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
+import { copyDatabaseTemplate } from './template.ts';
 import { freePort, isAlive, isPortTaken, processCommand } from './processes.ts';
 
 export { MigrationError } from './migrate.ts';
@@ -189,18 +190,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	}
 }
 
-/** A stack on free ports with its own empty database, deleted when stopped. */
+/**
+ * A stack on free ports with its own freshly built database (every migration, the seed and
+ * the gazetteer), deleted when stopped.
+ */
 export async function startThrowawayStack(
 	overrides: Partial<LocalStackOptions> = {}
 ): Promise<LocalStack> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'microsolidarity-stack-'));
+	await chmod(dir, 0o755);
+	const { password } = await copyDatabaseTemplate(path.join(dir, 'db'));
 	return startLocalStack({
-		dir: await mkdtemp(path.join(tmpdir(), 'microsolidarity-stack-')),
+		dir,
 		apiPort: 0,
 		dbPort: 0,
 		siteUrl: 'http://127.0.0.1:5173',
 		jwtSecret: randomBytes(32).toString('hex'),
-		dbPassword: randomBytes(12).toString('hex'),
-		fresh: true,
+		dbPassword: password,
 		ephemeral: true,
 		log: () => undefined,
 		...overrides

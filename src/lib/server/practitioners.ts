@@ -24,15 +24,24 @@ export class PractitionerQueryError extends Error {
 	}
 }
 
+/**
+ * The place label a visitor may read: signed-in members get the owner's precision, anonymous
+ * visitors the public (area or coarser) label. The database enforces this with column
+ * privileges; this only asks for the column the visitor is allowed.
+ */
+export function placeLabelColumn(signedIn: boolean) {
+	return signedIn ? 'place_label' : 'place_label:public_place_label';
+}
+
 /** One page of the directory, in name order. */
 export async function listPractitioners(
 	supabase: Client,
-	{ page, pageSize }: { page: number; pageSize: number }
+	{ page, pageSize, signedIn }: { page: number; pageSize: number; signedIn: boolean }
 ): Promise<PractitionerPage> {
 	const from = (page - 1) * pageSize;
 	const { data, count, error } = await supabase
 		.from('profiles')
-		.select('id, display_name, bio, place_label', { count: 'exact' })
+		.select(`id, display_name, bio, ${placeLabelColumn(signedIn)}`, { count: 'exact' })
 		.order('display_name')
 		.order('id')
 		.range(from, from + pageSize - 1);
@@ -53,19 +62,21 @@ export async function countPractitioners(supabase: Client): Promise<number> {
 }
 
 /**
- * Everyone the visitor may see who has published a location, with that published point only.
- *
- * The walking skeleton reads the table directly; a later issue replaces this with a database
- * function that returns map-ready cells and coarsens them for anonymous visitors.
+ * Everyone the visitor may see who is on the map, at the visitor's audience precision: the
+ * `map_points` database function picks the cells (owner precision for members, area or
+ * coarser and k-anonymous for anonymous visitors).
  */
 export async function listMapPoints(supabase: Client): Promise<MapPractitioner[]> {
 	const { data, error } = await supabase
-		.from('profiles')
-		.select('id, display_name, place_label, published_lat, published_lng')
-		.not('published_lat', 'is', null)
-		.not('published_lng', 'is', null)
+		.rpc('map_points', { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 })
 		.order('display_name')
 		.order('id');
 	if (error) throw new PractitionerQueryError('list map points', error);
-	return data;
+	return data.map((point) => ({
+		id: point.id,
+		display_name: point.display_name,
+		place_label: point.place_label,
+		published_lat: point.lat,
+		published_lng: point.lng
+	}));
 }

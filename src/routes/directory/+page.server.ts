@@ -11,7 +11,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	const { practitioners, total } = await listPractitioners(locals.supabase, {
 		page,
-		pageSize: PAGE_SIZE
+		pageSize: PAGE_SIZE,
+		signedIn: locals.user !== null
 	});
 	const pages = pageCount(total, PAGE_SIZE);
 	if (page > pages) {
