@@ -326,7 +326,7 @@ grant select (
 	offers, needs, website, discord_handle, visibility, precision, onboarded_at,
 	last_confirmed_at, created_at, updated_at,
 	public_cell, public_lat, public_lng, public_place_label, public_earth,
-	published_cell, published_lat, published_lng, place_label, published_earth
+	published_cell, published_lat, published_lng, place_label, published_earth, published_country
 ) on public.profiles to authenticated;
 grant update (
 	display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to,
