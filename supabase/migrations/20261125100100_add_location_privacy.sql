@@ -277,6 +277,17 @@ create function private.is_blocked_from(owner uuid) returns boolean
 	)
 $$;
 
+-- A signed-in practitioner: Supabase's anonymous sign-ins also carry the authenticated role,
+-- but they are strangers, not members.
+create function private.is_member() returns boolean
+	language sql
+	stable
+	set search_path = ''
+	as $$
+	select (select auth.role()) = 'authenticated'
+		and not coalesce(((select auth.jwt()) ->> 'is_anonymous')::boolean, false)
+$$;
+
 -- Crews arrive with a later issue; until then nobody shares a crew, so 'crewmates' profiles
 -- are seen by their owner only. The policy already asks this function.
 create function private.shares_crew(other uuid) returns boolean
@@ -289,6 +300,7 @@ create function private.shares_crew(other uuid) returns boolean
 $$;
 
 grant usage on schema private to authenticated;
+grant execute on function private.is_member() to authenticated;
 -- Who sees a profile ----------------------------------------------------------------------------
 
 drop policy "anyone can see public profiles" on public.profiles;
@@ -306,7 +318,8 @@ create policy "members see what is shared with them"
 	using (
 		onboarded_at is not null
 		and (
-			visibility in ('public', 'members')
+			visibility = 'public'
+			or visibility = 'members' and private.is_member()
 			or (visibility = 'crewmates' and private.shares_crew(id))
 		)
 		and not private.is_blocked_from(id)
@@ -332,8 +345,9 @@ grant update (
 	display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to,
 	offers, needs, website, discord_handle, visibility, precision, onboarded_at
 ) on public.profiles to authenticated;
--- Profiles are created with the account (below) and removed with it.
-grant delete on public.profiles to authenticated;
+-- Profiles are created with the account (below) and removed with it, by delete_my_account:
+-- a profile deleted on its own would leave an account that can never have one again.
+drop policy "owners can delete their own profile" on public.profiles;
 
 -- The owner says "I'm in" by setting onboarded_at; the database decides the time.
 create function private.stamp_onboarding() returns trigger
@@ -528,6 +542,47 @@ begin
 end;
 $$;
 
+-- Whoever leaves, however (an administrator removing the account, a cascade), the people who
+-- stay are recounted.
+create function private.on_profiles_deleted() returns trigger
+	language plpgsql
+	security definer
+	set search_path = ''
+	as $$
+begin
+	perform private.refresh_public_cells(array(
+		select distinct published_country::text from removed where published_country is not null
+	));
+	return null;
+end;
+$$;
+
+create trigger profiles_refresh_public_cells_on_delete
+	after delete on public.profiles
+	referencing old table as removed
+	for each statement execute function private.on_profiles_deleted();
+
+-- Changes to who anonymous visitors see where are made one at a time: two people leaving a cell
+-- in concurrent transactions would each still count the other and leave the rest shown too
+-- finely. Taken before any row is written, so it cannot deadlock.
+create function private.lock_public_cells() returns trigger
+	language plpgsql
+	set search_path = ''
+	as $$
+begin
+	perform pg_advisory_xact_lock(hashtext('private.refresh_public_cells'));
+	return null;
+end;
+$$;
+
+create trigger profile_locations_lock_public_cells
+	before insert or update or delete on public.profile_locations
+	for each statement execute function private.lock_public_cells();
+
+create trigger profiles_lock_public_cells
+	before update of precision, visibility, onboarded_at or delete on public.profiles
+	for each statement execute function private.lock_public_cells();
+
 create trigger profile_locations_publish
 	after insert or update or delete on public.profile_locations
 	for each row execute function private.on_location_change();
@@ -584,7 +639,9 @@ create function public.map_points(
 begin
 	-- Two queries, not one with CASE: anonymous callers have no privilege on the published_*
 	-- columns, and PostgreSQL checks column privileges for every column a query names.
-	if (select auth.role()) = 'authenticated' then
+	-- A member, as private.is_member() says (inlined: anonymous callers cannot use private).
+	if (select auth.role()) = 'authenticated'
+		and not coalesce(((select auth.jwt()) ->> 'is_anonymous')::boolean, false) then
 		return query
 		select p.id, p.display_name, p.published_lat, p.published_lng, p.published_cell, p.place_label
 		from public.profiles p
@@ -625,7 +682,9 @@ declare
 	wanted integer := least(greatest(max_results, 1), 100);
 begin
 	-- As in map_points: one query per audience, for column privileges.
-	if (select auth.role()) = 'authenticated' then
+	-- A member, as private.is_member() says (inlined: anonymous callers cannot use private).
+	if (select auth.role()) = 'authenticated'
+		and not coalesce(((select auth.jwt()) ->> 'is_anonymous')::boolean, false) then
 		return query
 		select p.id, p.display_name, p.place_label,
 			(greatest(round(extensions.earth_distance(p.published_earth, origin) / 1000.0 / size.km), 1) * size.km)::integer
@@ -693,15 +752,13 @@ create function public.delete_my_account() returns void
 	as $$
 declare
 	me uuid := (select auth.uid());
-	country text;
 begin
 	if me is null then
 		raise exception 'Sign in to delete your account.' using errcode = '42501';
 	end if;
-	select published_country into country from public.profiles where id = me;
+	-- The profile, exact location and blocks cascade; the profiles delete trigger recounts
+	-- who anonymous visitors may still see.
 	delete from auth.users where id = me;
-	-- Others in the same cells may now be too few to show to anonymous visitors.
-	perform private.refresh_public_cells(array_remove(array[country], null));
 end;
 $$;
 
@@ -745,16 +802,19 @@ grant execute on function public.place_labels_for(double precision, double preci
 grant execute on function public.confirm_still_here() to authenticated;
 grant execute on function public.delete_my_account() to authenticated;
 grant execute on function public.export_my_data() to authenticated;
-grant execute on function private.is_blocked_from(uuid), private.shares_crew(uuid) to authenticated;
+grant execute on function private.is_blocked_from(uuid), private.shares_crew(uuid), private.is_member() to authenticated;
 grant execute on function private.all_shorter_than(text[], integer) to authenticated;
 
 -- After the gazetteer is (re)loaded, every label is recomputed from the new places.
 create function private.republish_all_locations() returns void
-	language sql
+	language plpgsql
 	security definer
 	set search_path = ''
 	as $$
-	select private.publish_locations(array(select id from public.profiles))
+begin
+	perform pg_advisory_xact_lock(hashtext('private.refresh_public_cells'));
+	perform private.publish_locations(array(select id from public.profiles));
+end;
 $$;
 
 revoke execute on function private.republish_all_locations() from public, anon, authenticated;

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpMember, type Member } from '../../support/supabase';
+import {
+	accessToken,
+	anonymousToken,
+	anonymousViewOf,
+	closeDatabase,
+	countOf,
+	database,
+	nearby,
+	practitionerAt,
+	rest,
+	signInAs,
+	worldMapPoints,
+	type Point
+} from '../../support/privacy';
+
+/**
+ * Guarantee 7: blocking is total. The blocked member cannot see the blocker anywhere (profile
+ * rows, map points, nearby results, counts, embeddings), cannot learn that they are blocked,
+ * and sees the blocker again once unblocked. Everyone here lives in Tbilisi, Georgia.
+ */
+
+const tbilisi: Point = { lat: 41.71234567, lng: 44.79876543 };
+
+let blocker: Member;
+let blocked: Member;
+let bystander: Member;
+
+beforeAll(async () => {
+	blocker = await practitionerAt('ge-blocker', tbilisi, { precision: 'neighbourhood' });
+	// Two more public people in the area: anonymous visitors see the blocker too.
+	await practitionerAt('ge-neighbour-1', { lat: 41.71534567, lng: 44.80176543 });
+	await practitionerAt('ge-neighbour-2', { lat: 41.70934567, lng: 44.79576543 });
+	[blocked, bystander] = await Promise.all([
+		practitionerAt('ge-blocked', { lat: 41.7, lng: 44.8 }, { visibility: 'members' }),
+		signUpMember('ge-bystander')
+	]);
+	const { error } = await blocker.client.from('blocks').insert({ blocked_id: blocked.id });
+	expect(error).toBeNull();
+});
+
+afterAll(closeDatabase);
+
+/** Every way a member could come across the blocker. */
+async function sightingsOfBlocker(member: Member) {
+	const token = await accessToken(member);
+	const [byId, byName, counted, embedded, map, near] = await Promise.all([
+		rest(token, `profiles?select=id&id=eq.${blocker.id}`),
+		rest(token, 'profiles?select=id&display_name=eq.ge-blocker'),
+		rest(token, `profiles?select=id&id=eq.${blocker.id}`, {
+			method: 'HEAD',
+			headers: { Prefer: 'count=exact' }
+		}),
+		rest(token, `profiles?select=id,profile_locations(*)&display_name=like.ge-*`),
+		worldMapPoints(token),
+		nearby(token, tbilisi)
+	]);
+	const ids = (response: { body: unknown }) =>
+		(response.body as { id: string }[]).map((row) => row.id);
+	return {
+		byId: ids(byId).includes(blocker.id),
+		byName: ids(byName).includes(blocker.id),
+		counted: countOf(counted),
+		embedded: ids(embedded).includes(blocker.id),
+		map: map.some((point) => point.id === blocker.id),
+		nearby: near.some((row) => row.id === blocker.id)
+	};
+}
+
+const everywhere = {
+	byId: true,
+	byName: true,
+	counted: 1,
+	embedded: true,
+	map: true,
+	nearby: true
+};
+const nowhere = {
+	byId: false,
+	byName: false,
+	counted: 0,
+	embedded: false,
+	map: false,
+	nearby: false
+};
+
+describe('as a member nobody blocked', () => {
+	it('sees the blocker everywhere', async () => {
+		expect(await sightingsOfBlocker(bystander)).toEqual(everywhere);
+	});
+});
+
+describe('as the blocked member', () => {
+	it('cannot see the blocker in profiles, map points, nearby results, counts or embeddings', async () => {
+		expect(await sightingsOfBlocker(blocked)).toEqual(nowhere);
+	});
+
+	it('cannot reach the blocker’s profile through an embedding from their own block of them', async () => {
+		const { error } = await blocked.client.from('blocks').insert({ blocked_id: blocker.id });
+		expect(error).toBeNull();
+		try {
+			const response = await rest(
+				await accessToken(blocked),
+				'blocks?select=blocked_id,profile:profiles!blocks_blocked_id_fkey(id,display_name)'
+			);
+			expect(response.body).toEqual([{ blocked_id: blocker.id, profile: null }]);
+		} finally {
+			await blocked.client.from('blocks').delete().eq('blocked_id', blocker.id);
+		}
+	});
+
+	it('cannot learn that they are blocked', async () => {
+		const token = await accessToken(blocked);
+		for (const path of [
+			'blocks?select=*',
+			`blocks?select=*&blocked_id=eq.${blocked.id}`,
+			`blocks?select=*&blocker_id=eq.${blocker.id}`,
+			`profiles?select=id,blocked_by:blocks!blocks_blocked_id_fkey(*)&id=eq.${blocked.id}`
+		]) {
+			const response = await rest(token, path);
+			expect(response.status, path).toBe(200);
+			expect(response.text, path).not.toContain(blocker.id);
+		}
+		const counted = await rest(token, `blocks?select=blocker_id&blocked_id=eq.${blocked.id}`, {
+			method: 'HEAD',
+			headers: { Prefer: 'count=exact' }
+		});
+		expect(countOf(counted)).toBe(0);
+		const exported = await blocked.client.rpc('export_my_data');
+		expect(JSON.stringify(exported.data)).not.toContain(blocker.id);
+	});
+
+	it('cannot lift the block', async () => {
+		await rest(await accessToken(blocked), `blocks?blocker_id=eq.${blocker.id}`, {
+			method: 'DELETE'
+		});
+		const { rows } = await database().query(
+			'select 1 from public.blocks where blocker_id = $1 and blocked_id = $2',
+			[blocker.id, blocked.id]
+		);
+		expect(rows).toHaveLength(1);
+	});
+
+	it('sees no more than any stranger once signed out: a block cannot hide a public profile from the open web', async () => {
+		const view = await anonymousViewOf([blocker.id]);
+		expect(view.get(blocker.id)?.public_cell).toHaveLength(11);
+		const anonymous = await rest(anonymousToken(), `profiles?select=id,published_cell`);
+		expect(anonymous.status).toBe(401);
+	});
+});
+
+describe('in the seed, Wren (blocked by Bram)', () => {
+	it('cannot see Bram, while Bram is public and others see him', async () => {
+		const bram = '00000000-0000-4000-8000-000000000002';
+		const wren = await signInAs('wren@example.org');
+		const asWren = await wren.client.from('profiles').select('id').eq('id', bram);
+		expect(asWren.data).toEqual([]);
+		const asBystander = await bystander.client.from('profiles').select('id').eq('id', bram);
+		expect(asBystander.data).toEqual([{ id: bram }]);
+	});
+});
+
+describe('when the blocker unblocks', () => {
+	it('lets the formerly blocked member see them everywhere again', async () => {
+		const { error } = await blocker.client.from('blocks').delete().eq('blocked_id', blocked.id);
+		expect(error).toBeNull();
+		expect(await sightingsOfBlocker(blocked)).toEqual(everywhere);
+	});
+});

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpMember, type Member } from '../../support/supabase';
+import {
+	accessToken,
+	anonymousToken,
+	anonymousViewOf,
+	closeDatabase,
+	database,
+	groundTruth,
+	nearby,
+	practitionerAt,
+	rest,
+	worldMapPoints,
+	type Point
+} from '../../support/privacy';
+
+/**
+ * Guarantee 8: leaving is real. delete_my_account removes everything of the person at once;
+ * export_my_data gives them all of it, and nothing of anyone else. Everyone here lives in
+ * Yerevan, Armenia.
+ */
+
+const yerevan: Point = { lat: 40.19234567, lng: 44.51876543 };
+
+let leaver: Member;
+let neighbours: Member[];
+let blockedByLeaver: Member;
+let blockerOfLeaver: Member;
+let member: Member;
+
+beforeAll(async () => {
+	leaver = await memberWithEverything();
+	neighbours = [
+		await practitionerAt('am-neighbour-1', { lat: 40.19534567, lng: 44.52176543 }),
+		await practitionerAt('am-neighbour-2', { lat: 40.18934567, lng: 44.51576543 })
+	];
+	[blockedByLeaver, blockerOfLeaver, member] = await Promise.all([
+		signUpMember('am-blocked-by-leaver'),
+		signUpMember('am-blocker-of-leaver'),
+		signUpMember('am-member')
+	]);
+	const blocking = await leaver.client.from('blocks').insert({ blocked_id: blockedByLeaver.id });
+	expect(blocking.error).toBeNull();
+	const blocked = await blockerOfLeaver.client.from('blocks').insert({ blocked_id: leaver.id });
+	expect(blocked.error).toBeNull();
+});
+
+afterAll(closeDatabase);
+
+function memberWithEverything(): Promise<Member> {
+	return practitionerAt('am-leaver', yerevan, { precision: 'town' }).then(async (person) => {
+		const { error } = await person.client
+			.from('profiles')
+			.update({
+				bio: 'Hosting a crew of translators.',
+				pronouns: 'they/them',
+				languages: ['Armenian', 'English'],
+				interests: ['translation'],
+				practices: ['crewing'],
+				pathway_stage: 'hosting',
+				open_to: ['mentoring'],
+				offers: ['Armenian lessons'],
+				needs: ['a venue'],
+				website: 'https://example.org/am',
+				discord_handle: 'am-leaver'
+			})
+			.eq('id', person.id);
+		expect(error).toBeNull();
+		return person;
+	});
+}
+
+describe('export_my_data', () => {
+	it('gives the owner all of their data: account, profile, exact point and blocks', async () => {
+		const { data, error } = await leaver.client.rpc('export_my_data');
+		expect(error).toBeNull();
+		const truth = (await groundTruth(leaver.id))!;
+		expect(data).toMatchObject({
+			account: { id: leaver.id, email: leaver.email },
+			profile: {
+				id: leaver.id,
+				display_name: 'am-leaver',
+				bio: 'Hosting a crew of translators.',
+				pronouns: 'they/them',
+				languages: ['Armenian', 'English'],
+				interests: ['translation'],
+				practices: ['crewing'],
+				pathway_stage: 'hosting',
+				open_to: ['mentoring'],
+				offers: ['Armenian lessons'],
+				needs: ['a venue'],
+				website: 'https://example.org/am',
+				discord_handle: 'am-leaver',
+				visibility: 'public',
+				precision: 'town',
+				published_cell: truth.published_cell,
+				place_label: truth.place_label
+			},
+			exact_location: { profile_id: leaver.id, ...yerevan },
+			blocks: [{ blocked_id: blockedByLeaver.id }]
+		});
+	});
+
+	it('gives nothing of anyone else, not even who blocked them', async () => {
+		const { data } = await leaver.client.rpc('export_my_data');
+		const text = JSON.stringify(data);
+		for (const other of [blockerOfLeaver, member, ...neighbours]) {
+			expect(text).not.toContain(other.id);
+			expect(text).not.toContain(other.email);
+		}
+	});
+
+	it('gives another member only their own data', async () => {
+		const { data, error } = await member.client.rpc('export_my_data');
+		expect(error).toBeNull();
+		expect(data).toMatchObject({ account: { id: member.id }, exact_location: null, blocks: [] });
+		expect(JSON.stringify(data)).not.toContain(leaver.id);
+	});
+
+	it('is refused to anonymous visitors', async () => {
+		const response = await rest(anonymousToken(), 'rpc/export_my_data', {
+			method: 'POST',
+			body: {}
+		});
+		expect(response.status).toBe(401);
+		expect(response.text).not.toContain('@');
+	});
+});
+
+describe('confirm_still_here', () => {
+	it('stamps the caller’s own profile and nobody else’s', async () => {
+		const before = (await groundTruth(neighbours[0].id))!.last_confirmed_at;
+		const { data, error } = await leaver.client.rpc('confirm_still_here');
+		expect(error).toBeNull();
+		const stamped = (await groundTruth(leaver.id))!.last_confirmed_at!;
+		expect(new Date(data as string).getTime()).toBe(new Date(stamped).getTime());
+		expect(Date.now() - new Date(stamped).getTime()).toBeLessThan(60_000);
+		expect((await groundTruth(neighbours[0].id))!.last_confirmed_at).toEqual(before);
+	});
+
+	it('is refused to anonymous visitors', async () => {
+		const response = await rest(anonymousToken(), 'rpc/confirm_still_here', {
+			method: 'POST',
+			body: {}
+		});
+		expect(response.status).toBe(401);
+	});
+});
+
+describe('delete_my_account', () => {
+	it('is refused to anonymous visitors', async () => {
+		const response = await rest(anonymousToken(), 'rpc/delete_my_account', {
+			method: 'POST',
+			body: {}
+		});
+		expect(response.status).toBe(401);
+		expect(await groundTruth(leaver.id)).not.toBeNull();
+	});
+
+	it('removes the account, profile, exact point and blocks both ways at once', async () => {
+		expect(await anonymousViewOf([leaver.id])).toHaveProperty('size', 1);
+		const { error } = await leaver.client.rpc('delete_my_account');
+		expect(error).toBeNull();
+		const { rows } = await database().query(
+			`select
+				(select count(*) from auth.users where id = $1)::int as accounts,
+				(select count(*) from public.profiles where id = $1)::int as profiles,
+				(select count(*) from public.profile_locations where profile_id = $1)::int as locations,
+				(select count(*) from public.blocks where blocker_id = $1 or blocked_id = $1)::int as blocks`,
+			[leaver.id]
+		);
+		expect(rows[0]).toEqual({ accounts: 0, profiles: 0, locations: 0, blocks: 0 });
+	});
+
+	it('leaves nothing of the person for anyone to find', async () => {
+		for (const token of [anonymousToken(), await accessToken(member)]) {
+			const [rows, map, near] = await Promise.all([
+				rest(token, `profiles?select=id,display_name&display_name=eq.am-leaver`),
+				worldMapPoints(token),
+				nearby(token, yerevan)
+			]);
+			expect(rows.body).toEqual([]);
+			expect(map.map((point) => point.id)).not.toContain(leaver.id);
+			expect(near.map((row) => row.id)).not.toContain(leaver.id);
+		}
+		// Even the leaver's still-valid token finds nothing left to export.
+		const { data } = await leaver.client.rpc('export_my_data');
+		expect(data).toMatchObject({ account: null, profile: null, exact_location: null, blocks: [] });
+	});
+
+	it('takes the remaining two of the area cell off the anonymous map (k = 3)', async () => {
+		const view = await anonymousViewOf(neighbours.map((neighbour) => neighbour.id));
+		for (const neighbour of neighbours) expect(view.get(neighbour.id)?.public_cell).toBeNull();
+	});
+});

@@ -1,0 +1,148 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDatabase, database } from '../support/privacy';
+
+/**
+ * Lint checks on the schema, as tests: the rules every migration must keep for the API to be
+ * safe with the public key (DESIGN.md sections 2, 3 and 5), read from pg_catalog.
+ */
+
+afterAll(closeDatabase);
+
+/** Functions in `public` anonymous visitors may call: the read-only map and place searches. */
+const ANONYMOUS_FUNCTIONS = ['map_points', 'nearby_practitioners', 'search_places'];
+
+/**
+ * SECURITY DEFINER functions allowed in the exposed schema: each acts on the caller's own data
+ * only (auth.uid()) or on public reference data.
+ */
+const EXPOSED_DEFINER_FUNCTIONS = [
+	'confirm_still_here',
+	'delete_my_account',
+	'export_my_data',
+	'place_labels_for'
+];
+
+async function rows<T>(sql: string): Promise<T[]> {
+	return (await database().query(sql)).rows as T[];
+}
+
+describe('tables in public', () => {
+	it('all have row-level security enabled', async () => {
+		const tables = await rows<{ name: string; rls: boolean }>(
+			`select c.relname as name, c.relrowsecurity as rls
+			from pg_class c
+			where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+			order by 1`
+		);
+		expect(tables.map((table) => table.name)).toContain('profile_locations');
+		expect(tables.filter((table) => !table.rls)).toEqual([]);
+	});
+
+	it('have no views that would read past row-level security', async () => {
+		const views = await rows<{ name: string }>(
+			`select c.relname as name
+			from pg_class c
+			where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')
+				and not coalesce(c.reloptions @> array['security_invoker=true'], false)`
+		);
+		expect(views).toEqual([]);
+	});
+});
+
+describe('functions in public and private', () => {
+	it('all have a fixed search_path', async () => {
+		const functions = await rows<{ name: string }>(
+			`select n.nspname || '.' || p.proname as name
+			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname in ('public', 'private')
+				and not exists (
+					select 1 from unnest(coalesce(p.proconfig, '{}')) setting
+					where setting like 'search_path=%'
+				)
+			order by 1`
+		);
+		expect(functions).toEqual([]);
+	});
+
+	it('give anonymous visitors exactly the allow-listed functions of public', async () => {
+		const callable = await rows<{ name: string }>(
+			`select p.proname as name
+			from pg_proc p
+			where p.pronamespace = 'public'::regnamespace
+				and has_function_privilege('anon', p.oid, 'execute')
+			order by 1`
+		);
+		expect(callable.map((fn) => fn.name)).toEqual(ANONYMOUS_FUNCTIONS);
+	});
+
+	it('give anonymous visitors nothing in private', async () => {
+		const callable = await rows<{ name: string }>(
+			`select p.proname as name
+			from pg_proc p
+			where p.pronamespace = 'private'::regnamespace
+				and has_function_privilege('anon', p.oid, 'execute')`
+		);
+		expect(callable).toEqual([]);
+		const [usage] = await rows<{ usage: boolean }>(
+			`select has_schema_privilege('anon', 'private', 'usage') as usage`
+		);
+		expect(usage.usage).toBe(false);
+	});
+
+	it('keep SECURITY DEFINER out of the exposed schema unless allow-listed', async () => {
+		const definers = await rows<{ name: string }>(
+			`select p.proname as name
+			from pg_proc p
+			where p.pronamespace = 'public'::regnamespace and p.prosecdef
+			order by 1`
+		);
+		expect(definers.map((fn) => fn.name)).toEqual(EXPOSED_DEFINER_FUNCTIONS);
+	});
+});
+
+describe('anonymous visitors’ privileges', () => {
+	it.each(['profile_locations', 'blocks'])('include nothing at all on %s', async (table) => {
+		const [privileges] = await rows<Record<string, boolean>>(
+			`select
+				${['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']
+					.map(
+						(privilege) =>
+							`has_table_privilege('anon', 'public.${table}', '${privilege}') as ${privilege}`
+					)
+					.join(',\n')},
+				has_any_column_privilege('anon', 'public.${table}', 'select, insert, update, references') as any_column`
+		);
+		expect(Object.entries(privileges).filter(([, granted]) => granted)).toEqual([]);
+	});
+
+	it('do not include reading the owner-precision columns of profiles', async () => {
+		const readable = await rows<{ name: string }>(
+			`select a.attname as name
+			from pg_attribute a
+			where a.attrelid = 'public.profiles'::regclass and a.attnum > 0 and not a.attisdropped
+				and (a.attname like 'published\\_%' or a.attname = 'place_label')
+				and has_column_privilege('anon', a.attrelid, a.attnum, 'select')`
+		);
+		expect(readable).toEqual([]);
+		// The columns the check is about do exist: it would catch a grant on them.
+		const [columns] = await rows<{ count: number }>(
+			`select count(*)::int as count from pg_attribute
+			where attrelid = 'public.profiles'::regclass
+				and attname in ('published_cell', 'published_lat', 'published_lng', 'published_country', 'published_earth', 'place_label')`
+		);
+		expect(columns.count).toBe(6);
+	});
+
+	it('include no writes to any table in public', async () => {
+		const writable = await rows<{ name: string }>(
+			`select c.relname as name
+			from pg_class c
+			where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v')
+				and (
+					has_table_privilege('anon', c.oid, 'insert, update, delete, truncate')
+					or has_any_column_privilege('anon', c.oid, 'insert, update')
+				)`
+		);
+		expect(writable).toEqual([]);
+	});
+});

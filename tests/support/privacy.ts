@@ -1,0 +1,290 @@
+import pg from 'pg';
+import { expect, inject } from 'vitest';
+import type { Database } from '../../src/lib/database.types';
+import { anonymousClient, memberWithProfile, serviceClient, type Member } from './supabase';
+
+/**
+ * Helpers for the location privacy attack suite (tests/integration/privacy, DESIGN.md section 3).
+ *
+ * The stack is shared by every integration file running in parallel, and guarantee 6 counts
+ * people per country, so each privacy file places its people in countries nobody else uses:
+ *
+ * | file            | countries                                           |
+ * | --------------- | --------------------------------------------------- |
+ * | exact-location  | Mongolia                                            |
+ * | published-cells | Kyrgyzstan, Kazakhstan                              |
+ * | visibility      | Bolivia                                             |
+ * | search          | Namibia                                             |
+ * | k-anonymity     | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador |
+ * | blocking        | Georgia                                             |
+ * | leaving         | Armenia                                             |
+ * | writes          | Estonia                                             |
+ *
+ * None of them is in the seed.
+ */
+
+export type Precision = Database['public']['Enums']['location_precision'];
+export type Visibility = Database['public']['Enums']['profile_visibility'];
+type ProfileRow = Database['public']['Tables']['profiles']['Row'];
+
+export interface Point {
+	lat: number;
+	lng: number;
+}
+
+/** The length of a published cell's quadkey at each precision (its Web Mercator zoom). */
+export const CELL_LENGTH: Record<Precision, number> = {
+	neighbourhood: 15,
+	town: 13,
+	area: 11,
+	region: 9,
+	country: 5
+};
+
+/** The finest cell anonymous visitors may get: area (guarantee 3). */
+export const ANONYMOUS_FINEST_CELL_LENGTH = CELL_LENGTH.area;
+
+/** What nearby_practitioners rounds distances to, by cell length: the size each precision names. */
+export const DISTANCE_STEP_KM: Record<number, number> = { 15: 1, 13: 5, 11: 20, 9: 100, 5: 1000 };
+
+/** A practitioner who has finished onboarding and placed themselves, public by default. */
+export function practitionerAt(
+	name: string,
+	point: Point,
+	profile: { visibility?: Visibility; precision?: Precision } = {}
+): Promise<Member> {
+	return memberWithProfile(name, { visibility: 'public', precision: 'area', ...profile }, point);
+}
+
+/** Signs in as an existing account (a seeded one), the way signUpMember signs up a new one. */
+export async function signInAs(email: string): Promise<Member> {
+	const { data: link, error: linkError } = await serviceClient().auth.admin.generateLink({
+		type: 'magiclink',
+		email
+	});
+	if (linkError) throw linkError;
+	const client = anonymousClient();
+	const { data, error } = await client.auth.verifyOtp({
+		email,
+		token: link.properties.email_otp,
+		type: 'email'
+	});
+	if (error || !data.user) throw error ?? new Error('verifyOtp returned no user');
+	return { id: data.user.id, email, client };
+}
+
+/** A member's access token, to send raw requests as them. */
+export async function accessToken(member: Member): Promise<string> {
+	const { data } = await member.client.auth.getSession();
+	if (!data.session) throw new Error(`${member.email} has no session`);
+	return data.session.access_token;
+}
+
+/** The public key: what an anonymous visitor sends as their bearer token. */
+export function anonymousToken(): string {
+	return inject('stack').anonKey;
+}
+
+export interface RestResponse {
+	status: number;
+	headers: Headers;
+	/** The raw body, for looking for coordinates in error messages too. */
+	text: string;
+	body: unknown;
+}
+
+/**
+ * A raw PostgREST request with the public key, as an attacker with curl would send it:
+ * `path` is everything after `/rest/v1/`, `token` the anon key or a member's access token.
+ */
+export async function rest(
+	token: string,
+	path: string,
+	init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}
+): Promise<RestResponse> {
+	const { apiUrl, anonKey } = inject('stack');
+	const response = await fetch(`${apiUrl}/rest/v1/${path}`, {
+		method: init.method ?? 'GET',
+		headers: {
+			apikey: anonKey,
+			Authorization: `Bearer ${token}`,
+			'Content-Type': 'application/json',
+			...init.headers
+		},
+		body: init.body === undefined ? undefined : JSON.stringify(init.body)
+	});
+	const text = await response.text();
+	let body: unknown = null;
+	try {
+		body = text ? JSON.parse(text) : null;
+	} catch {
+		body = text;
+	}
+	return { status: response.status, headers: response.headers, text, body };
+}
+
+/** The total of a `Prefer: count=…` response, from its Content-Range header (`0-4/5`). */
+export function countOf(response: RestResponse): number | null {
+	const total = response.headers.get('content-range')?.split('/')[1];
+	return total === undefined || total === '*' ? null : Number(total);
+}
+
+/** Every number anywhere in a JSON value, including numbers written as strings. */
+export function numbersIn(value: unknown): number[] {
+	if (typeof value === 'number') return [value];
+	if (typeof value === 'string') {
+		return (value.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? []).map(Number);
+	}
+	if (Array.isArray(value)) return value.flatMap(numbersIn);
+	if (value && typeof value === 'object') return Object.values(value).flatMap(numbersIn);
+	return [];
+}
+
+/**
+ * Fails if a response carries the exact point in any form: as a number anywhere in its body or
+ * headers, or written out in its text (an error message, a detail, a hint).
+ */
+export function expectNoExactPoint(response: RestResponse, point: Point, what: string) {
+	// Content-Location only echoes the request's own query string back.
+	const headers = [...response.headers.entries()]
+		.filter(([name]) => name !== 'content-location')
+		.map(([name, value]) => `${name}: ${value}`);
+	const numbers = [...numbersIn(response.body), ...numbersIn(headers.join('\n'))];
+	expect(numbers, `${what}: a number equal to the exact latitude`).not.toContain(point.lat);
+	expect(numbers, `${what}: a number equal to the exact longitude`).not.toContain(point.lng);
+	for (const coordinate of [point.lat, point.lng]) {
+		// Four decimals is about 10 m: no published cell centre shares them by chance here.
+		expect(response.text, `${what}: the exact point written out`).not.toContain(
+			coordinate.toFixed(4)
+		);
+	}
+}
+
+/** Fails if a response names a cell or holds a coordinate: for refused requests. */
+export function expectNoLocationIn(response: RestResponse, cells: string[], what: string) {
+	for (const cell of cells) expect(response.text, `${what}: a cell`).not.toContain(cell);
+	expect(response.text, `${what}: a coordinate`).not.toMatch(/-?\d{1,3}\.\d{3,}/);
+}
+
+/** The bounds of a quadkey cell in degrees (Bing Maps tile system), to check what is its centre. */
+export function cellBounds(quadkey: string) {
+	let x = 0;
+	let y = 0;
+	for (const digit of quadkey) {
+		x = x * 2 + (Number(digit) & 1);
+		y = y * 2 + (Number(digit) >> 1);
+	}
+	const tiles = 2 ** quadkey.length;
+	const lngAt = (column: number) => (column / tiles) * 360 - 180;
+	const mercatorY = (row: number) => Math.PI * (1 - (2 * row) / tiles);
+	const latAt = (row: number) => (Math.atan(Math.sinh(mercatorY(row))) * 180) / Math.PI;
+	return {
+		west: lngAt(x),
+		east: lngAt(x + 1),
+		north: latAt(y),
+		south: latAt(y + 1),
+		/** The middle of the tile as drawn on a Web Mercator map. */
+		centre: {
+			lat: (Math.atan(Math.sinh((mercatorY(y) + mercatorY(y + 1)) / 2)) * 180) / Math.PI,
+			lng: lngAt(x + 0.5)
+		}
+	};
+}
+
+/** Great-circle distance in km on the sphere that PostgreSQL's earthdistance uses. */
+export function distanceKm(a: Point, b: Point): number {
+	const earthRadiusKm = 6378.168;
+	const radians = (degrees: number) => (degrees * Math.PI) / 180;
+	const dLat = radians(b.lat - a.lat);
+	const dLng = radians(b.lng - a.lng);
+	const h =
+		Math.sin(dLat / 2) ** 2 +
+		Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
+	return 2 * earthRadiusKm * Math.asin(Math.sqrt(h));
+}
+
+let pool: pg.Pool | undefined;
+
+/** The database as its superuser: only for ground truth and arranging, never as the attacker. */
+export function database(): pg.Pool {
+	pool ??= new pg.Pool({ connectionString: inject('stack').dbUrl, max: 4 });
+	return pool;
+}
+
+export async function closeDatabase() {
+	await pool?.end();
+	pool = undefined;
+}
+
+export type GroundTruth = ProfileRow & {
+	exact_lat: number | null;
+	exact_lng: number | null;
+	account_exists: boolean;
+};
+
+/** Everything stored about a person, read past RLS; null when nothing is left. */
+export async function groundTruth(id: string): Promise<GroundTruth | null> {
+	const { rows } = await database().query<GroundTruth>(
+		`select p.*, l.lat as exact_lat, l.lng as exact_lng,
+			exists (select 1 from auth.users u where u.id = p.id) as account_exists
+		from public.profiles p
+		left join public.profile_locations l on l.profile_id = p.id
+		where p.id = $1`,
+		[id]
+	);
+	return rows[0] ?? null;
+}
+
+export interface AnonymousView {
+	id: string;
+	public_cell: string | null;
+	public_lat: number | null;
+	public_lng: number | null;
+	public_place_label: string | null;
+}
+
+/** What an anonymous visitor reads of these people's profile rows (absent: not visible). */
+export async function anonymousViewOf(ids: string[]): Promise<Map<string, AnonymousView>> {
+	const response = await rest(
+		anonymousToken(),
+		`profiles?select=id,public_cell,public_lat,public_lng,public_place_label&id=in.(${ids.join(',')})`
+	);
+	expect(response.status).toBe(200);
+	return new Map((response.body as AnonymousView[]).map((row) => [row.id, row]));
+}
+
+export interface MapPoint {
+	id: string;
+	display_name: string;
+	lat: number;
+	lng: number;
+	cell: string;
+	place_label: string | null;
+}
+
+/** map_points over the whole world, as the holder of `token`. */
+export async function worldMapPoints(token: string): Promise<MapPoint[]> {
+	const response = await rest(token, 'rpc/map_points', {
+		method: 'POST',
+		body: { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 }
+	});
+	expect(response.status).toBe(200);
+	return response.body as MapPoint[];
+}
+
+export interface NearbyPractitioner {
+	id: string;
+	display_name: string;
+	place_label: string | null;
+	distance_km: number;
+}
+
+/** nearby_practitioners around a point, as many as the function gives (100). */
+export async function nearby(token: string, point: Point): Promise<NearbyPractitioner[]> {
+	const response = await rest(token, 'rpc/nearby_practitioners', {
+		method: 'POST',
+		body: { ...point, max_results: 100 }
+	});
+	expect(response.status).toBe(200);
+	return response.body as NearbyPractitioner[];
+}
