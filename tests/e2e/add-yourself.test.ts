@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser } from '../support/browser';
+
+const appUrl = inject('appUrl');
+
+interface MailboxMessage {
+	to: string;
+	text: string;
+}
+
+/** The sign-in link the local auth server mailed to an address. */
+async function signInLink(email: string) {
+	const { mailboxUrl, apiUrl } = inject('stack');
+	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
+	const [message] = (await response.json()) as MailboxMessage[];
+	const link = message.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`));
+	if (!link) throw new Error(`No sign-in link in: ${message.text}`);
+	return link[0];
+}
+
+describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('signs a new person in, places them, and shows strangers only their area', async () => {
+		const email = `newcomer-${randomUUID().slice(0, 8)}@example.test`;
+		const name = `Robin ${randomUUID().slice(0, 4)}`;
+		const member = await browser.newContext();
+		const page = await member.newPage();
+
+		await page.goto(`${appUrl}/login`);
+		await page.getByLabel('Email address').fill(email);
+		await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+		await page.getByRole('heading', { name: /check your email/i }).waitFor();
+		await page.goto(await signInLink(email));
+		await page.waitForURL(/\/welcome/);
+
+		await page.getByLabel('Your name').fill(name);
+		await page.getByLabel('One line about yourself').fill('Looking for a crew of neighbours.');
+		await page.getByLabel('Search for your town or city').fill('Utrecht');
+		await page.getByRole('button', { name: 'Search places' }).click();
+		await page
+			.getByRole('list', { name: 'Places found' })
+			.getByRole('button', { name: /^Utrecht, Netherlands/ })
+			.click();
+		await page.getByRole('radio', { name: 'Town' }).check();
+		await page.getByRole('radio', { name: 'Everyone' }).check();
+		await page.getByRole('button', { name: 'Save and join the network' }).click();
+
+		await page.waitForURL(/\/p\/[0-9a-f-]+/);
+		const profileUrl = page.url().split('?')[0];
+		await page.getByRole('heading', { name }).waitFor();
+		const memberView = await page.getByRole('main').innerText();
+		expect(memberView).toMatch(/near [^,]+, NL/);
+
+		const stranger = await (await browser.newContext()).newPage();
+		await stranger.goto(profileUrl);
+		await stranger.getByRole('heading', { name }).waitFor();
+		const strangerView = await stranger.getByRole('main').innerText();
+		// Four seeded public people share this area cell, so strangers see the area, no finer.
+		expect(strangerView).toMatch(/ area, NL/);
+		expect(strangerView).not.toMatch(/near [^,]+, NL/);
+
+		await stranger.goto(`${appUrl}/directory`);
+		await expect.poll(() => stranger.getByRole('main').getByText(name).count()).toBe(1);
+		await stranger.context().close();
+		await member.close();
+	});
+});
