@@ -13,7 +13,7 @@ import { Mailbox } from './mailbox.ts';
 import { migrate } from './migrate.ts';
 import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
-import { copyDatabaseTemplate } from './template.ts';
+import { copyDatabaseTemplate, LOCAL_DB_PASSWORD } from './template.ts';
 import { freePort, isAlive, isPortTaken, processCommand } from './processes.ts';
 
 export { MigrationError } from './migrate.ts';
@@ -29,7 +29,6 @@ export interface LocalStackOptions {
 	siteUrl: string;
 	additionalRedirectUrls?: string[];
 	jwtSecret?: string;
-	dbPassword?: string;
 	/** Start from an empty database. */
 	fresh?: boolean;
 	/** Keep data safe across power cuts (fsync); off for throw-away stacks. */
@@ -75,6 +74,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	const dataDir = path.join(options.dir, 'db');
 	await stopOrphanedServer(dataDir);
 	if (options.fresh) await removeDataDir(dataDir);
+	// A new database starts as a copy of the template: built once per version of the schema.
+	if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await copyDatabaseTemplate(dataDir);
 
 	const apiPort = options.apiPort || (await freePort());
 	const dbPort = options.dbPort || (await freePort());
@@ -90,7 +91,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 	}
 
 	const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
-	const dbPassword = options.dbPassword ?? 'postgres';
 	const keys = await createApiKeys(jwtSecret);
 	const apiUrl = gatewayUrl(apiPort);
 	const stopping = { value: false };
@@ -114,7 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		const postgres = await startPostgres({
 			dataDir,
 			port: dbPort,
-			password: dbPassword,
+			password: LOCAL_DB_PASSWORD,
 			durable: options.durable ?? false,
 			log: (line) => log('postgres', line)
 		});
@@ -199,14 +199,12 @@ export async function startThrowawayStack(
 ): Promise<LocalStack> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'microsolidarity-stack-'));
 	await chmod(dir, 0o755);
-	const { password } = await copyDatabaseTemplate(path.join(dir, 'db'));
 	return startLocalStack({
 		dir,
 		apiPort: 0,
 		dbPort: 0,
 		siteUrl: 'http://127.0.0.1:5173',
 		jwtSecret: randomBytes(32).toString('hex'),
-		dbPassword: password,
 		ephemeral: true,
 		log: () => undefined,
 		...overrides

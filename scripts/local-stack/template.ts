@@ -11,7 +11,14 @@ import { startPostgres } from './postgres.ts';
 import { freePort } from './processes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const templatesRoot = path.join(tmpdir(), 'microsolidarity-stack-templates');
+/** Read each time: TMPDIR may change (the start-up benchmark measures a machine without one). */
+const templatesRoot = () => path.join(tmpdir(), 'microsolidarity-stack-templates');
+
+/**
+ * Every local database's superuser password, as with `supabase start`: the server listens on
+ * 127.0.0.1 only, and copies of one template share it.
+ */
+export const LOCAL_DB_PASSWORD = 'postgres';
 
 /** Everything that decides what a freshly built database holds. */
 async function templateKey() {
@@ -24,7 +31,8 @@ async function templateKey() {
 		...(await readdir(migrations)).sort().map((name) => path.join(migrations, name))
 	];
 	const hash = createHash('sha256');
-	for (const file of files) hash.update(file).update(await readFile(file));
+	for (const file of files)
+		hash.update(path.relative(projectRoot, file)).update(await readFile(file));
 	return hash.digest('hex').slice(0, 16);
 }
 
@@ -33,24 +41,24 @@ async function templateKey() {
  * version of the schema and copied for each throw-away stack: building takes seconds (most of
  * it loading and indexing the gazetteer), copying a fraction of one.
  */
-export async function copyDatabaseTemplate(targetDataDir: string): Promise<{ password: string }> {
-	const template = path.join(templatesRoot, await templateKey());
+export async function copyDatabaseTemplate(targetDataDir: string) {
+	const template = path.join(templatesRoot(), await templateKey());
 	if (!existsSync(path.join(template, 'ready'))) await buildTemplate(template);
+	await mkdir(path.dirname(targetDataDir), { recursive: true });
 	// cp -a keeps the owner: as root, the postgres user must own the copy.
 	await promisify(execFile)('cp', ['-a', path.join(template, 'db'), targetDataDir]);
-	return { password: await readFile(path.join(template, 'password'), 'utf8') };
 }
 
 async function buildTemplate(template: string) {
-	await mkdir(templatesRoot, { recursive: true });
-	await chmod(templatesRoot, 0o755);
-	const building = await mkdtemp(path.join(templatesRoot, 'building-'));
+	const root = templatesRoot();
+	await mkdir(root, { recursive: true });
+	await chmod(root, 0o755);
+	const building = await mkdtemp(path.join(root, 'building-'));
 	await chmod(building, 0o755);
-	const password = randomBytes(12).toString('hex');
 	const postgres = await startPostgres({
 		dataDir: path.join(building, 'db'),
 		port: await freePort(),
-		password,
+		password: LOCAL_DB_PASSWORD,
 		durable: false,
 		log: () => undefined
 	});
@@ -64,12 +72,11 @@ async function buildTemplate(template: string) {
 	} finally {
 		await postgres.stop();
 	}
-	await writeFile(path.join(building, 'password'), password);
 	await writeFile(path.join(building, 'ready'), new Date().toISOString());
 	// Older versions of the schema are of no more use.
-	for (const entry of await readdir(templatesRoot)) {
+	for (const entry of await readdir(root)) {
 		if (!entry.startsWith('building-')) {
-			await rm(path.join(templatesRoot, entry), { recursive: true, force: true });
+			await rm(path.join(root, entry), { recursive: true, force: true });
 		}
 	}
 	// Another process may have built the same template meanwhile; either copy will do.
