@@ -1,7 +1,7 @@
 // `npm run dev`: the app, on the embedded local stack unless PUBLIC_SUPABASE_URL is set.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { developerStackConfig, developerStackInfo, loadDotEnv } from './local-stack/config.ts';
@@ -49,6 +49,7 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 		PUBLIC_SUPABASE_ANON_KEY: expected.anonKey,
 		PUBLIC_LOCAL_MAILBOX_URL: expected.mailboxUrl
 	});
+	await mkdir(config.dir, { recursive: true });
 	if (app.pid) await writeFile(appPidFile, String(app.pid));
 	const { shutdown } = await runDeveloperStack(async () => {
 		app.kill('SIGTERM');

@@ -26,6 +26,13 @@ describe('PractitionerList', () => {
 		expect(within(items[1]).getByRole('heading')).toHaveTextContent('Bram Oakes');
 	});
 
+	it('links each name to the practitioner’s profile page', () => {
+		render(PractitionerList, { practitioners: [ada, bram] });
+
+		expect(screen.getByRole('link', { name: 'Ada Fernhill' })).toHaveAttribute('href', '/p/ada');
+		expect(screen.getByRole('link', { name: 'Bram Oakes' })).toHaveAttribute('href', '/p/bram');
+	});
+
 	it('uses the heading level it is given', () => {
 		render(PractitionerList, { practitioners: [ada], headingLevel: 3 });
 

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { pageCount, parsePageNumber } from '$lib/components/pagination';
 import { listPractitioners } from '$lib/server/practitioners';
+import { isMember } from '$lib/server/visitor';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { practitioners, total } = await listPractitioners(locals.supabase, {
 		page,
 		pageSize: PAGE_SIZE,
-		signedIn: locals.user !== null
+		signedIn: isMember(locals.user)
 	});
 	const pages = pageCount(total, PAGE_SIZE);
 	if (page > pages) {

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { callbackErrorCode, type CallbackErrorCode } from '$lib/auth/auth-errors';
 import { safeNextPath } from '$lib/auth/next-path';
+import { readOwnProfile } from '$lib/server/profiles';
 import type { RequestHandler } from './$types';
 
 const EMAIL_OTP_TYPES: readonly EmailOtpType[] = [
@@ -23,7 +24,7 @@ function isEmailOtpType(value: string | null): value is EmailOtpType {
  * cookie and a redirect to `next`.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const next = safeNextPath(url.searchParams.get('next')) ?? '/map';
+	const next = safeNextPath(url.searchParams.get('next'));
 	const code = url.searchParams.get('code');
 	const tokenHash = url.searchParams.get('token_hash');
 	const type = url.searchParams.get('type');
@@ -40,25 +41,37 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	}
 
 	if (code) {
-		const { error } = await locals.supabase.auth.exchangeCodeForSession(code);
+		const { data, error } = await locals.supabase.auth.exchangeCodeForSession(code);
 		if (error) {
 			console.warn('Sign-in link could not be exchanged', error);
 			backToLogin(callbackErrorCode(error));
 		}
-		redirect(303, next);
+		redirect(303, next ?? (await defaultDestination(locals, data.user.id)));
 	}
 
 	if (tokenHash && isEmailOtpType(type)) {
-		const { error } = await locals.supabase.auth.verifyOtp({ type, token_hash: tokenHash });
-		if (error) {
+		const { data, error } = await locals.supabase.auth.verifyOtp({ type, token_hash: tokenHash });
+		if (error || !data.user) {
 			console.warn('Sign-in link could not be verified', error);
-			backToLogin(callbackErrorCode(error));
+			backToLogin(error ? callbackErrorCode(error) : 'link_incomplete');
 		}
-		redirect(303, next);
+		redirect(303, next ?? (await defaultDestination(locals, data.user.id)));
 	}
 
 	backToLogin('link_incomplete');
 };
+
+/** New people go on to add themselves to the map; everyone else to the map itself. */
+async function defaultDestination(locals: App.Locals, userId: string): Promise<string> {
+	try {
+		const own = await readOwnProfile(locals.supabase, userId);
+		return own && !own.profile.onboarded_at ? '/welcome' : '/map';
+	} catch (error) {
+		// Signing in worked; the map is a fine place to land if the profile cannot be read.
+		console.warn('Could not read the new session’s profile', error);
+		return '/map';
+	}
+}
 
 function backToLogin(reason: CallbackErrorCode): never {
 	redirect(303, `/login?error=${reason}`);

@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import {
+	EMPTY_PROFILE_FORM,
+	formValuesFromProfile,
+	isProfileId,
+	locationSourceOf,
+	readProfileForm,
+	type ProfileChanges
+} from './validation';
+
+/** A form as a browser posts it: repeated names for checkboxes. */
+function form(fields: Record<string, string | string[]>): FormData {
+	const data = new FormData();
+	for (const [name, value] of Object.entries({
+		display_name: 'Ada Fernhill',
+		precision: 'area',
+		visibility: 'members',
+		...fields
+	})) {
+		for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
+	}
+	return data;
+}
+
+function errorsOf(fields: Record<string, string | string[]>) {
+	const result = readProfileForm(form(fields));
+	if (result.ok) throw new Error('expected the form to be refused');
+	return result.errors;
+}
+
+function valueOf(fields: Record<string, string | string[]>) {
+	const result = readProfileForm(form(fields));
+	if (!result.ok) throw new Error(`expected the form to pass: ${JSON.stringify(result.errors)}`);
+	return result.value;
+}
+
+describe('readProfileForm', () => {
+	describe('with every field filled in well', () => {
+		it('gives the profile changes and the point', () => {
+			expect(
+				valueOf({
+					display_name: '  Ada   Fernhill ',
+					bio: ' Hosting a crew of parents. ',
+					lat: '52.0907',
+					lng: '5.1214',
+					location_source: 'map',
+					precision: 'town',
+					visibility: 'public',
+					interests: 'gardening, Mutual aid,, gardening , choirs',
+					practices: ['crewing', 'facilitation'],
+					pathway_stage: 'hosting',
+					open_to: ['crewing', 'gatherings'],
+					offers: 'Childcare swaps\n\n  Bike repair  \r\nA spare room',
+					needs: 'Someone to co-host',
+					pronouns: 'she/her',
+					languages: 'Dutch, English',
+					website: 'https://ada.example.org/about',
+					discord_handle: '@ada_fernhill'
+				})
+			).toEqual({
+				profile: {
+					display_name: 'Ada Fernhill',
+					bio: 'Hosting a crew of parents.',
+					pronouns: 'she/her',
+					languages: ['Dutch', 'English'],
+					interests: ['gardening', 'Mutual aid', 'choirs'],
+					practices: ['crewing', 'facilitation'],
+					pathway_stage: 'hosting',
+					open_to: ['crewing', 'gatherings'],
+					offers: ['Childcare swaps', 'Bike repair', 'A spare room'],
+					needs: ['Someone to co-host'],
+					website: 'https://ada.example.org/about',
+					discord_handle: 'ada_fernhill',
+					visibility: 'public',
+					precision: 'town'
+				},
+				location: { lat: 52.0907, lng: 5.1214 }
+			});
+		});
+	});
+
+	describe('with only a name', () => {
+		it('saves empty lists and nulls, and leaves the location alone', () => {
+			expect(valueOf({})).toEqual({
+				profile: {
+					display_name: 'Ada Fernhill',
+					bio: '',
+					pronouns: null,
+					languages: [],
+					interests: [],
+					practices: [],
+					pathway_stage: null,
+					open_to: [],
+					offers: [],
+					needs: [],
+					website: null,
+					discord_handle: null,
+					visibility: 'members',
+					precision: 'area'
+				},
+				location: null
+			});
+		});
+	});
+
+	describe('the name', () => {
+		it('is required', () => {
+			expect(errorsOf({ display_name: '   ' })).toEqual({
+				display_name: 'Enter your name, or the name you go by.'
+			});
+		});
+
+		it('is at most 80 characters, counting an emoji as one', () => {
+			expect(valueOf({ display_name: '🌱'.repeat(80) }).profile.display_name).toHaveLength(160);
+			expect(errorsOf({ display_name: 'a'.repeat(81) })).toEqual({
+				display_name: 'Your name can be at most 80 characters long (it has 81).'
+			});
+		});
+	});
+
+	it('refuses a line about yourself over 280 characters', () => {
+		expect(errorsOf({ bio: 'x'.repeat(281) })).toEqual({
+			bio: 'The line about yourself can be at most 280 characters long (it has 281).'
+		});
+	});
+
+	describe('the point', () => {
+		it('reads a decimal comma and a typographic minus', () => {
+			expect(valueOf({ lat: '52,09', lng: '−0.5' }).location).toEqual({ lat: 52.09, lng: -0.5 });
+		});
+
+		it('needs both coordinates', () => {
+			expect(errorsOf({ lat: '52.09' })).toEqual({
+				lng: 'Enter a longitude as well as the latitude, or pick your place on the map.'
+			});
+			expect(errorsOf({ lng: '5.12' })).toEqual({
+				lat: 'Enter a latitude as well as the longitude, or pick your place on the map.'
+			});
+		});
+
+		it('refuses coordinates off the Earth or that are not numbers', () => {
+			expect(errorsOf({ lat: '91', lng: '5' })).toEqual({
+				lat: 'Latitude must be a number from -90 to 90, like 52.09.'
+			});
+			expect(errorsOf({ lat: '52', lng: '180.5' })).toEqual({
+				lng: 'Longitude must be a number from -180 to 180, like 5.12.'
+			});
+			expect(errorsOf({ lat: 'Utrecht', lng: '5e2' })).toEqual({
+				lat: 'Latitude must be a number from -90 to 90, like 52.09.',
+				lng: 'Longitude must be a number from -180 to 180, like 5.12.'
+			});
+		});
+
+		it('accepts the edges of the world', () => {
+			expect(valueOf({ lat: '-90', lng: '180' }).location).toEqual({ lat: -90, lng: 180 });
+		});
+	});
+
+	describe('precision and visibility', () => {
+		it('must be one of the choices', () => {
+			expect(errorsOf({ precision: 'street', visibility: '' })).toEqual({
+				precision: 'Choose how precisely to show where you are.',
+				visibility: 'Choose who can see your profile.'
+			});
+		});
+	});
+
+	describe('interests', () => {
+		it('are at most 20', () => {
+			const many = Array.from({ length: 21 }, (_, i) => `tag ${i}`).join(', ');
+			expect(errorsOf({ interests: many })).toEqual({
+				interests: 'Add at most 20 interests, separated by commas (you have 21).'
+			});
+		});
+
+		it('are each at most 40 characters', () => {
+			expect(errorsOf({ interests: `choirs, ${'long '.repeat(9)}` })).toEqual({
+				interests:
+					'Each interest can be at most 40 characters long: “long long long long long…” has 44.'
+			});
+		});
+	});
+
+	it('takes at most 10 languages', () => {
+		const languages =
+			'Dutch, English, German, French, Frisian, Welsh, Irish, Basque, Catalan, Sami, Maori';
+		expect(errorsOf({ languages })).toEqual({
+			languages: 'Add at most 10 languages, separated by commas (you have 11).'
+		});
+	});
+
+	it('refuses practices, stages and openness that are not on the list', () => {
+		expect(
+			errorsOf({ practices: ['crewing', 'juggling'], pathway_stage: 'master', open_to: ['dating'] })
+		).toEqual({
+			practices: 'Choose practices from the list.',
+			pathway_stage: 'Choose a stage from the list, or none.',
+			open_to: 'Choose what you are open to from the list.'
+		});
+	});
+
+	describe('offers and needs', () => {
+		it('are at most 10 lines each', () => {
+			expect(
+				errorsOf({ needs: Array.from({ length: 11 }, (_, i) => `need ${i}`).join('\n') })
+			).toEqual({ needs: 'List at most 10 needs, one per line (you have 11).' });
+		});
+
+		it('say which line is too long', () => {
+			expect(errorsOf({ offers: `Bike repair\n${'x'.repeat(121)}` })).toEqual({
+				offers: 'Each offer can be at most 120 characters long: line 2 has 121.'
+			});
+		});
+	});
+
+	it('refuses pronouns over 40 characters', () => {
+		expect(errorsOf({ pronouns: 'x'.repeat(41) })).toEqual({
+			pronouns: 'Pronouns can be at most 40 characters long (it has 41).'
+		});
+	});
+
+	describe('the website', () => {
+		it('must start with https:// or http://', () => {
+			expect(errorsOf({ website: 'ada.example.org' })).toEqual({
+				website: 'Start the website address with https://, like https://example.org.'
+			});
+			expect(errorsOf({ website: 'javascript:alert(1)' })).toEqual({
+				website: 'A website address starts with https:// or http://.'
+			});
+		});
+
+		it('is saved with a lower-case scheme, which the database insists on', () => {
+			expect(valueOf({ website: 'HTTPS://Ada.example.org/Page' }).profile.website).toBe(
+				'https://Ada.example.org/Page'
+			);
+		});
+
+		it('must name a host on the web', () => {
+			expect(errorsOf({ website: 'https://localhost' })).toEqual({
+				website: 'Enter a website address like https://example.org.'
+			});
+		});
+
+		it('is at most 200 characters', () => {
+			expect(errorsOf({ website: `https://example.org/${'a'.repeat(181)}` })).toEqual({
+				website: 'A website address can be at most 200 characters long (it has 201).'
+			});
+		});
+	});
+
+	it('refuses a Discord handle with spaces or over 40 characters', () => {
+		expect(errorsOf({ discord_handle: 'ada fernhill' })).toEqual({
+			discord_handle: 'A Discord handle has no spaces in it, like ada_fernhill.'
+		});
+		expect(errorsOf({ discord_handle: 'a'.repeat(41) })).toEqual({
+			discord_handle: 'A Discord handle can be at most 40 characters long (it has 41).'
+		});
+	});
+
+	describe('when the form is refused', () => {
+		it('gives back everything that was typed, untouched', () => {
+			const result = readProfileForm(
+				form({
+					display_name: '',
+					bio: '  my bio  ',
+					lat: '52.09',
+					lng: 'east',
+					location_source: 'map',
+					place_query: 'Utre',
+					practices: ['crewing', 'mentoring'],
+					offers: 'one\ntwo',
+					website: 'nope'
+				})
+			);
+			expect(result.ok).toBe(false);
+			expect(result.values).toEqual({
+				...EMPTY_PROFILE_FORM,
+				display_name: '',
+				bio: '  my bio  ',
+				lat: '52.09',
+				lng: 'east',
+				location_source: 'map',
+				place_query: 'Utre',
+				precision: 'area',
+				visibility: 'members',
+				practices: ['crewing', 'mentoring'],
+				offers: 'one\ntwo',
+				website: 'nope'
+			});
+		});
+	});
+});
+
+describe('locationSourceOf', () => {
+	it('knows the search, the map and the device, and nothing else', () => {
+		expect(locationSourceOf({ location_source: 'search' })).toBe('search');
+		expect(locationSourceOf({ location_source: 'device' })).toBe('device');
+		expect(locationSourceOf({ location_source: '' })).toBeNull();
+		expect(locationSourceOf({ location_source: 'satellite' })).toBeNull();
+	});
+});
+
+describe('formValuesFromProfile', () => {
+	it('fills the form from a saved profile, lists as the form writes them', () => {
+		const profile: ProfileChanges = {
+			display_name: 'Ada',
+			bio: 'Hi',
+			pronouns: null,
+			languages: ['Dutch', 'English'],
+			interests: ['choirs', 'gardening'],
+			practices: ['crewing'],
+			pathway_stage: null,
+			open_to: ['mentoring'],
+			offers: ['Bike repair', 'Soup'],
+			needs: [],
+			website: null,
+			discord_handle: 'ada',
+			visibility: 'public',
+			precision: 'town'
+		};
+		expect(formValuesFromProfile(profile, { lat: 52.09, lng: 5.12 })).toEqual({
+			...EMPTY_PROFILE_FORM,
+			display_name: 'Ada',
+			bio: 'Hi',
+			lat: '52.09',
+			lng: '5.12',
+			precision: 'town',
+			visibility: 'public',
+			interests: 'choirs, gardening',
+			practices: ['crewing'],
+			open_to: ['mentoring'],
+			offers: 'Bike repair\nSoup',
+			languages: 'Dutch, English',
+			discord_handle: 'ada'
+		});
+	});
+
+	it('reads back as the same profile', () => {
+		const profile: ProfileChanges = {
+			display_name: 'Bram',
+			bio: '',
+			pronouns: 'he/him',
+			languages: [],
+			interests: ['a', 'b'],
+			practices: [],
+			pathway_stage: 'weaving',
+			open_to: [],
+			offers: [],
+			needs: ['A lift'],
+			website: 'https://bram.example.org',
+			discord_handle: null,
+			visibility: 'crewmates',
+			precision: 'country'
+		};
+		const values = formValuesFromProfile(profile, null);
+		const data = new FormData();
+		for (const [name, value] of Object.entries(values)) {
+			for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
+		}
+		expect(readProfileForm(data)).toMatchObject({ ok: true, value: { profile, location: null } });
+	});
+});
+
+describe('isProfileId', () => {
+	it('accepts a UUID in either case and nothing else', () => {
+		expect(isProfileId('00000000-0000-4000-8000-000000000001')).toBe(true);
+		expect(isProfileId('0000000A-0000-4000-8000-00000000000B')).toBe(true);
+		expect(isProfileId('00000000-0000-4000-8000-00000000000')).toBe(false);
+		expect(isProfileId('me')).toBe(false);
+		expect(isProfileId('00000000-0000-4000-8000-000000000001 ')).toBe(false);
+	});
+});

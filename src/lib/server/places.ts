@@ -1,0 +1,37 @@
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { LatLng } from '$lib/geo/cells';
+import type { PlaceLabel } from '$lib/profiles/audience';
+import { MIN_PLACE_QUERY, PLACE_RESULTS, type Place } from '$lib/profiles/places';
+
+/** The offline GeoNames gazetteer, through the database's place functions. */
+type Client = SupabaseClient<Database>;
+
+export class PlaceQueryError extends Error {
+	constructor(action: string, cause: PostgrestError) {
+		super(`Could not ${action}: ${cause.message}`, { cause });
+		this.name = 'PlaceQueryError';
+	}
+}
+
+/** Places whose names start like (or look like) the query, bigger places first. */
+export async function searchPlaces(supabase: Client, query: string): Promise<Place[]> {
+	const needle = query.trim();
+	if (needle.length < MIN_PLACE_QUERY) return [];
+	const { data, error } = await supabase.rpc('search_places', {
+		query: needle,
+		max_results: PLACE_RESULTS
+	});
+	if (error) throw new PlaceQueryError('search places', error);
+	return data;
+}
+
+/** What each precision would show for a point (signed-in callers only). */
+export async function readPlaceLabels(
+	supabase: Client,
+	{ lat, lng }: LatLng
+): Promise<PlaceLabel[]> {
+	const { data, error } = await supabase.rpc('place_labels_for', { lat, lng });
+	if (error) throw new PlaceQueryError('look up place labels', error);
+	return data;
+}

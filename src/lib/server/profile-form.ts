@@ -1,0 +1,153 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { PlaceLabel } from '$lib/profiles/audience';
+import { PRECISION_VALUES } from '$lib/profiles/choices';
+import { MIN_PLACE_QUERY, type Place } from '$lib/profiles/places';
+import {
+	checkProfileForm,
+	profileFormValues,
+	type ProfileFormErrors,
+	type ProfileFormValues
+} from '$lib/profiles/validation';
+import { readPlaceLabels, searchPlaces } from './places';
+import { placeOwnLocation, readOwnProfile, updateOwnProfile } from './profiles';
+
+/**
+ * The profile form's actions, shared by onboarding (`/welcome`) and editing (`/me`). Each one
+ * answers with the form's values, so nothing typed is lost whichever button was pressed, and
+ * with the labels for the point in them, so the audience preview works without JavaScript.
+ */
+type Client = SupabaseClient<Database>;
+
+/** What the profile form's actions hand back to the page. */
+export interface ProfileFormState {
+	values: ProfileFormValues;
+	errors?: ProfileFormErrors;
+	placeLabels?: PlaceLabel[] | null;
+	placeResults?: Place[];
+}
+
+const NOT_SAVED =
+	'Your profile could not be saved just now. Everything you typed is still here: try again in a moment.';
+
+/** Checks and saves the form. Resolves to a failure to show, or null once it is saved. */
+export async function saveProfileForm(
+	supabase: Client,
+	{ userId, formData, onboard }: { userId: string; formData: FormData; onboard: boolean }
+): Promise<ActionFailure<ProfileFormState> | null> {
+	const result = checkProfileForm(profileFormValues(formData));
+	if (!result.ok) {
+		return fail(400, {
+			values: result.values,
+			errors: result.errors,
+			placeLabels: await labelsForForm(supabase, result.values)
+		});
+	}
+	const { profile, location } = result.value;
+	try {
+		// Two writes, each republishing the cells: order them so that neither point is
+		// published, even for a moment, finer than its owner chose. Going finer, the new point
+		// goes first (at the old, coarser precision); otherwise the precision goes first.
+		const current = location ? await readOwnProfile(supabase, userId) : null;
+		const goingFiner =
+			current !== null &&
+			PRECISION_VALUES.indexOf(profile.precision) <
+				PRECISION_VALUES.indexOf(current.profile.precision);
+		if (location && goingFiner) await placeOwnLocation(supabase, { userId, ...location });
+		await updateOwnProfile(supabase, { userId, changes: profile, onboard });
+		if (location && !goingFiner) await placeOwnLocation(supabase, { userId, ...location });
+	} catch (error) {
+		console.error('Saving a profile failed', error);
+		return fail(503, {
+			values: result.values,
+			errors: { form: NOT_SAVED },
+			placeLabels: await labelsForForm(supabase, result.values)
+		});
+	}
+	return null;
+}
+
+/** The place search without JavaScript: the form comes back with the places found. */
+export async function findPlaceForForm(
+	supabase: Client,
+	formData: FormData
+): Promise<ProfileFormState | ActionFailure<ProfileFormState>> {
+	const values = profileFormValues(formData);
+	const query = values.place_query.trim();
+	const placeLabels = await labelsForForm(supabase, values);
+	if (query.length < MIN_PLACE_QUERY) {
+		return fail(400, {
+			values,
+			placeLabels,
+			errors: { place_query: `Type at least ${MIN_PLACE_QUERY} letters of a place name to search.` }
+		});
+	}
+	let placeResults: Place[];
+	try {
+		placeResults = await searchPlaces(supabase, query);
+	} catch (error) {
+		console.error('Place search failed', error);
+		return fail(503, {
+			values,
+			placeLabels,
+			errors: { place_query: 'The place search is not answering. Try again, or enter coordinates.' }
+		});
+	}
+	if (placeResults.length === 0) {
+		return fail(404, {
+			values,
+			placeLabels,
+			errors: {
+				place_query: `No places found for “${query}”. Check the spelling, or try a bigger town nearby.`
+			}
+		});
+	}
+	return { values, placeLabels, placeResults };
+}
+
+/**
+ * A place chosen from the search results without JavaScript: its button's value is
+ * `lat,lng,name`, and the form comes back with that point in it (not yet saved).
+ */
+export async function usePlaceForForm(
+	supabase: Client,
+	formData: FormData
+): Promise<ProfileFormState | ActionFailure<ProfileFormState>> {
+	const values = profileFormValues(formData);
+	const chosen = String(formData.get('use_place') ?? '').match(/^(-?[\d.]+),(-?[\d.]+),(.*)$/s);
+	const lat = Number(chosen?.[1]);
+	const lng = Number(chosen?.[2]);
+	if (!chosen || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180)) {
+		return fail(400, {
+			values,
+			placeLabels: await labelsForForm(supabase, values),
+			errors: { place_query: 'Choose one of the places found, or search again.' }
+		});
+	}
+	const withPlace: ProfileFormValues = {
+		...values,
+		lat: String(lat),
+		lng: String(lng),
+		location_source: 'search',
+		place_name: chosen[3],
+		place_query: ''
+	};
+	return { values: withPlace, placeLabels: await labelsForForm(supabase, withPlace) };
+}
+
+/** The preview's labels for the point in the form, or null when it has none (or on failure). */
+export async function labelsForForm(
+	supabase: Client,
+	{ lat, lng }: Pick<ProfileFormValues, 'lat' | 'lng'>
+): Promise<PlaceLabel[] | null> {
+	const point = { lat: Number(lat.replace(',', '.')), lng: Number(lng.replace(',', '.')) };
+	if (lat.trim() === '' || lng.trim() === '') return null;
+	if (!(Math.abs(point.lat) <= 90) || !(Math.abs(point.lng) <= 180)) return null;
+	try {
+		return await readPlaceLabels(supabase, point);
+	} catch (error) {
+		console.warn('Could not look up place labels for the preview', error);
+		return null;
+	}
+}

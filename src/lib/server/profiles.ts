@@ -1,0 +1,194 @@
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { Database, Json, Tables } from '$lib/database.types';
+import type { LatLng } from '$lib/geo/cells';
+import type { ProfileChanges } from '$lib/profiles/validation';
+import { placeLabelColumn } from './practitioners';
+
+/**
+ * Profiles, read and written with the visitor's own request-scoped client: row-level security
+ * and column privileges decide what anyone sees or changes, so nothing here checks who may.
+ */
+type Client = SupabaseClient<Database>;
+type Profile = Tables<'profiles'>;
+
+export class ProfileQueryError extends Error {
+	constructor(action: string, cause: PostgrestError) {
+		super(`Could not ${action}: ${cause.message}`, { cause });
+		this.name = 'ProfileQueryError';
+	}
+}
+
+/** PostgREST's code for "no rows" on `.single()`, and PostgreSQL's for a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
+
+const OWN_PROFILE_COLUMNS =
+	'id, display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to, offers, needs, website, discord_handle, visibility, precision, onboarded_at, last_confirmed_at, place_label, public_place_label';
+
+export type OwnProfile = Pick<
+	Profile,
+	| keyof ProfileChanges
+	| 'id'
+	| 'onboarded_at'
+	| 'last_confirmed_at'
+	| 'place_label'
+	| 'public_place_label'
+>;
+
+/** Someone's own profile and exact point (null when they have not placed themselves). */
+export interface OwnProfileWithLocation {
+	profile: OwnProfile;
+	location: LatLng | null;
+}
+
+/** The signed-in person's profile, as they edit it, with their exact point. */
+export async function readOwnProfile(
+	supabase: Client,
+	userId: string
+): Promise<OwnProfileWithLocation | null> {
+	const [profileResult, locationResult] = await Promise.all([
+		supabase.from('profiles').select(OWN_PROFILE_COLUMNS).eq('id', userId).maybeSingle(),
+		supabase.from('profile_locations').select('lat, lng').eq('profile_id', userId).maybeSingle()
+	]);
+	if (profileResult.error) throw new ProfileQueryError('read your profile', profileResult.error);
+	if (locationResult.error) throw new ProfileQueryError('read your location', locationResult.error);
+	if (!profileResult.data) return null;
+	return { profile: profileResult.data, location: locationResult.data };
+}
+
+/**
+ * Saves the owner's changes. `onboard` lists them for the first time: the database stamps
+ * `onboarded_at` with its own clock whatever value is sent.
+ */
+export async function updateOwnProfile(
+	supabase: Client,
+	{
+		userId,
+		changes,
+		onboard = false
+	}: { userId: string; changes: ProfileChanges; onboard?: boolean }
+): Promise<void> {
+	const { error } = await supabase
+		.from('profiles')
+		.update(onboard ? { ...changes, onboarded_at: new Date().toISOString() } : changes)
+		.eq('id', userId);
+	if (error) throw new ProfileQueryError('save your profile', error);
+}
+
+/** Places the owner at an exact point; the database publishes their cells from it. */
+export async function placeOwnLocation(
+	supabase: Client,
+	{ userId, lat, lng }: LatLng & { userId: string }
+): Promise<void> {
+	const { error } = await supabase
+		.from('profile_locations')
+		.upsert({ profile_id: userId, lat, lng, updated_at: new Date().toISOString() });
+	if (error) throw new ProfileQueryError('save your location', error);
+}
+
+/** Takes the owner off the map: their exact point goes, and with it every published cell. */
+export async function removeOwnLocation(supabase: Client, userId: string): Promise<void> {
+	const { error } = await supabase.from('profile_locations').delete().eq('profile_id', userId);
+	if (error) throw new ProfileQueryError('remove your location', error);
+}
+
+/** What a profile page shows. `place_label` is at the visitor's audience precision. */
+export type VisibleProfile = Pick<
+	Profile,
+	| 'id'
+	| 'display_name'
+	| 'bio'
+	| 'pronouns'
+	| 'languages'
+	| 'interests'
+	| 'practices'
+	| 'pathway_stage'
+	| 'open_to'
+	| 'offers'
+	| 'needs'
+	| 'website'
+	| 'discord_handle'
+	| 'last_confirmed_at'
+	| 'place_label'
+>;
+
+/**
+ * A profile as the visitor may see it, or null when there is none they may see: hidden,
+ * blocked, not onboarded and non-existent all look the same.
+ */
+export async function readVisibleProfile(
+	supabase: Client,
+	{ id, signedIn }: { id: string; signedIn: boolean }
+): Promise<VisibleProfile | null> {
+	const { data, error } = await supabase
+		.from('profiles')
+		.select(
+			`id, display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to, offers, needs, website, discord_handle, last_confirmed_at, ${placeLabelColumn(signedIn)}`
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) throw new ProfileQueryError('read a profile', error);
+	return data;
+}
+
+/** Records that the owner is still where their profile says; returns when. */
+export async function confirmStillHere(supabase: Client): Promise<string> {
+	const { data, error } = await supabase.rpc('confirm_still_here');
+	if (error) throw new ProfileQueryError('confirm you are still here', error);
+	return data;
+}
+
+/** Everything stored about the signed-in person, as the database gathers it. */
+export async function exportOwnData(supabase: Client): Promise<Json> {
+	const { data, error } = await supabase.rpc('export_my_data');
+	if (error) throw new ProfileQueryError('export your data', error);
+	return data;
+}
+
+/** Deletes the signed-in person's account and everything of theirs, at once. */
+export async function deleteOwnAccount(supabase: Client): Promise<void> {
+	const { error } = await supabase.rpc('delete_my_account');
+	if (error) throw new ProfileQueryError('delete your account', error);
+}
+
+/** Blocks someone; blocking them again changes nothing. */
+export async function blockPerson(supabase: Client, blockedId: string): Promise<void> {
+	const { error } = await supabase.from('blocks').insert({ blocked_id: blockedId });
+	if (error && error.code !== UNIQUE_VIOLATION) throw new ProfileQueryError('block', error);
+}
+
+/** Lifts a block the signed-in person made (RLS limits the delete to their own). */
+export async function unblockPerson(supabase: Client, blockedId: string): Promise<void> {
+	const { error } = await supabase.from('blocks').delete().eq('blocked_id', blockedId);
+	if (error) throw new ProfileQueryError('unblock', error);
+}
+
+export interface OwnBlock {
+	blockedId: string;
+	/** Null when the blocked person's profile is hidden from the blocker too. */
+	displayName: string | null;
+	createdAt: string;
+}
+
+/** The people the signed-in person has blocked, most recent first. */
+export async function listOwnBlocks(supabase: Client): Promise<OwnBlock[]> {
+	const { data, error } = await supabase
+		.from('blocks')
+		.select('blocked_id, created_at, blocked:profiles!blocks_blocked_id_fkey(display_name)')
+		.order('created_at', { ascending: false });
+	if (error) throw new ProfileQueryError('list your blocks', error);
+	return data.map((block) => ({
+		blockedId: block.blocked_id,
+		displayName: block.blocked?.display_name ?? null,
+		createdAt: block.created_at
+	}));
+}
+
+/** Whether the signed-in person has blocked someone. */
+export async function hasBlocked(supabase: Client, blockedId: string): Promise<boolean> {
+	const { count, error } = await supabase
+		.from('blocks')
+		.select('blocked_id', { count: 'exact', head: true })
+		.eq('blocked_id', blockedId);
+	if (error) throw new ProfileQueryError('check your blocks', error);
+	return (count ?? 0) > 0;
+}

@@ -1,0 +1,42 @@
+import { error, fail } from '@sveltejs/kit';
+import { blockPerson, hasBlocked, readVisibleProfile, unblockPerson } from '$lib/server/profiles';
+import { isMember, requireUser } from '$lib/server/visitor';
+import { isProfileId } from '$lib/profiles/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The same answer for a profile that does not exist and one the visitor may not see (hidden,
+ * not yet onboarded, or its owner blocked them): a 404 that gives nothing away.
+ */
+const NOT_FOUND = 'There is no profile here, or its owner has not shared it with you.';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!isProfileId(params.id)) error(404, NOT_FOUND);
+	const signedIn = isMember(locals.user);
+	const profile = await readVisibleProfile(locals.supabase, { id: params.id, signedIn });
+	if (!profile) error(404, NOT_FOUND);
+	const isOwner = signedIn && locals.user?.id === profile.id;
+	return {
+		profile,
+		isOwner,
+		canBlock: signedIn && !isOwner,
+		blocked: signedIn && !isOwner ? await hasBlocked(locals.supabase, profile.id) : false,
+		welcome: isOwner && url.searchParams.has('welcome')
+	};
+};
+
+export const actions: Actions = {
+	block: async ({ locals, params, url }) => {
+		const user = requireUser(locals, url);
+		if (!isProfileId(params.id)) error(404, NOT_FOUND);
+		if (params.id === user.id) return fail(400, { blockError: 'You cannot block yourself.' });
+		await blockPerson(locals.supabase, params.id);
+		return { justBlocked: true };
+	},
+	unblock: async ({ locals, params, url }) => {
+		requireUser(locals, url);
+		if (!isProfileId(params.id)) error(404, NOT_FOUND);
+		await unblockPerson(locals.supabase, params.id);
+		return { justUnblocked: true };
+	}
+};

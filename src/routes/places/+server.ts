@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { searchPlaces } from '$lib/server/places';
+import { MIN_PLACE_QUERY } from '$lib/profiles/places';
+import type { RequestHandler } from './$types';
+
+/** Place search for the location picker: `/places?q=Utre`. Anyone may search the gazetteer. */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const query = (url.searchParams.get('q') ?? '').trim();
+	if (query.length < MIN_PLACE_QUERY) {
+		return json(
+			{ message: `Type at least ${MIN_PLACE_QUERY} letters of a place name.` },
+			{ status: 400 }
+		);
+	}
+	return json(await searchPlaces(locals.supabase, query));
+};

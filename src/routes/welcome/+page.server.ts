@@ -1,0 +1,41 @@
+import { redirect } from '@sveltejs/kit';
+import {
+	findPlaceForForm,
+	labelsForForm,
+	saveProfileForm,
+	usePlaceForForm
+} from '$lib/server/profile-form';
+import { readOwnProfile } from '$lib/server/profiles';
+import { requireUser } from '$lib/server/visitor';
+import { formValuesFromProfile } from '$lib/profiles/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const own = await readOwnProfile(locals.supabase, user.id);
+	if (own?.profile.onboarded_at) redirect(303, '/me');
+	if (!own) throw new Error(`Signed-in user ${user.id} has no profile`);
+	const values = formValuesFromProfile(own.profile, own.location);
+	return { values, placeLabels: await labelsForForm(locals.supabase, values) };
+};
+
+export const actions: Actions = {
+	save: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const failure = await saveProfileForm(locals.supabase, {
+			userId: user.id,
+			formData: await request.formData(),
+			onboard: true
+		});
+		if (failure) return failure;
+		redirect(303, `/p/${user.id}?welcome`);
+	},
+	findPlace: async ({ locals, url, request }) => {
+		requireUser(locals, url);
+		return findPlaceForForm(locals.supabase, await request.formData());
+	},
+	usePlace: async ({ locals, url, request }) => {
+		requireUser(locals, url);
+		return usePlaceForForm(locals.supabase, await request.formData());
+	}
+};
