@@ -244,7 +244,33 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: undefined
       }
+      directory_page: {
+        Args: {
+          filters?: Json
+          near_lat?: number
+          near_lng?: number
+          page?: number
+          page_size?: number
+          sort?: string
+        }
+        Returns: Json
+      }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      map_filter_values: {
+        Args: { filters: Json; key: string }
+        Returns: string[]
+      }
+      map_items: {
+        Args: {
+          filters?: Json
+          max_items?: number
+          max_lat: number
+          max_lng: number
+          min_lat: number
+          min_lng: number
+        }
+        Returns: Json
+      }
       map_points: {
         Args: {
           max_lat: number

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 
 const appUrl = inject('appUrl');
@@ -36,11 +37,13 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		const page = await member.newPage();
 
 		await page.goto(`${appUrl}/login`);
+		await expectNoSeriousA11yViolations(page);
 		await page.getByLabel('Email address').fill(email);
 		await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
 		await page.getByRole('heading', { name: /check your email/i }).waitFor();
 		await page.goto(await signInLink(email));
 		await page.waitForURL(/\/welcome/);
+		await expectNoSeriousA11yViolations(page);
 
 		await page.getByLabel('Your name').fill(name);
 		await page.getByLabel('One line about yourself').fill('Looking for a crew of neighbours.');
@@ -59,6 +62,7 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		await page.getByRole('heading', { name }).waitFor();
 		const memberView = await page.getByRole('main').innerText();
 		expect(memberView).toMatch(/near [^,]+, NL/);
+		await expectNoSeriousA11yViolations(page);
 
 		const stranger = await (await browser.newContext()).newPage();
 		await stranger.goto(profileUrl);
@@ -67,6 +71,7 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		// Four seeded public people share this area cell, so strangers see the area, no finer.
 		expect(strangerView).toMatch(/ area, NL/);
 		expect(strangerView).not.toMatch(/near [^,]+, NL/);
+		await expectNoSeriousA11yViolations(stranger);
 
 		await stranger.goto(`${appUrl}/directory`);
 		await expect.poll(() => stranger.getByRole('main').getByText(name).count()).toBe(1);

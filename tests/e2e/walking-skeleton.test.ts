@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { anonymousClient } from '../support/supabase';
 
@@ -41,6 +42,7 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 			const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
 			expect(canvas!.width).toBeGreaterThan(200);
 			expect(canvas!.height).toBeGreaterThan(200);
+			await expectNoSeriousA11yViolations(page);
 		});
 
 		it('lists public practitioners in the directory and no one who shares less', async () => {
@@ -50,6 +52,7 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 			// Chidi shares with members only; Ivo with nobody.
 			expect(await main.getByText('Chidi Marsh').count()).toBe(0);
 			expect(await main.getByText('Ivo Calder').count()).toBe(0);
+			await expectNoSeriousA11yViolations(page);
 		});
 	});
 
@@ -57,9 +60,11 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 		it('works through the link in the local mailbox, and shows members-only practitioners', async () => {
 			const { apiUrl, mailboxUrl } = inject('stack');
 			await page.goto(`${appUrl}/login`);
+			await expectNoSeriousA11yViolations(page);
 			await page.getByLabel('Email address').fill('farah@example.org');
 			await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
 			await page.getByRole('heading', { name: /check your email/i }).waitFor();
+			await expectNoSeriousA11yViolations(page);
 
 			const mailbox = await browser.newPage();
 			await mailbox.goto(`${mailboxUrl}?to=farah@example.org`);
@@ -71,10 +76,12 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 			await page.goto(href!);
 			await page.getByText('Signed in as').waitFor();
 			expect(await page.getByText('farah@example.org').count()).toBeGreaterThan(0);
+			await expectNoSeriousA11yViolations(page);
 
 			await page.goto(`${appUrl}/directory`);
 			await expect.poll(() => page.getByRole('main').getByText('Chidi Marsh').count()).toBe(1);
 			expect(await page.getByRole('main').getByText('Ivo Calder').count()).toBe(0);
+			await expectNoSeriousA11yViolations(page);
 		});
 	});
 });

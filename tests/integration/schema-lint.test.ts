@@ -8,8 +8,19 @@ import { closeDatabase, database } from '../support/privacy';
 
 afterAll(closeDatabase);
 
-/** Functions in `public` anonymous visitors may call: the read-only map and place searches. */
-const ANONYMOUS_FUNCTIONS = ['map_points', 'nearby_practitioners', 'search_places'];
+/**
+ * Functions in `public` anonymous visitors may call: the read-only map, directory and place
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them), and the pure helper
+ * that checks their filters.
+ */
+const ANONYMOUS_FUNCTIONS = [
+	'directory_page',
+	'map_filter_values',
+	'map_items',
+	'map_points',
+	'nearby_practitioners',
+	'search_places'
+];
 
 /**
  * SECURITY DEFINER functions allowed in the exposed schema: each acts on the caller's own data

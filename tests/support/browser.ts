@@ -25,18 +25,18 @@ export function browserTestsEnabled() {
 	return false;
 }
 
+/** The flags every headless Chromium here runs with (the browser tests, `npm run bench:map`). */
+export const chromiumFlags = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	// Software WebGL so MapLibre renders headless without a GPU.
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];
+
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath,
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			// Software WebGL so MapLibre renders headless without a GPU.
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader'
-		]
-	});
+	return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 }

@@ -20,7 +20,7 @@ import { anonymousClient, memberWithProfile, serviceClient, type Member } from '
  * | leaving         | Armenia                                             |
  * | writes          | Estonia                                             |
  *
- * None of them is in the seed.
+ * None of them is in the seed, nor are Zambia and Fiji, which ../integration/map-data uses.
  */
 
 export type Precision = Database['public']['Enums']['location_precision'];

@@ -1,9 +1,9 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toFeatureCollection } from '$lib/geo/practitioner-points';
+import { practitionersAsMapItems } from '$lib/geo/practitioner-points';
 import NetworkMap from './NetworkMap.svelte';
 
-const points = toFeatureCollection([
+const items = practitionersAsMapItems([
 	{
 		id: 'ada',
 		display_name: 'Ada Fernhill',
@@ -22,7 +22,7 @@ afterEach(() => {
 describe('NetworkMap', () => {
 	describe('in a browser without WebGL 2', () => {
 		it('says the map cannot be shown and points to the list', async () => {
-			render(NetworkMap, { points });
+			render(NetworkMap, { items });
 
 			const map = screen.getByTestId('network-map');
 			await waitFor(() => expect(map).toHaveAttribute('data-state', 'error'));
@@ -32,7 +32,7 @@ describe('NetworkMap', () => {
 		});
 
 		it('is a named region of the page', () => {
-			render(NetworkMap, { points, label: 'Map of practitioners near you' });
+			render(NetworkMap, { items, label: 'Map of practitioners near you' });
 
 			expect(screen.getByRole('region', { name: 'Map of practitioners near you' })).toBe(
 				screen.getByTestId('network-map')
@@ -45,7 +45,7 @@ describe('NetworkMap', () => {
 			vi.stubGlobal('WebGL2RenderingContext', class {});
 			vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 			vi.spyOn(console, 'error').mockImplementation(() => {});
-			render(NetworkMap, { points });
+			render(NetworkMap, { items });
 
 			const map = screen.getByTestId('network-map');
 			expect(map).toHaveAttribute('data-state', 'loading');

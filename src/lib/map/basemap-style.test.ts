@@ -1,6 +1,5 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { toFeatureCollection } from '$lib/geo/practitioner-points';
 import { basemapStyle, type BasemapDataUrls } from './basemap-style';
 import {
 	PRACTITIONER_SOURCE_ID,
@@ -51,7 +50,7 @@ describe('the basemap with the practitioners added, as the map loads it', () => 
 			...basemap,
 			sources: {
 				...basemap.sources,
-				[PRACTITIONER_SOURCE_ID]: practitionerSource(toFeatureCollection([]))
+				[PRACTITIONER_SOURCE_ID]: practitionerSource({ type: 'FeatureCollection', features: [] })
 			},
 			layers: [...basemap.layers, ...practitionerLayers(scheme, 'ada')]
 		};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFeatureCollection } from '$lib/geo/practitioner-points';
+import { buildClusterIndex, clustersInView } from '$lib/geo/clusters';
 import {
 	practitionerLayerIds,
 	practitionerLayers,
@@ -7,29 +7,44 @@ import {
 } from './practitioner-layers';
 
 describe('practitionerSource', () => {
-	it('clusters the points it is given', () => {
-		const points = toFeatureCollection([]);
-		expect(practitionerSource(points)).toEqual({
-			type: 'geojson',
-			data: points,
-			cluster: true,
-			clusterRadius: 48,
-			clusterMaxZoom: 8
-		});
+	it('is a plain GeoJSON source of the clustered view, not clustered again by MapLibre', () => {
+		const view = clustersInView(
+			buildClusterIndex([{ kind: 'crew', id: 'c', name: 'Crew', lat: 1, lng: 2 }]),
+			[-180, -85, 180, 85],
+			3
+		);
+		expect(practitionerSource(view)).toEqual({ type: 'geojson', data: view });
 	});
 });
 
 describe('practitionerLayers', () => {
-	it('draws clusters, their counts, single points and the selection ring, in that order', () => {
+	it('draws clusters, their counts, single items and the selection ring, in that order', () => {
 		expect(practitionerLayers('light', null).map((layer) => layer.id)).toEqual([
-			'practitioner-clusters',
-			'practitioner-cluster-counts',
-			'practitioner-points',
-			'practitioner-selected'
+			'map-item-clusters',
+			'map-item-cluster-counts',
+			'map-item-points',
+			'map-item-selected'
 		]);
 	});
 
-	it('rings only the selected practitioner, and only when it is not inside a cluster', () => {
+	it('colours single items by kind', () => {
+		const points = practitionerLayers('light', null).find(
+			(layer) => layer.id === practitionerLayerIds.points
+		);
+		expect(points?.type === 'circle' && points.paint?.['circle-color']).toEqual([
+			'match',
+			['get', 'kind'],
+			'crew',
+			'#8a4b00',
+			'congregation',
+			'#6b3fa0',
+			'gathering',
+			'#a3263f',
+			'#1b6a7f'
+		]);
+	});
+
+	it('rings only the selected item, and only when it is not inside a cluster', () => {
 		const selected = practitionerLayers('dark', 'ada').find(
 			(layer) => layer.id === practitionerLayerIds.selected
 		);

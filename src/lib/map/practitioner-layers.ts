@@ -1,4 +1,5 @@
-import type { PractitionerPoints } from '$lib/geo/practitioner-points';
+import type { FeatureCollection } from 'geojson';
+import type { MapItemKind, MapPoints } from '$lib/geo/clusters';
 import type { ColourScheme } from './colour-scheme';
 import type {
 	ExpressionSpecification,
@@ -6,48 +7,95 @@ import type {
 	SourceSpecification
 } from './style-types';
 
-export const PRACTITIONER_SOURCE_ID = 'practitioners';
+/** The one source the map draws items from: supercluster's view, already clustered. */
+export const PRACTITIONER_SOURCE_ID = 'map-items';
 
 export const practitionerLayerIds = {
-	clusters: 'practitioner-clusters',
-	clusterCounts: 'practitioner-cluster-counts',
-	points: 'practitioner-points',
-	selected: 'practitioner-selected'
-} as const;
-
-/**
- * Clustering options for MapLibre's built-in clustering: the walking skeleton's stand-in until
- * supercluster takes over.
- */
-export const clusterOptions = {
-	/** Points closer than this, in screen pixels, join a cluster. */
-	clusterRadius: 48,
-	/** Past this zoom every point is drawn on its own, even where cells coincide. */
-	clusterMaxZoom: 8
+	clusters: 'map-item-clusters',
+	clusterCounts: 'map-item-cluster-counts',
+	points: 'map-item-points',
+	selected: 'map-item-selected'
 } as const;
 
 // The named filters of MapLibre's cluster recipe.
 export const isCluster: ExpressionSpecification = ['has', 'point_count'];
-export const isSinglePractitioner: ExpressionSpecification = ['!', ['has', 'point_count']];
+export const isSingleItem: ExpressionSpecification = ['!', ['has', 'point_count']];
 
-export function isSelectedPractitioner(selectedId: string | null): ExpressionSpecification {
-	return ['all', isSinglePractitioner, ['==', ['get', 'id'], selectedId ?? '']];
+export function isSelectedItem(selectedId: string | null): ExpressionSpecification {
+	return ['all', isSingleItem, ['==', ['get', 'id'], selectedId ?? '']];
 }
 
 /**
- * Points keep at least 3:1 contrast with the land and water under them (WCAG 1.4.11) and cluster
- * counts at least 4.5:1 with their circle.
+ * Each kind keeps at least 4.5:1 contrast with the land and water under it (WCAG 1.4.11 asks
+ * 3:1), and cluster counts at least 4.5:1 with their circle.
  */
 export const practitionerPalettes = {
-	light: { point: '#1b6a7f', outline: '#ffffff', count: '#ffffff', selected: '#a63c17' },
-	dark: { point: '#7fcbdc', outline: '#0e1a21', count: '#0e1a21', selected: '#f4a27e' }
-} satisfies Record<ColourScheme, Record<string, string>>;
+	light: {
+		kinds: {
+			practitioner: '#1b6a7f',
+			crew: '#8a4b00',
+			congregation: '#6b3fa0',
+			gathering: '#a3263f'
+		},
+		cluster: '#2f3a44',
+		outline: '#ffffff',
+		count: '#ffffff',
+		selected: '#a63c17'
+	},
+	dark: {
+		kinds: {
+			practitioner: '#7fcbdc',
+			crew: '#f0b35e',
+			congregation: '#c3a6f0',
+			gathering: '#f59ab0'
+		},
+		cluster: '#d5dde3',
+		outline: '#0e1a21',
+		count: '#0e1a21',
+		selected: '#f4a27e'
+	}
+} satisfies Record<
+	ColourScheme,
+	{
+		kinds: Record<MapItemKind, string>;
+		cluster: string;
+		outline: string;
+		count: string;
+		selected: string;
+	}
+>;
 
-export function practitionerSource(points: PractitionerPoints): SourceSpecification {
-	return { type: 'geojson', data: points, cluster: true, ...clusterOptions };
+/**
+ * Point radius grows with the scale a kind stands for: a person, a crew, a congregation; a
+ * gathering sits between a crew and a congregation.
+ */
+export const kindRadius = {
+	practitioner: 6,
+	crew: 8,
+	gathering: 9,
+	congregation: 10
+} satisfies Record<MapItemKind, number>;
+
+/** A plain GeoJSON source: the clustering happens in supercluster, not in MapLibre. */
+export function practitionerSource(view: MapPoints): SourceSpecification {
+	return { type: 'geojson', data: view as FeatureCollection };
 }
 
-/** MapLibre's three-layer cluster recipe, plus a ring around the selected practitioner. */
+function byKind(values: Record<MapItemKind, string | number>): ExpressionSpecification {
+	return [
+		'match',
+		['get', 'kind'],
+		'crew',
+		values.crew,
+		'congregation',
+		values.congregation,
+		'gathering',
+		values.gathering,
+		values.practitioner
+	];
+}
+
+/** MapLibre's three-layer cluster recipe, plus a ring around the selected item. */
 export function practitionerLayers(
 	scheme: ColourScheme,
 	selectedId: string | null
@@ -61,8 +109,8 @@ export function practitionerLayers(
 			source,
 			filter: isCluster,
 			paint: {
-				'circle-color': palette.point,
-				'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 24],
+				'circle-color': palette.cluster,
+				'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 100, 24, 1000, 30],
 				'circle-stroke-color': palette.outline,
 				'circle-stroke-width': 2
 			}
@@ -85,10 +133,10 @@ export function practitionerLayers(
 			id: practitionerLayerIds.points,
 			type: 'circle',
 			source,
-			filter: isSinglePractitioner,
+			filter: isSingleItem,
 			paint: {
-				'circle-color': palette.point,
-				'circle-radius': 7,
+				'circle-color': byKind(palette.kinds),
+				'circle-radius': byKind(kindRadius),
 				'circle-stroke-color': palette.outline,
 				'circle-stroke-width': 2
 			}
@@ -97,10 +145,10 @@ export function practitionerLayers(
 			id: practitionerLayerIds.selected,
 			type: 'circle',
 			source,
-			filter: isSelectedPractitioner(selectedId),
+			filter: isSelectedItem(selectedId),
 			paint: {
 				'circle-color': 'rgba(0, 0, 0, 0)',
-				'circle-radius': 11,
+				'circle-radius': 13,
 				'circle-stroke-color': palette.selected,
 				'circle-stroke-width': 3
 			}

@@ -26,6 +26,19 @@ describe('PractitionerList', () => {
 		expect(within(items[1]).getByRole('heading')).toHaveTextContent('Bram Oakes');
 	});
 
+	it('says how far each practitioner is from the chosen place, as an approximation', () => {
+		render(PractitionerList, {
+			practitioners: [
+				{ ...ada, distance_km: 20 },
+				{ ...bram, distance_km: 1000 }
+			]
+		});
+
+		const items = screen.getAllByRole('listitem');
+		expect(items[0]).toHaveTextContent('Utrecht, NL, about 20 km away');
+		expect(items[1]).toHaveTextContent('about 1,000 km away');
+	});
+
 	it('links each name to the practitioner’s profile page', () => {
 		render(PractitionerList, { practitioners: [ada, bram] });
 

@@ -23,4 +23,56 @@ export type MapPractitioner = Pick<
 
 /** What a list entry shows; the directory adds a bio, the map's list does not. */
 export type PractitionerSummary = Pick<Practitioner, 'id' | 'display_name' | 'place_label'> &
-	Partial<Pick<Practitioner, 'bio'>>;
+	Partial<Pick<Practitioner, 'bio'>> & {
+		/** From the place the directory measures from, rounded to the cell's size. */
+		distance_km?: number | null;
+	};
+
+/** The kinds of thing on the map; crews, congregations and gatherings arrive with their issues. */
+export type MapItemKind = 'practitioner';
+
+/**
+ * One thing on the map, as the `map_items` database function gives it: `lat` / `lng` are the
+ * centre of `cell`, at the visitor's audience precision (never an exact location).
+ */
+export interface MapItem {
+	kind: MapItemKind;
+	id: string;
+	name: string;
+	lat: number;
+	lng: number;
+	/** The quadkey of the published (members) or public (anonymous visitors) cell. */
+	cell: string;
+	place_label: string | null;
+	open_to: Profile['open_to'];
+	practices: Profile['practices'];
+	pathway_stage: Profile['pathway_stage'];
+	languages: Profile['languages'];
+}
+
+/** What is on the map in a box: at most the items asked for, and whether more matched. */
+export interface MapItems {
+	items: MapItem[];
+	/** Everything that matched, shown or not. */
+	total: number;
+	/** True exactly when `total` is more than `items.length`. */
+	truncated: boolean;
+}
+
+/**
+ * A practitioner as the directory lists them, from the `directory_page` database function:
+ * `distance_km` is from the chosen place to their cell, rounded to the cell's size, or null
+ * with no place chosen or no cell.
+ */
+export type DirectoryEntry = Pick<
+	Profile,
+	| 'id'
+	| 'display_name'
+	| 'bio'
+	| 'place_label'
+	| 'last_confirmed_at'
+	| 'pathway_stage'
+	| 'practices'
+	| 'open_to'
+	| 'languages'
+> & { distance_km: number | null };

@@ -35,3 +35,24 @@ export async function readPlaceLabels(
 	if (error) throw new PlaceQueryError('look up place labels', error);
 	return data;
 }
+
+/**
+ * The place a visitor means by `?near=`: a gazetteer id (as the place search offers them) or a
+ * name, taking the best match of the place search. Null when nothing matches.
+ */
+export async function findPlace(supabase: Client, idOrName: string): Promise<Place | null> {
+	const needle = idOrName.trim();
+	if (/^\d{1,15}$/.test(needle)) {
+		const { data, error } = await supabase
+			.from('places')
+			.select('id, name, country_code, population, lat, lng, country:countries(name)')
+			.eq('id', Number(needle))
+			.maybeSingle();
+		if (error) throw new PlaceQueryError('read a place', error);
+		if (!data) return null;
+		const { country, ...place } = data;
+		return { ...place, country_name: country.name };
+	}
+	const [best] = await searchPlaces(supabase, needle);
+	return best ?? null;
+}

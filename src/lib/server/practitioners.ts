@@ -1,6 +1,9 @@
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import type { MapPractitioner, Practitioner } from '$lib/practitioners/types';
+import type { LatLng } from '$lib/geo/cells';
+import type { DirectorySort } from '$lib/practitioners/directory';
+import { filtersForDatabase, type MapFilters } from '$lib/practitioners/filters';
+import type { DirectoryEntry, MapItems } from '$lib/practitioners/types';
 
 /**
  * Practitioners, read with the visitor's own request-scoped client: row-level security decides
@@ -8,14 +11,8 @@ import type { MapPractitioner, Practitioner } from '$lib/practitioners/types';
  */
 type Client = SupabaseClient<Database>;
 
-export interface PractitionerPage {
-	practitioners: Practitioner[];
-	/** Everyone the visitor may see, across all pages. */
-	total: number;
-}
-
-/** PostgREST's answer to a range that starts past the last row. */
-const RANGE_NOT_SATISFIABLE = 'PGRST103';
+/** A box on the map in degrees: [west, south, east, north], as MapLibre's bounds arrays are. */
+export type MapBounds = [west: number, south: number, east: number, north: number];
 
 export class PractitionerQueryError extends Error {
 	constructor(action: string, cause: PostgrestError) {
@@ -33,50 +30,73 @@ export function placeLabelColumn(signedIn: boolean) {
 	return signedIn ? 'place_label' : 'place_label:public_place_label';
 }
 
-/** One page of the directory, in name order. */
-export async function listPractitioners(
-	supabase: Client,
-	{ page, pageSize, signedIn }: { page: number; pageSize: number; signedIn: boolean }
-): Promise<PractitionerPage> {
-	const from = (page - 1) * pageSize;
-	const { data, count, error } = await supabase
-		.from('profiles')
-		.select(`id, display_name, bio, ${placeLabelColumn(signedIn)}`, { count: 'exact' })
-		.order('display_name')
-		.order('id')
-		.range(from, from + pageSize - 1);
-	if (error?.code === RANGE_NOT_SATISFIABLE) {
-		return { practitioners: [], total: await countPractitioners(supabase) };
-	}
-	if (error) throw new PractitionerQueryError('list practitioners', error);
-	return { practitioners: data, total: count ?? data.length };
-}
-
-/** How many practitioners the visitor may see. */
-export async function countPractitioners(supabase: Client): Promise<number> {
-	const { count, error } = await supabase
-		.from('profiles')
-		.select('id', { count: 'exact', head: true });
-	if (error) throw new PractitionerQueryError('count practitioners', error);
-	return count ?? 0;
+export interface DirectoryPage {
+	entries: DirectoryEntry[];
+	/** Everyone who matched the filters, across all pages. */
+	total: number;
 }
 
 /**
- * Everyone the visitor may see who is on the map, at the visitor's audience precision: the
- * `map_points` database function picks the cells (owner precision for members, area or
- * coarser and k-anonymous for anonymous visitors).
+ * One page of the directory: everyone the visitor may see who matches the filters, at the
+ * visitor's audience precision, with distances from `near` (rounded to each cell's size) when
+ * a place is given. Sorting by distance needs `near`.
  */
-export async function listMapPoints(supabase: Client): Promise<MapPractitioner[]> {
-	const { data, error } = await supabase
-		.rpc('map_points', { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 })
-		.order('display_name')
-		.order('id');
-	if (error) throw new PractitionerQueryError('list map points', error);
-	return data.map((point) => ({
-		id: point.id,
-		display_name: point.display_name,
-		place_label: point.place_label,
-		published_lat: point.lat,
-		published_lng: point.lng
-	}));
+export async function listDirectoryPage(
+	supabase: Client,
+	{
+		page,
+		pageSize,
+		sort,
+		near,
+		filters
+	}: { page: number; pageSize: number; sort: DirectorySort; near?: LatLng; filters: MapFilters }
+): Promise<DirectoryPage> {
+	const { data, error } = await supabase.rpc('directory_page', {
+		page,
+		page_size: pageSize,
+		sort,
+		near_lat: near?.lat,
+		near_lng: near?.lng,
+		filters: filtersForDatabase(filters)
+	});
+	if (error) throw new PractitionerQueryError('list the directory', error);
+	// The function's jsonb is typed as Json; its shape is documented in the migration
+	// (20261125120000_create_map_data.sql) and checked by tests/integration/map-data.test.ts.
+	const { items, total } = data as unknown as { items: DirectoryEntry[]; total: number };
+	return { entries: items, total };
+}
+
+/** The whole world, as a map box: [west, south, east, north]. */
+const WORLD: MapBounds = [-180, -90, 180, 90];
+
+/** What the map asks for by default: enough for a region, never silently cut short. */
+export const MAP_ITEMS_LIMIT = 5000;
+
+/**
+ * Everything the visitor may see in a box (the whole world by default), matching the filters,
+ * at the visitor's audience precision, from the `map_items` database function. At most
+ * `maxItems` items, in a stable order; `truncated` says when more matched (`total` how many).
+ * A box whose west is east of its east crosses the antimeridian.
+ */
+export async function listMapItems(
+	supabase: Client,
+	{
+		bounds = WORLD,
+		filters,
+		maxItems = MAP_ITEMS_LIMIT
+	}: { bounds?: MapBounds; filters: MapFilters; maxItems?: number }
+): Promise<MapItems> {
+	const [west, south, east, north] = bounds;
+	const { data, error } = await supabase.rpc('map_items', {
+		min_lat: south,
+		min_lng: west,
+		max_lat: north,
+		max_lng: east,
+		max_items: maxItems,
+		filters: filtersForDatabase(filters)
+	});
+	if (error) throw new PractitionerQueryError('list map items', error);
+	// Typed as Json by the generator; the shape is documented in the migration and checked by
+	// tests/integration/map-data.test.ts.
+	return data as unknown as MapItems;
 }

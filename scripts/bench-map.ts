@@ -1,0 +1,471 @@
+// `npm run bench:map`: how fast `/map` becomes usable with 10k and 100k practitioners, against
+// a baseline measured in the same run on the same points: a bare page with MapLibre's built-in
+// GeoJSON clustering (`cluster: true`) on the same offline basemap.
+//
+// For each size it seeds a throw-away stack with synthetic public practitioners clustered
+// around real cities, loads `/map` anonymously in headless Chromium and measures
+// - time to first ready map: navigation start → the map's `load` event (the app marks it with
+//   `data-state="ready"`; the baseline page records it and, as well, MapLibre's `idle`),
+// - the longest main-thread task from navigation start to one second after that,
+// - bytes transferred until then (CDP `Network.loadingFinished` encodedDataLength),
+// and, once, the JavaScript `/map` loads before it asks for MapLibre's chunk (gzip sizes).
+// Last, with the largest size seeded, Lighthouse (system Chromium) on `/directory` (see below
+// why not on `/map`).
+// BENCH_SIZES=10000 (comma-separated) measures other sizes.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { chromiumFlags, chromiumPath, launchBrowser } from '../tests/support/browser.ts';
+import { startThrowawayStack } from './local-stack/index.ts';
+import { projectRoot } from './local-stack/migrate.ts';
+import { freePort, waitForExit } from './local-stack/processes.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+/** How many of the biggest gazetteer places people cluster around. */
+const CITY_COUNT = 400;
+/** Tasks and bytes are counted until this long after the map is ready. */
+const SETTLE_MS = 1_000;
+
+interface Point {
+	lat: number;
+	lng: number;
+}
+
+interface PageMeasure {
+	readyMs: number;
+	idleMs?: number;
+	longestTaskMs: number;
+	bytes: number;
+	pointCount?: number;
+}
+
+/** Mulberry32: a small seeded PRNG, so every run places the same people in the same spots. */
+function seededRandom(seed: number) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * People near big cities, more of them near bigger ones: a city is picked with probability
+ * proportional to its population, then a point about 15 km (one standard deviation) from it.
+ */
+function syntheticPoints({
+	cities,
+	count,
+	seed
+}: {
+	cities: (Point & { population: number })[];
+	count: number;
+	seed: number;
+}) {
+	const random = seededRandom(seed);
+	const cumulative: number[] = [];
+	let total = 0;
+	for (const city of cities) cumulative.push((total += city.population));
+	const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+	const points: Point[] = [];
+	for (let i = 0; i < count; i++) {
+		const pick = random() * total;
+		let low = 0;
+		let high = cumulative.length - 1;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (cumulative[middle] < pick) low = middle + 1;
+			else high = middle;
+		}
+		const city = cities[low];
+		const lat = Math.max(-85, Math.min(85, city.lat + gaussian() * 0.14));
+		const lngSpread = 0.14 / Math.max(0.2, Math.cos((city.lat * Math.PI) / 180));
+		const lng = ((city.lng + gaussian() * lngSpread + 540) % 360) - 180;
+		points.push({ lat, lng });
+	}
+	return points;
+}
+
+const syntheticId = (index: number) =>
+	`00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`;
+
+/**
+ * Adds people `from`..`to` - 1: users (their trigger creates profiles), then their profiles and
+ * exact points with the per-row publishing triggers off, then one set-based publish of them all
+ * (private.publish_locations, as private.republish_all_locations does after a gazetteer load).
+ */
+async function seedPractitioners({
+	db,
+	points,
+	from
+}: {
+	db: pg.Client;
+	points: Point[];
+	from: number;
+}) {
+	const ids = points.map((_, i) => syntheticId(from + i));
+	await db.query('begin');
+	await db.query(
+		`insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data,
+			raw_user_meta_data, created_at, updated_at, is_anonymous)
+		select id, 'authenticated', 'authenticated', 'bench-' || ($2::int + n) || '@example.test', now(),
+			'{"provider":"email","providers":["email"]}',
+			jsonb_build_object('display_name', 'Practitioner ' || ($2::int + n)), now(), now(), false
+		from unnest($1::uuid[]) with ordinality as t(id, n)`,
+		[ids, from]
+	);
+	// Superuser only: skips the per-row triggers that would publish each person one at a time.
+	await db.query('set local session_replication_role = replica');
+	await db.query(
+		`update public.profiles set visibility = 'public', precision = 'town', onboarded_at = now(),
+			last_confirmed_at = now()
+		where id = any ($1::uuid[])`,
+		[ids]
+	);
+	await db.query(
+		`insert into public.profile_locations (profile_id, lat, lng)
+		select * from unnest($1::uuid[], $2::float8[], $3::float8[])`,
+		[ids, points.map((point) => point.lat), points.map((point) => point.lng)]
+	);
+	await db.query('set local session_replication_role = origin');
+	await db.query('select private.publish_locations($1::uuid[])', [ids]);
+	await db.query('commit');
+}
+
+/** Installed before any page script: collects long tasks and when the map became ready. */
+function installProbes() {
+	const bench = { longTasks: [] as number[][], readyAt: 0, idleAt: 0 };
+	Object.assign(window, { __bench: bench });
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
+	}).observe({ type: 'longtask', buffered: true });
+	new MutationObserver(() => {
+		if (!bench.readyAt && document.querySelector('[data-testid=network-map][data-state=ready]')) {
+			bench.readyAt = performance.now();
+		}
+	}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+async function measurePage({
+	browser,
+	url,
+	onScript
+}: {
+	browser: Browser;
+	url: string;
+	onScript?: (url: string) => void;
+}): Promise<PageMeasure> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.addInitScript(installProbes);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	let bytes = 0;
+	cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+	cdp.on('Network.requestWillBeSent', (event) => {
+		if (event.type === 'Script' || event.request.url.endsWith('.js')) onScript?.(event.request.url);
+	});
+	await page.goto(url, { timeout: 300_000 });
+	await page.waitForFunction(
+		() => (window as unknown as { __bench: { readyAt: number } }).__bench.readyAt > 0,
+		undefined,
+		{ timeout: 300_000, polling: 50 }
+	);
+	await page.waitForTimeout(SETTLE_MS);
+	const probes = await page.evaluate(
+		() =>
+			(window as unknown as { __bench: { longTasks: number[][]; readyAt: number; idleAt: number } })
+				.__bench
+	);
+	const pointCount = await page
+		.locator('[data-testid=network-map]')
+		.getAttribute('data-point-count', { timeout: 1_000 })
+		.catch(() => null);
+	const until = probes.readyAt + SETTLE_MS;
+	const longestTaskMs = Math.max(
+		0,
+		...probes.longTasks.filter(([start]) => start < until).map(([, duration]) => duration)
+	);
+	await context.close();
+	return {
+		readyMs: probes.readyAt,
+		idleMs: probes.idleAt || undefined,
+		longestTaskMs,
+		bytes,
+		pointCount: pointCount ? Number(pointCount) : undefined
+	};
+}
+
+const baselinePage = (center: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Baseline: MapLibre clustering</title>
+<link rel="stylesheet" href="/maplibre/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head>
+<body><div id="map" data-testid="network-map" data-state="loading"></div>
+<script type="module">
+import * as maplibregl from '/maplibre/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
+const [style, points] = await Promise.all(
+	['/basemap/style.json', '/points.geojson'].map((url) => fetch(url).then((r) => r.json()))
+);
+const container = document.getElementById('map');
+const map = new maplibregl.Map({ container, style, ${center}, maxZoom: 10 });
+map.on('load', () => {
+	map.addSource('people', { type: 'geojson', data: points, cluster: true });
+	map.addLayer({ id: 'clusters', type: 'circle', source: 'people', filter: ['has', 'point_count'],
+		paint: { 'circle-color': '#2f6f5e', 'circle-radius': ['step', ['get', 'point_count'], 12, 100, 18, 1000, 24] } });
+	map.addLayer({ id: 'counts', type: 'symbol', source: 'people', filter: ['has', 'point_count'],
+		layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans Regular'], 'text-size': 12 } });
+	map.addLayer({ id: 'people', type: 'circle', source: 'people', filter: ['!', ['has', 'point_count']],
+		paint: { 'circle-color': '#2f6f5e', 'circle-radius': 5 } });
+	container.dataset.state = 'ready';
+	map.once('idle', () => { window.__bench.idleAt = performance.now(); });
+});
+</script></body></html>`;
+
+/**
+ * The baseline page, MapLibre from node_modules, the points as GeoJSON, and everything else
+ * (the basemap) passed through to the app so both pages draw the same style. Responses are
+ * gzipped, as the app's are.
+ */
+async function startBaselineServer({ appUrl }: { appUrl: string }) {
+	let geojson = Buffer.from('');
+	let page = '';
+	const maplibreDir = path.join(projectRoot, 'node_modules', 'maplibre-gl', 'dist');
+	const types: Record<string, string> = {
+		'.mjs': 'text/javascript',
+		'.css': 'text/css',
+		'.json': 'application/json',
+		'.geojson': 'application/geo+json',
+		'.html': 'text/html'
+	};
+	const server: Server = createServer(async (request, response) => {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		let body: Buffer;
+		let type = types[path.extname(url.pathname)] ?? 'application/octet-stream';
+		if (url.pathname === '/') {
+			body = Buffer.from(page);
+			type = types['.html'];
+		} else if (url.pathname === '/points.geojson') {
+			body = geojson;
+		} else if (url.pathname.startsWith('/maplibre/')) {
+			body = await readFile(path.join(maplibreDir, path.basename(url.pathname)));
+		} else {
+			const upstream = await fetch(`${appUrl}${url.pathname}${url.search}`);
+			const text = await upstream.text();
+			body = Buffer.from(text.replaceAll(appUrl, `http://127.0.0.1:${port}`));
+			type = upstream.headers.get('content-type') ?? type;
+		}
+		response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
+		response.end(gzipSync(body));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	return {
+		url: `http://127.0.0.1:${port}/`,
+		show(points: { type: 'FeatureCollection'; features: unknown[] }, center: string) {
+			geojson = Buffer.from(JSON.stringify(points));
+			page = baselinePage(center);
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+/** The built app's chunk that holds MapLibre, and the gzip size of every client JS file. */
+async function clientScripts() {
+	const dir = path.join(projectRoot, 'build', 'client', '_app', 'immutable');
+	const gzipBytes = new Map<string, number>();
+	let maplibreChunk = '';
+	for (const entry of await readdir(dir, { recursive: true })) {
+		if (!entry.endsWith('.js')) continue;
+		const source = await readFile(path.join(dir, entry));
+		gzipBytes.set(path.basename(entry), gzipSync(source, { level: 9 }).length);
+		if (source.length > 300_000 && source.includes('setWorkerUrl'))
+			maplibreChunk = path.basename(entry);
+	}
+	return { gzipBytes, maplibreChunk };
+}
+
+async function startApp(stack: { apiUrl: string; anonKey: string; mailboxUrl: string }) {
+	const port = await freePort();
+	const appUrl = `http://127.0.0.1:${port}`;
+	const app = spawn(process.execPath, [path.join(projectRoot, 'build', 'index.js')], {
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: appUrl,
+			PUBLIC_SUPABASE_URL: stack.apiUrl,
+			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
+			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let tries = 0; ; tries++) {
+		if (
+			await fetch(appUrl).then(
+				() => true,
+				() => false
+			)
+		)
+			break;
+		if (app.exitCode !== null || tries > 200)
+			throw new Error(`The built app did not start on ${appUrl}.`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	return { appUrl, stop: () => (app.kill('SIGTERM'), waitForExit(app, 5_000)) };
+}
+
+interface LighthouseReport {
+	categories: Record<'performance' | 'accessibility', { score: number }>;
+	audits: Record<'largest-contentful-paint' | 'total-blocking-time', { numericValue: number }>;
+}
+
+/**
+ * The Lighthouse CLI (desktop preset: the map is laid out for wide screens first); undefined if
+ * it fails or takes over three minutes.
+ */
+async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'bench-map-lighthouse-'));
+	const output = path.join(dir, 'report.json');
+	try {
+		const run = spawnSync(
+			path.join(projectRoot, 'node_modules', '.bin', 'lighthouse'),
+			[
+				url,
+				`--chrome-path=${chromiumPath}`,
+				`--chrome-flags=--headless=new ${chromiumFlags.join(' ')}`,
+				'--preset=desktop',
+				'--only-categories=performance,accessibility',
+				'--output=json',
+				`--output-path=${output}`,
+				'--quiet'
+			],
+			{ stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 }
+		);
+		if (run.status !== 0) return undefined;
+		return JSON.parse(await readFile(output, 'utf8')) as LighthouseReport;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+if (!existsSync(path.join(projectRoot, 'build', 'index.js'))) {
+	console.log('No build found: running vite build…');
+	const build = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(1);
+}
+
+const cleanups: (() => Promise<unknown>)[] = [];
+try {
+	const stack = await startThrowawayStack();
+	cleanups.push(() => stack.stop());
+	const db = new pg.Client({ connectionString: stack.dbUrl });
+	await db.connect();
+	cleanups.push(() => db.end());
+	const app = await startApp(stack);
+	cleanups.push(app.stop);
+	const baseline = await startBaselineServer({ appUrl: app.appUrl });
+	cleanups.push(baseline.close);
+	const browser = await launchBrowser();
+	cleanups.push(() => browser.close());
+
+	const { rows: cities } = await db.query<Point & { population: number }>(
+		'select lat, lng, population from public.places order by population desc limit $1',
+		[CITY_COUNT]
+	);
+	const allPoints = syntheticPoints({ cities, count: Math.max(...SIZES), seed: 20261125 });
+	const { gzipBytes, maplibreChunk } = await clientScripts();
+
+	let seeded = 0;
+	let scriptsBeforeMap: string[] | undefined;
+	for (const size of SIZES) {
+		const started = performance.now();
+		await seedPractitioners({ db, points: allPoints.slice(seeded, size), from: seeded });
+		seeded = size;
+		const seedMs = performance.now() - started;
+
+		// The same points the app is given: where anonymous visitors see people (public.map_points).
+		const { rows } = await db.query<Point>(
+			'select public_lat as lat, public_lng as lng from public.profiles where public_lat is not null'
+		);
+		const features = rows.map((point) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
+			properties: {}
+		}));
+		const lats = rows.map((point) => point.lat);
+		const lngs = rows.map((point) => point.lng);
+		const bounds = `bounds: [[${Math.min(...lngs)}, ${Math.min(...lats)}], [${Math.max(...lngs)}, ${Math.max(...lats)}]], fitBoundsOptions: { padding: 48, maxZoom: 5 }`;
+		baseline.show({ type: 'FeatureCollection', features }, bounds);
+
+		const scripts: string[] = [];
+		const ours = await measurePage({
+			browser,
+			url: `${app.appUrl}/map`,
+			onScript: (url) => scripts.push(path.basename(new URL(url).pathname))
+		});
+		const theirs = await measurePage({ browser, url: baseline.url });
+		scriptsBeforeMap ??= scripts.slice(0, Math.max(0, scripts.indexOf(maplibreChunk)));
+
+		console.log(
+			`\n${size.toLocaleString('en')} practitioners (seeded in ${seconds(seedMs)}; ${rows.length.toLocaleString('en')} visible anonymously, the app drew ${ours.pointCount ?? '?'})`
+		);
+		console.log(
+			`${''.padEnd(36)} ${'app'.padStart(10)} ${'baseline'.padStart(10)}   ratio (app / baseline)`
+		);
+		const row = (label: string, app: number, base: number, format: (value: number) => string) =>
+			console.log(
+				`${label.padEnd(36)} ${format(app).padStart(10)} ${format(base).padStart(10)}   ${(app / base).toFixed(2)}×`
+			);
+		row('first ready map (load)', ours.readyMs, theirs.readyMs, seconds);
+		row(
+			'longest main-thread task',
+			ours.longestTaskMs,
+			theirs.longestTaskMs,
+			(ms) => `${ms.toFixed(0)} ms`
+		);
+		row('bytes transferred', ours.bytes, theirs.bytes, kilobytes);
+		if (theirs.idleMs)
+			console.log(`${'baseline first idle'.padEnd(36)} ${seconds(theirs.idleMs).padStart(21)}`);
+	}
+
+	if (scriptsBeforeMap && maplibreChunk) {
+		const total = scriptsBeforeMap.reduce((sum, file) => sum + (gzipBytes.get(file) ?? 0), 0);
+		console.log(
+			`\nJavaScript before the map chunk: ${kilobytes(total)} gzip in ${scriptsBeforeMap.length} files (aim: under 60 KB)`
+		);
+	}
+	console.log(`\nLighthouse (desktop), ${seeded.toLocaleString('en')} practitioners seeded`);
+	// Not `/map`: here Lighthouse never finishes on it (software WebGL), and when it is stopped
+	// the Chromium it launched (detached, by chrome-launcher) is left running.
+	for (const page of ['/directory']) {
+		const report = await lighthouse(`${app.appUrl}${page}`);
+		if (!report) {
+			console.log(`${page.padEnd(12)} Lighthouse did not finish`);
+			continue;
+		}
+		const { categories, audits } = report;
+		console.log(
+			`${page.padEnd(12)} performance ${Math.round(categories.performance.score * 100)}, accessibility ${Math.round(categories.accessibility.score * 100)}, LCP ${seconds(audits['largest-contentful-paint'].numericValue)}, TBT ${audits['total-blocking-time'].numericValue.toFixed(0)} ms`
+		);
+	}
+	console.log(
+		'\nAims: at 100k, first ready map at least 3× faster than the baseline, no task over 100 ms;' +
+			' Lighthouse performance and accessibility at least 95.'
+	);
+} finally {
+	for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+	buildClusterIndex,
+	clusterDefaults,
+	clustersInView,
+	expansionZoom,
+	isClusterPoint,
+	membersOf,
+	type ClusterableItem,
+	type MapPoints
+} from './clusters';
+import type { Bounds } from './practitioner-points';
+
+/** Three items share Utrecht's published cell; the others are on their own. */
+const items: ClusterableItem[] = [
+	{ kind: 'practitioner', id: 'ada', name: 'Ada Fernhill', lat: 52.09, lng: 5.12 },
+	{ kind: 'practitioner', id: 'bo', name: 'Bo Lindqvist', lat: 52.09, lng: 5.12 },
+	{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht Thursday crew', lat: 52.09, lng: 5.12 },
+	{ kind: 'gathering', id: 'camp-amsterdam', name: 'Amsterdam camp', lat: 52.37, lng: 4.89 },
+	{ kind: 'congregation', id: 'congregation-lisbon', name: 'Lisbon', lat: 38.72, lng: -9.14 },
+	{ kind: 'practitioner', id: 'wanjiru', name: 'Wanjiru Kamau', lat: -1.29, lng: 36.82 },
+	{ kind: 'practitioner', id: 'fiji', name: 'Mere Tuilagi', lat: -17.8, lng: 179.5 },
+	{ kind: 'crew', id: 'samoa-crew', name: 'Apia crew', lat: -13.8, lng: -179.5 }
+];
+
+const WORLD: Bounds = [-180, -85, 180, 85];
+
+/** What a view shows, in a form that reads well in an expectation. */
+function summary(view: MapPoints) {
+	return view.features.map((point) =>
+		isClusterPoint(point)
+			? {
+					count: point.properties.point_count,
+					practitioner: point.properties.practitioner,
+					crew: point.properties.crew,
+					congregation: point.properties.congregation,
+					gathering: point.properties.gathering
+				}
+			: point.properties.id
+	);
+}
+
+function clusterAt(view: MapPoints, lng: number, lat: number) {
+	const cluster = view.features.filter(isClusterPoint).find(({ geometry }) => {
+		const [x, y] = geometry.coordinates;
+		return Math.abs(x - lng) < 0.01 && Math.abs(y - lat) < 0.01;
+	});
+	if (!cluster) throw new Error(`no cluster at ${lng}, ${lat}`);
+	return cluster;
+}
+
+describe('the cluster options', () => {
+	it('cluster within 48 px, from two items, down to zoom 10', () => {
+		expect(clusterDefaults).toEqual({ radius: 48, maxZoom: 10, minPoints: 2 });
+	});
+});
+
+describe('clustersInView', () => {
+	const index = buildClusterIndex(items);
+
+	describe('at the whole-world zoom', () => {
+		it('gathers western Europe into one cluster and counts each kind in it', () => {
+			expect(summary(clustersInView(index, WORLD, 0))).toEqual([
+				{ count: 5, practitioner: 2, crew: 1, congregation: 1, gathering: 1 },
+				'wanjiru',
+				'fiji',
+				'samoa-crew'
+			]);
+		});
+	});
+
+	describe('at a country zoom', () => {
+		it('keeps Utrecht and Amsterdam together and lets Lisbon go', () => {
+			expect(summary(clustersInView(index, WORLD, 5))).toEqual([
+				{ count: 4, practitioner: 2, crew: 1, congregation: 0, gathering: 1 },
+				'congregation-lisbon',
+				'wanjiru',
+				'fiji',
+				'samoa-crew'
+			]);
+		});
+	});
+
+	describe('when items share one published cell', () => {
+		it('keeps them as one cluster at the deepest zoom, at the cell itself', () => {
+			const view = clustersInView(index, [4, 51, 6, 53], clusterDefaults.maxZoom);
+
+			expect(summary(view)).toEqual([
+				{ count: 3, practitioner: 2, crew: 1, congregation: 0, gathering: 0 },
+				'camp-amsterdam'
+			]);
+			const [lng, lat] = clusterAt(view, 5.12, 52.09).geometry.coordinates;
+			expect(lng).toBeCloseTo(5.12, 5);
+			expect(lat).toBeCloseTo(52.09, 5);
+		});
+
+		it('never fans them out, however far the map zooms in', () => {
+			const view = clustersInView(index, [4, 51, 6, 53], 18);
+
+			expect(summary(view)).toEqual([
+				{ count: 3, practitioner: 2, crew: 1, congregation: 0, gathering: 0 },
+				'camp-amsterdam'
+			]);
+		});
+	});
+
+	describe('when the view crosses the antimeridian', () => {
+		it('shows the items on both sides of it', () => {
+			expect(summary(clustersInView(index, [170, -30, -170, 0], 5))).toEqual([
+				'fiji',
+				'samoa-crew'
+			]);
+		});
+	});
+
+	it('gives a single item its kind, id and name only', () => {
+		const [lisbon] = clustersInView(index, [-10, 38, -9, 39], 5).features;
+
+		expect(lisbon).toEqual({
+			type: 'Feature',
+			geometry: {
+				type: 'Point',
+				coordinates: [expect.closeTo(-9.14, 5), expect.closeTo(38.72, 5)]
+			},
+			properties: { kind: 'congregation', id: 'congregation-lisbon', name: 'Lisbon' }
+		});
+	});
+
+	it('is empty when nothing is on the map', () => {
+		expect(clustersInView(buildClusterIndex([]), WORLD, 3).features).toEqual([]);
+	});
+});
+
+describe('expansionZoom', () => {
+	const index = buildClusterIndex(items);
+
+	it('is the zoom at which a cluster of separate places comes apart', () => {
+		const europe = clusterAt(clustersInView(index, WORLD, 5), 5.06, 52.16);
+
+		expect(expansionZoom(index, europe.properties.cluster_id)).toBe(7);
+	});
+
+	it('is null for a cluster whose members share one place, so the map lists them', () => {
+		const utrecht = clusterAt(clustersInView(index, WORLD, 7), 5.12, 52.09);
+
+		expect(expansionZoom(index, utrecht.properties.cluster_id)).toBeNull();
+	});
+});
+
+describe('membersOf', () => {
+	it('lists every item of a cluster, not only the first ten', () => {
+		const crowd: ClusterableItem[] = Array.from({ length: 12 }, (_, n) => ({
+			kind: 'practitioner',
+			id: `person-${n}`,
+			name: `Person ${n}`,
+			lat: 52.09,
+			lng: 5.12
+		}));
+		const index = buildClusterIndex(crowd);
+		const [cluster] = clustersInView(index, WORLD, clusterDefaults.maxZoom).features;
+		if (!cluster || !isClusterPoint(cluster)) throw new Error('expected one cluster');
+
+		const members = membersOf(index, cluster.properties.cluster_id);
+
+		expect(members).toHaveLength(12);
+		expect(members.map(({ id }) => id).sort()).toEqual(crowd.map(({ id }) => id).sort());
+	});
+
+	it('gives each member its kind and name', () => {
+		const index = buildClusterIndex(items);
+		const utrecht = clusterAt(clustersInView(index, WORLD, 8), 5.12, 52.09);
+
+		const members = membersOf(index, utrecht.properties.cluster_id);
+
+		expect(members.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+			{ kind: 'practitioner', id: 'ada', name: 'Ada Fernhill' },
+			{ kind: 'practitioner', id: 'bo', name: 'Bo Lindqvist' },
+			{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht Thursday crew' }
+		]);
+	});
+});

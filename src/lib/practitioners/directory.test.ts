@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { directoryPageQuery, formatDistance, parseSort } from './directory';
+
+describe('parseSort', () => {
+	it('sorts by name when nothing is asked and no place is chosen', () => {
+		expect(parseSort(null, { placeChosen: false })).toEqual({ sort: 'name' });
+	});
+
+	it('sorts by distance when a place is chosen and nothing else is asked', () => {
+		expect(parseSort('', { placeChosen: true })).toEqual({ sort: 'distance' });
+	});
+
+	it('keeps an order asked for', () => {
+		expect(parseSort('recent', { placeChosen: true })).toEqual({ sort: 'recent' });
+	});
+
+	it('says which orders exist when asked for another', () => {
+		expect(parseSort('age', { placeChosen: false })).toEqual({
+			sort: 'name',
+			problem: '“age” is not a way to sort the directory: use name, recent, distance.'
+		});
+	});
+
+	it('asks for a place to sort by distance from', () => {
+		expect(parseSort('distance', { placeChosen: false })).toEqual({
+			sort: 'name',
+			problem: 'Choose a place (near) to sort by distance from it.'
+		});
+	});
+});
+
+describe('formatDistance', () => {
+	it('says distances are approximate', () => {
+		expect(formatDistance(20)).toBe('about 20 km');
+		expect(formatDistance(1000)).toBe('about 1,000 km');
+	});
+});
+
+describe('directoryPageQuery', () => {
+	it('keeps the filters, order and place, and changes the page', () => {
+		expect(directoryPageQuery(new URLSearchParams('near=Utrecht&stage=curious&page=3'), 4)).toBe(
+			'?near=Utrecht&stage=curious&page=4'
+		);
+	});
+
+	it('leaves the first page without a page number', () => {
+		expect(directoryPageQuery(new URLSearchParams('page=2&q=bees'), 1)).toBe('?q=bees');
+		expect(directoryPageQuery(new URLSearchParams('page=2'), 1)).toBe('');
+	});
+});

@@ -1,0 +1,55 @@
+/**
+ * How the directory is ordered and how it says distances: pure, shared by the page's load and
+ * its filter form.
+ */
+
+export const DIRECTORY_SORT_CHOICES = [
+	{ value: 'name', label: 'Name' },
+	{ value: 'recent', label: 'Recently confirmed' },
+	{ value: 'distance', label: 'Distance from the place' }
+] as const;
+
+export type DirectorySort = (typeof DIRECTORY_SORT_CHOICES)[number]['value'];
+
+export const DIRECTORY_SORTS: readonly DirectorySort[] = DIRECTORY_SORT_CHOICES.map(
+	({ value }) => value
+);
+
+/**
+ * The order a `?sort=` parameter asks for: by distance when a place is chosen and no order is
+ * given, by name otherwise. A problem (one sentence) for an order the directory does not know,
+ * or for distance with no place to measure from.
+ */
+export function parseSort(
+	value: string | null,
+	{ placeChosen }: { placeChosen: boolean }
+): { sort: DirectorySort; problem?: string } {
+	const fallback: DirectorySort = placeChosen ? 'distance' : 'name';
+	const wanted = value?.trim() ?? '';
+	if (wanted === '') return { sort: fallback };
+	const sort = DIRECTORY_SORTS.find((known) => known === wanted);
+	if (!sort) {
+		return {
+			sort: fallback,
+			problem: `“${wanted}” is not a way to sort the directory: use ${DIRECTORY_SORTS.join(', ')}.`
+		};
+	}
+	if (sort === 'distance' && !placeChosen) {
+		return { sort: 'name', problem: 'Choose a place (near) to sort by distance from it.' };
+	}
+	return { sort };
+}
+
+/** "about 20 km": distances are rounded to a cell's size, never exact. */
+export function formatDistance(km: number): string {
+	return `about ${km.toLocaleString('en-GB')} km`;
+}
+
+/** The query string of the same directory listing on another page: `?near=Utrecht&page=2`. */
+export function directoryPageQuery(current: URLSearchParams, page: number): string {
+	const params = new URLSearchParams(current);
+	params.delete('page');
+	if (page > 1) params.set('page', String(page));
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+	filterProblems,
+	filtersForDatabase,
+	filtersToSearchParams,
+	hasFilters,
+	parseFilters
+} from './filters';
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('parseFilters', () => {
+	it('reads repeated parameters as several values', () => {
+		expect(
+			parseFilters(
+				params(
+					'open_to=crewing&open_to=mentoring&practice=facilitation&stage=hosting&stage=weaving&language=Dutch&language=English&q=garden'
+				)
+			)
+		).toEqual({
+			openTo: ['crewing', 'mentoring'],
+			practices: ['facilitation'],
+			pathwayStage: ['hosting', 'weaving'],
+			languages: ['Dutch', 'English'],
+			q: 'garden'
+		});
+	});
+
+	it('gives no filters for a URL without any', () => {
+		expect(parseFilters(params('page=2&near=Utrecht'))).toEqual({});
+	});
+
+	it('trims values and drops empty ones and repeats', () => {
+		expect(
+			parseFilters(
+				params('open_to=&open_to=crewing&open_to=crewing&language=+dutch+&language=Dutch&q=++')
+			)
+		).toEqual({ openTo: ['crewing'], languages: ['dutch'] });
+	});
+
+	it('leaves out values a filter does not know', () => {
+		expect(parseFilters(params('stage=expert&stage=curious&practice=knitting'))).toEqual({
+			pathwayStage: ['curious']
+		});
+	});
+
+	it('leaves out a search longer than anything it could match', () => {
+		expect(parseFilters(params(`q=${'a'.repeat(101)}`))).toEqual({});
+	});
+});
+
+describe('filterProblems', () => {
+	it('names the parameter and the accepted values of an unknown choice', () => {
+		expect(filterProblems(params('stage=expert'))).toEqual([
+			'“expert” is not a choice for stage: use one of curious, practising, hosting, weaving.'
+		]);
+	});
+
+	it('finds nothing wrong with good filters', () => {
+		expect(filterProblems(params('open_to=gatherings&language=Frysk&q=bees'))).toEqual([]);
+	});
+
+	it('says when a search is too long', () => {
+		expect(filterProblems(params(`q=${'a'.repeat(101)}`))).toEqual([
+			'A search is at most 100 characters long.'
+		]);
+	});
+});
+
+describe('filtersToSearchParams', () => {
+	it('writes filters back in a stable order, one parameter per value', () => {
+		expect(
+			filtersToSearchParams({
+				q: 'bees',
+				languages: ['Dutch'],
+				pathwayStage: ['curious'],
+				practices: ['crewing', 'mentoring'],
+				openTo: ['gatherings']
+			}).toString()
+		).toBe(
+			'open_to=gatherings&practice=crewing&practice=mentoring&stage=curious&language=Dutch&q=bees'
+		);
+	});
+
+	it('round-trips through parseFilters', () => {
+		const filters = { openTo: ['crewing'], languages: ['Nederlands'], q: 'moestuin' };
+		expect(parseFilters(filtersToSearchParams(filters))).toEqual(filters);
+	});
+
+	it('writes nothing for no filters', () => {
+		expect(filtersToSearchParams({}).toString()).toBe('');
+		expect(hasFilters({})).toBe(false);
+		expect(hasFilters({ q: 'x' })).toBe(true);
+	});
+});
+
+describe('filtersForDatabase', () => {
+	it('uses the database functions’ keys and leaves out empty filters', () => {
+		expect(
+			filtersForDatabase({ openTo: ['crewing'], practices: [], pathwayStage: ['curious'], q: 'x' })
+		).toEqual({ open_to: ['crewing'], pathway_stage: ['curious'], q: 'x' });
+	});
+});

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+
+const appUrl = inject('appUrl');
+
+interface MailboxMessage {
+	text: string;
+}
+
+/** Signs the page in as a seeded member through the link the local auth server mailed. */
+async function signIn(page: Page, email: string) {
+	const { mailboxUrl, apiUrl } = inject('stack');
+	await page.goto(`${appUrl}/login`);
+	await page.getByLabel('Email address').fill(email);
+	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+	await page.getByRole('heading', { name: /check your email/i }).waitFor();
+	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
+	// Newest first.
+	const [latest] = (await response.json()) as MailboxMessage[];
+	const link = latest?.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`));
+	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
+	await page.goto(link[0]);
+	await page.getByText('Signed in as').waitFor();
+}
+
+// The other browser tests check the pages they pass through; these are the ones they do not.
+describe.skipIf(!inject('browserTests'))('pages no other browser test visits', () => {
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		page = await (await browser.newContext()).newPage();
+	});
+	afterEach(async () => {
+		await page.context().close();
+	});
+
+	it('has no serious accessibility problems on the home page', async () => {
+		await page.goto(appUrl);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	it('has none on the login page explaining an expired link', async () => {
+		await page.goto(`${appUrl}/login?error=link_expired`);
+		await page.getByText(/has expired or was already used/).waitFor();
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	it('has none on the login form showing what is wrong with an address', async () => {
+		await page.goto(`${appUrl}/login`);
+		const email = page.getByLabel('Email address');
+		// Skip the browser's own check so the server's answer is what is shown.
+		await email.evaluate((input) => input.closest('form')?.setAttribute('novalidate', ''));
+		await email.fill('not an address');
+		await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+		await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	it('has none on a member’s own settings page', async () => {
+		await signIn(page, 'ada@example.org');
+		await page.goto(`${appUrl}/me`);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await expectNoSeriousA11yViolations(page);
+	});
+});
