@@ -1,0 +1,212 @@
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { launchBrowser } from '../support/browser';
+
+const appUrl = inject('appUrl');
+
+/** Opens the map at `query` and waits until it has drawn its points. */
+async function openMap(page: Page, query = '') {
+	await page.goto(`${appUrl}/map${query}`);
+	await waitForReadyMap(page);
+}
+
+async function waitForReadyMap(page: Page) {
+	await page.getByTestId('network-map').and(page.locator('[data-state="ready"]')).waitFor();
+}
+
+function searchParam(page: Page, name: string) {
+	return new URL(page.url()).searchParams.get(name);
+}
+
+function pointCount(page: Page) {
+	return page.getByTestId('network-map').getAttribute('data-point-count');
+}
+
+describe.skipIf(!inject('browserTests'))('the network map for an anonymous visitor', () => {
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	beforeEach(async () => {
+		page = await (await browser.newContext()).newPage();
+	});
+	afterEach(async () => {
+		await page.context().close();
+	});
+
+	describe('when a practitioner is shown from the list', () => {
+		it('opens their card linking to their profile and puts them in the URL', async () => {
+			await openMap(page);
+			await expectNoSeriousA11yViolations(page);
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+
+			const card = page.locator('.maplibregl-popup');
+			const link = card.getByRole('link', { name: 'Ada Fernhill' });
+			await link.waitFor();
+			expect(await link.getAttribute('href')).toMatch(
+				/^\/p\/00000000-0000-4000-8000-000000000001$/
+			);
+			await expect
+				.poll(() => searchParam(page, 'sel'))
+				.toBe('00000000-0000-4000-8000-000000000001');
+		});
+	});
+
+	describe('when the page is reloaded with its URL', () => {
+		it('shows the same view and selection', async () => {
+			await openMap(page);
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			// Wait for the eased move to settle into the URL.
+			await expect.poll(() => searchParam(page, 'z')).not.toBeNull();
+			await page.waitForTimeout(1_000);
+			const before = new URL(page.url()).searchParams;
+
+			await page.reload();
+			await waitForReadyMap(page);
+			await page.locator('.maplibregl-popup').getByRole('link', { name: 'Ada Fernhill' }).waitFor();
+			const after = new URL(page.url()).searchParams;
+			expect(after.get('sel')).toBe(before.get('sel'));
+			expect(Number(after.get('lat'))).toBeCloseTo(Number(before.get('lat')), 3);
+			expect(Number(after.get('lng'))).toBeCloseTo(Number(before.get('lng')), 3);
+			expect(Number(after.get('z'))).toBeCloseTo(Number(before.get('z')), 1);
+			// The URL is only rewritten when the map moves: zoom in to read where the map really is.
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			await expect
+				.poll(() => Number(searchParam(page, 'z')))
+				.toBeGreaterThan(Number(after.get('z')));
+			expect(Number(searchParam(page, 'lat'))).toBeCloseTo(Number(before.get('lat')), 3);
+			expect(Number(searchParam(page, 'lng'))).toBeCloseTo(Number(before.get('lng')), 3);
+			expect(searchParam(page, 'sel')).toBe(before.get('sel'));
+		});
+
+		it('opens a shared link at the view it gives', async () => {
+			await openMap(page, '?lat=52.1&lng=5.19&z=9');
+			// The URL only changes when the map moves, so move it: zooming in keeps the centre.
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			await expect.poll(() => searchParam(page, 'z')).toBe('10');
+			expect(Number(searchParam(page, 'lat'))).toBeCloseTo(52.1, 3);
+			expect(Number(searchParam(page, 'lng'))).toBeCloseTo(5.19, 3);
+		});
+	});
+
+	describe('when going back', () => {
+		it('undoes a selection', async () => {
+			await openMap(page);
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			await page.locator('.maplibregl-popup').getByRole('link', { name: 'Ada Fernhill' }).waitFor();
+			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
+
+			await page.goBack();
+			await expect.poll(() => searchParam(page, 'sel')).toBeNull();
+			await expect.poll(() => page.locator('.maplibregl-popup').count()).toBe(0);
+		});
+	});
+
+	describe('when a cluster that comes apart is clicked', () => {
+		it('zooms in to where it does', async () => {
+			await openMap(page, '?lat=52.1&lng=5.19&z=9');
+			// Centred on Utrecht, then zoomed out around it until Utrecht and London are one cluster.
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
+			await page.keyboard.press('Escape');
+			for (let step = 0; step < 7; step++) {
+				await page.getByRole('button', { name: 'Zoom out' }).click();
+				await page.waitForTimeout(400);
+			}
+			await expect.poll(() => Number(searchParam(page, 'z'))).toBeLessThanOrEqual(2.01);
+			const zoomBefore = Number(searchParam(page, 'z'));
+			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+			// A click lands on the cluster only once its redrawn tile is on screen: retry until then.
+			await expect
+				.poll(
+					async () => {
+						await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+						return Number(searchParam(page, 'z'));
+					},
+					{ timeout: 15_000, intervals: [1_000] }
+				)
+				.toBeGreaterThan(zoomBefore);
+			expect(await page.getByRole('dialog').count()).toBe(0);
+		});
+	});
+
+	describe('when a cluster of people sharing one place is clicked', () => {
+		it('lists them in an "at this place" dialog', async () => {
+			await openMap(page, '?lat=52.1&lng=5.19&z=9');
+			// Showing someone centres the map on them, so their cluster is under the map's middle.
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			// The URL is rewritten once the map has stopped moving to them.
+			await expect.poll(() => searchParam(page, 'lat'), { timeout: 10_000 }).not.toBe('52.1');
+			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+			const dialog = page.getByRole('dialog', { name: '4 at this place' });
+			// A click lands on the cluster only once its redrawn tile is on screen: retry until then.
+			await expect
+				.poll(
+					async () => {
+						await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+						return dialog.isVisible();
+					},
+					{ timeout: 15_000, intervals: [500] }
+				)
+				.toBe(true);
+			expect(await dialog.locator('.member-name').allTextContents()).toEqual([
+				'Ada Fernhill',
+				'Bram Oakes',
+				'Noor de Vries',
+				'Wren Holloway'
+			]);
+		});
+	});
+
+	describe('when the Practitioners layer is turned off', () => {
+		it('takes them off the map and writes the layers to the URL', async () => {
+			await openMap(page);
+			expect(Number(await pointCount(page))).toBeGreaterThan(0);
+
+			await page.getByRole('checkbox', { name: /Practitioners/ }).uncheck();
+
+			await expect.poll(() => pointCount(page)).toBe('0');
+			const layers = searchParam(page, 'layers');
+			expect(layers).not.toBeNull();
+			expect(layers!.split(',')).not.toContain('practitioner');
+		});
+	});
+
+	describe('the list beside the map', () => {
+		it('is reached from the skip link, and Tab visits every practitioner in order', async () => {
+			await openMap(page);
+			const list = page.getByRole('region', { name: 'People on the map' });
+			const names = await list
+				.getByRole('link')
+				.filter({ hasNotText: /sign in/i })
+				.allTextContents();
+			expect(names).toContain('Ada Fernhill');
+
+			const skipLink = page.getByRole('link', { name: 'Skip the map' });
+			for (let step = 0; step < 50; step++) {
+				await page.keyboard.press('Tab');
+				if (await skipLink.evaluate((link) => link === document.activeElement)) break;
+			}
+			await page.keyboard.press('Enter');
+
+			const visited: string[] = [];
+			for (let step = 0; step < names.length * 3 + 5; step++) {
+				await page.keyboard.press('Tab');
+				const focused = await page.evaluate(() => {
+					const element = document.activeElement;
+					const inList = element?.closest('[aria-labelledby="people-on-the-map"]') !== null;
+					return { inList, isLink: element?.tagName === 'A', text: element?.textContent?.trim() };
+				});
+				if (!focused.inList) break;
+				if (focused.isLink) visited.push(focused.text ?? '');
+			}
+			expect(visited).toEqual(names);
+		});
+	});
+});
