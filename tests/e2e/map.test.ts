@@ -129,7 +129,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 						await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
 						return Number(searchParam(page, 'z'));
 					},
-					{ timeout: 15_000, intervals: [1_000] }
+					{ timeout: 15_000, interval: 1_000 }
 				)
 				.toBeGreaterThan(zoomBefore);
 			expect(await page.getByRole('dialog').count()).toBe(0);
@@ -152,7 +152,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 						await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
 						return dialog.isVisible();
 					},
-					{ timeout: 15_000, intervals: [500] }
+					{ timeout: 15_000, interval: 500 }
 				)
 				.toBe(true);
 			expect(await dialog.locator('.member-name').allTextContents()).toEqual([
