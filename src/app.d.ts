@@ -1,5 +1,6 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import type { MapUrlState } from '$lib/map/url-state';
 
 declare global {
 	namespace App {
@@ -11,6 +12,13 @@ declare global {
 		}
 		interface PageData {
 			user: Pick<User, 'id' | 'email'> | null;
+		}
+		/**
+		 * Shallow-routing state. SvelteKit's `pushState`/`replaceState` leave `page.url` as it was,
+		 * so the map keeps what its URL says here too, for back and forward to restore.
+		 */
+		interface PageState {
+			map?: MapUrlState;
 		}
 	}
 }

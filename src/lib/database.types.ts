@@ -287,6 +287,18 @@ export type Database = {
           place_label: string
         }[]
       }
+      map_view: {
+        Args: {
+          filters?: Json
+          max_items?: number
+          max_lat: number
+          max_lng: number
+          min_lat: number
+          min_lng: number
+          zoom: number
+        }
+        Returns: Json
+      }
       nearby_practitioners: {
         Args: { lat: number; lng: number; max_results?: number }
         Returns: {

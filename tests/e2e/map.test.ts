@@ -19,6 +19,11 @@ function searchParam(page: Page, name: string) {
 	return new URL(page.url()).searchParams.get(name);
 }
 
+/** The selected item's card in the side panel. */
+function card(page: Page, name: string) {
+	return page.getByRole('article', { name });
+}
+
 function pointCount(page: Page) {
 	return page.getByTestId('network-map').getAttribute('data-point-count');
 }
@@ -46,9 +51,14 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 			await expectNoSeriousA11yViolations(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 
-			const card = page.locator('.maplibregl-popup');
-			const link = card.getByRole('link', { name: 'Ada Fernhill' });
+			const link = card(page, 'Ada Fernhill').getByRole('link', {
+				name: 'See Ada Fernhill’s page'
+			});
 			await link.waitFor();
+			// Focus moves into the card, so a screen reader hears whose it is.
+			expect(
+				await page.evaluate(() => document.activeElement?.closest('article')?.textContent)
+			).toContain('Ada Fernhill');
 			expect(await link.getAttribute('href')).toMatch(
 				/^\/p\/00000000-0000-4000-8000-000000000001$/
 			);
@@ -69,7 +79,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 			await page.reload();
 			await waitForReadyMap(page);
-			await page.locator('.maplibregl-popup').getByRole('link', { name: 'Ada Fernhill' }).waitFor();
+			await card(page, 'Ada Fernhill').waitFor();
 			const after = new URL(page.url()).searchParams;
 			expect(after.get('sel')).toBe(before.get('sel'));
 			expect(Number(after.get('lat'))).toBeCloseTo(Number(before.get('lat')), 3);
@@ -99,12 +109,96 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		it('undoes a selection', async () => {
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
-			await page.locator('.maplibregl-popup').getByRole('link', { name: 'Ada Fernhill' }).waitFor();
+			await card(page, 'Ada Fernhill').waitFor();
 			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
 
 			await page.goBack();
 			await expect.poll(() => searchParam(page, 'sel')).toBeNull();
-			await expect.poll(() => page.locator('.maplibregl-popup').count()).toBe(0);
+			await expect.poll(() => card(page, 'Ada Fernhill').count()).toBe(0);
+		});
+
+		it('redoes it going forward, and keeps it', async () => {
+			await openMap(page);
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			await card(page, 'Ada Fernhill').waitFor();
+			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
+			const selected = searchParam(page, 'sel');
+
+			await page.goBack();
+			await expect.poll(() => card(page, 'Ada Fernhill').count()).toBe(0);
+			await page.goForward();
+			await card(page, 'Ada Fernhill').waitFor();
+			expect(searchParam(page, 'sel')).toBe(selected);
+			// Nothing the map does once it settles may take the selection out of the URL again.
+			await page.waitForTimeout(1_500);
+			expect(searchParam(page, 'sel')).toBe(selected);
+			expect(await card(page, 'Ada Fernhill').count()).toBe(1);
+		});
+	});
+
+	describe('when a card is closed', () => {
+		it('goes back to the list with focus on the entry it came from', async () => {
+			await openMap(page);
+			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
+			await card(page, 'Ada Fernhill').getByRole('button', { name: 'Back to the list' }).click();
+
+			await expect.poll(() => card(page, 'Ada Fernhill').count()).toBe(0);
+			expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+				'Show Ada Fernhill on the map'
+			);
+			expect(searchParam(page, 'sel')).toBeNull();
+		});
+	});
+
+	describe('when the filters are used', () => {
+		it('shows only who matches, keeping the view, and says how many are active', async () => {
+			await openMap(page, '?lat=52.1&lng=5.19&z=7');
+			const everyone = Number(await pointCount(page));
+			await page.getByText('Filters', { exact: true }).click();
+			await page
+				.getByRole('group', { name: 'Pathway stage' })
+				.getByRole('checkbox', { name: /^Hosting/ })
+				.check();
+			await page.getByRole('button', { name: 'Show on the map' }).click();
+
+			await expect.poll(() => searchParam(page, 'stage')).toBe('hosting');
+			await waitForReadyMap(page);
+			await expect.poll(async () => Number(await pointCount(page))).toBeLessThan(everyone);
+			expect(Number(searchParam(page, 'z'))).toBe(7);
+			expect(await page.getByText('Filters (1 active)').count()).toBe(1);
+			await expectNoSeriousA11yViolations(page);
+		});
+	});
+
+	describe('when a place is searched for', () => {
+		it('flies there', async () => {
+			await openMap(page);
+			const search = page.getByRole('combobox', { name: 'Search places and people' });
+			await search.fill('Lisbon');
+			await page
+				.getByRole('option', { name: /^Lisbon/ })
+				.first()
+				.waitFor();
+			await expectNoSeriousA11yViolations(page);
+			await search.press('ArrowDown');
+			await search.press('Enter');
+
+			await expect
+				.poll(() => Number(searchParam(page, 'lat')), { timeout: 15_000 })
+				.toBeCloseTo(38.7, 0);
+			expect(Number(searchParam(page, 'lng'))).toBeCloseTo(-9.1, 0);
+		});
+	});
+
+	describe('when a person is searched for', () => {
+		it('opens their card', async () => {
+			await openMap(page);
+			const search = page.getByRole('combobox', { name: 'Search places and people' });
+			await search.fill('Ada Fern');
+			await page.getByRole('option', { name: /Ada Fernhill/ }).click();
+
+			await card(page, 'Ada Fernhill').waitFor();
+			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
 		});
 	});
 
@@ -181,11 +275,8 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 	describe('the list beside the map', () => {
 		it('is reached from the skip link, and Tab visits every practitioner in order', async () => {
 			await openMap(page);
-			const list = page.getByRole('region', { name: 'People on the map' });
-			const names = await list
-				.getByRole('link')
-				.filter({ hasNotText: /sign in/i })
-				.allTextContents();
+			const list = page.getByRole('region', { name: /^In view/ });
+			const names = await list.getByRole('listitem').getByRole('link').allTextContents();
 			expect(names).toContain('Ada Fernhill');
 
 			const skipLink = page.getByRole('link', { name: 'Skip the map' });
@@ -200,7 +291,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 				await page.keyboard.press('Tab');
 				const focused = await page.evaluate(() => {
 					const element = document.activeElement;
-					const inList = element?.closest('[aria-labelledby="people-on-the-map"]') !== null;
+					const inList = element?.closest('.entries') != null;
 					return { inList, isLink: element?.tagName === 'A', text: element?.textContent?.trim() };
 				});
 				if (!focused.inList) break;

@@ -6,6 +6,9 @@ import {
 	expansionZoom,
 	isClusterPoint,
 	membersOf,
+	abbreviateCount,
+	type ClusterPoint,
+	type ClusterableGroup,
 	type ClusterableItem,
 	type MapPoints
 } from './clusters';
@@ -30,7 +33,7 @@ function summary(view: MapPoints) {
 	return view.features.map((point) =>
 		isClusterPoint(point)
 			? {
-					count: point.properties.point_count,
+					count: point.properties.count,
 					practitioner: point.properties.practitioner,
 					crew: point.properties.crew,
 					congregation: point.properties.congregation,
@@ -38,6 +41,13 @@ function summary(view: MapPoints) {
 				}
 			: point.properties.id
 	);
+}
+
+/** Supercluster's id of a cluster made by clustering (not a group left alone). */
+function clusterIdOf(cluster: ClusterPoint): number {
+	const id = cluster.properties.cluster_id;
+	if (id === null) throw new Error('expected a cluster made by supercluster');
+	return id;
 }
 
 function clusterAt(view: MapPoints, lng: number, lat: number) {
@@ -137,13 +147,13 @@ describe('expansionZoom', () => {
 	it('is the zoom at which a cluster of separate places comes apart', () => {
 		const europe = clusterAt(clustersInView(index, WORLD, 5), 5.06, 52.16);
 
-		expect(expansionZoom(index, europe.properties.cluster_id)).toBe(7);
+		expect(expansionZoom(index, clusterIdOf(europe))).toBe(7);
 	});
 
 	it('is null for a cluster whose members share one place, so the map lists them', () => {
 		const utrecht = clusterAt(clustersInView(index, WORLD, 7), 5.12, 52.09);
 
-		expect(expansionZoom(index, utrecht.properties.cluster_id)).toBeNull();
+		expect(expansionZoom(index, clusterIdOf(utrecht))).toBeNull();
 	});
 });
 
@@ -160,22 +170,97 @@ describe('membersOf', () => {
 		const [cluster] = clustersInView(index, WORLD, clusterDefaults.maxZoom).features;
 		if (!cluster || !isClusterPoint(cluster)) throw new Error('expected one cluster');
 
-		const members = membersOf(index, cluster.properties.cluster_id);
+		const { items: members, groupPlaces } = membersOf(index, clusterIdOf(cluster));
 
 		expect(members).toHaveLength(12);
 		expect(members.map(({ id }) => id).sort()).toEqual(crowd.map(({ id }) => id).sort());
+		expect(groupPlaces).toEqual([]);
 	});
 
 	it('gives each member its kind and name', () => {
 		const index = buildClusterIndex(items);
 		const utrecht = clusterAt(clustersInView(index, WORLD, 8), 5.12, 52.09);
 
-		const members = membersOf(index, utrecht.properties.cluster_id);
+		const { items: members } = membersOf(index, clusterIdOf(utrecht));
 
 		expect(members.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
 			{ kind: 'practitioner', id: 'ada', name: 'Ada Fernhill' },
 			{ kind: 'practitioner', id: 'bo', name: 'Bo Lindqvist' },
 			{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht Thursday crew' }
 		]);
+	});
+});
+
+describe('with groups from the database', () => {
+	const counts = (practitioner: number) => ({
+		practitioner,
+		crew: 0,
+		congregation: 0,
+		gathering: 0
+	});
+	const groups: ClusterableGroup[] = [
+		{ lat: 52.09, lng: 5.12, counts: counts(40) },
+		{ lat: 52.37, lng: 4.9, counts: counts(25) },
+		{ lat: -1.29, lng: 36.82, counts: counts(7) }
+	];
+
+	it('counts what the groups stand for, not how many groups there are', () => {
+		const index = buildClusterIndex([], groups);
+		expect(summary(clustersInView(index, WORLD, 0))).toEqual([
+			{ count: 65, practitioner: 65, crew: 0, congregation: 0, gathering: 0 },
+			{ count: 7, practitioner: 7, crew: 0, congregation: 0, gathering: 0 }
+		]);
+	});
+
+	it('draws a group left on its own as a cluster with no id, labelled by its count', () => {
+		const index = buildClusterIndex([], groups);
+		const nairobi = clusterAt(clustersInView(index, WORLD, 3), 36.82, -1.29);
+		expect(nairobi.properties).toMatchObject({
+			cluster: true,
+			cluster_id: null,
+			count: 7,
+			count_label: '7'
+		});
+	});
+
+	it('clusters groups with items, adding each item once', () => {
+		const index = buildClusterIndex(
+			[{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew', lat: 52.09, lng: 5.12 }],
+			groups
+		);
+		const netherlands = clustersInView(index, WORLD, 3)
+			.features.filter(isClusterPoint)
+			.find(({ properties }) => properties.crew === 1);
+		expect(netherlands?.properties).toMatchObject({ count: 66, practitioner: 65, crew: 1 });
+	});
+
+	it('gives the places of the groups in a cluster that never comes apart', () => {
+		const index = buildClusterIndex(
+			[{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew', lat: 52.09, lng: 5.12 }],
+			[{ lat: 52.09, lng: 5.12, counts: counts(3) }]
+		);
+		const [cluster] = clustersInView(index, WORLD, clusterDefaults.maxZoom).features;
+		if (!cluster || !isClusterPoint(cluster)) throw new Error('expected one cluster');
+		expect(expansionZoom(index, clusterIdOf(cluster))).toBeNull();
+		const { items: members, groupPlaces } = membersOf(index, clusterIdOf(cluster));
+		expect(members).toEqual([{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew' }]);
+		// Back from supercluster's projection: the same place, to far better than a metre.
+		expect(groupPlaces).toHaveLength(1);
+		expect(groupPlaces[0]?.lat).toBeCloseTo(52.09, 9);
+		expect(groupPlaces[0]?.lng).toBeCloseTo(5.12, 9);
+	});
+});
+
+describe('abbreviateCount', () => {
+	it.each([
+		[0, '0'],
+		[999, '999'],
+		[1000, '1k'],
+		[1234, '1.2k'],
+		[9999, '9.9k'],
+		[12_345, '12k'],
+		[100_000, '100k']
+	])('writes %i as %s', (count, label) => {
+		expect(abbreviateCount(count)).toBe(label);
 	});
 });

@@ -7,6 +7,10 @@
  * They are never spread out into made-up positions: views are asked for at most at
  * `clusterDefaults.maxZoom`, where anything still together is a cluster whose members the map
  * lists (`membersOf`) instead of zooming further.
+ *
+ * When a view holds too many items to send, the database sends counts by place instead (groups,
+ * see `map_view`). Groups are clustered with the items, weighted by their counts: a cluster's
+ * `count` is how many things it stands for, however many groups and items it was made from.
  */
 import Supercluster from 'supercluster';
 import type { Feature, Point } from 'geojson';
@@ -40,6 +44,18 @@ export const clusterDefaults = {
 /** How many of each kind a cluster holds. */
 export type KindCounts = Record<MapItemKind, number>;
 
+/** Counts at one place, from the database's aggregation, with no names or ids. */
+export interface ClusterableGroup {
+	lat: number;
+	lng: number;
+	counts: KindCounts;
+}
+
+/** A group as supercluster holds it: its counts, marked so `map` tells it from an item. */
+export interface GroupPointProperties extends KindCounts {
+	group: true;
+}
+
 /** A single item on the map. */
 export interface ItemPointProperties {
 	kind: MapItemKind;
@@ -47,12 +63,16 @@ export interface ItemPointProperties {
 	name: string;
 }
 
-/** A cluster: supercluster's own fields plus the count of each kind. */
+/**
+ * A cluster: how many it stands for (`count`, and `count_label` to draw), the count of each
+ * kind, and supercluster's id to ask about it. A group left on its own is a cluster too, with a
+ * null id: it has no members to list or expansion zoom to ask for.
+ */
 export interface ClusterPointProperties extends KindCounts {
 	cluster: true;
-	cluster_id: number;
-	point_count: number;
-	point_count_abbreviated: string | number;
+	cluster_id: number | null;
+	count: number;
+	count_label: string;
 }
 
 export type ItemPoint = Feature<Point, ItemPointProperties>;
@@ -64,7 +84,7 @@ export interface MapPoints {
 	features: MapPoint[];
 }
 
-export type ClusterIndex = Supercluster<ItemPointProperties, KindCounts>;
+export type ClusterIndex = Supercluster<ItemPointProperties | GroupPointProperties, KindCounts>;
 
 export function isClusterPoint(point: MapPoint): point is ClusterPoint {
 	return 'cluster' in point.properties && point.properties.cluster === true;
@@ -74,22 +94,75 @@ function noKinds(): KindCounts {
 	return { practitioner: 0, crew: 0, congregation: 0, gathering: 0 };
 }
 
-/** Indexes the items once; views are then cheap to ask for at any zoom. */
-export function buildClusterIndex(items: readonly ClusterableItem[]): ClusterIndex {
-	const index: ClusterIndex = new Supercluster<ItemPointProperties, KindCounts>({
+function isGroup(
+	properties: ItemPointProperties | GroupPointProperties
+): properties is GroupPointProperties {
+	return 'group' in properties;
+}
+
+function countsOf(properties: ItemPointProperties | GroupPointProperties): KindCounts {
+	if (!isGroup(properties)) return { ...noKinds(), [properties.kind]: 1 };
+	const { practitioner, crew, congregation, gathering } = properties;
+	return { practitioner, crew, congregation, gathering };
+}
+
+/** Indexes the items and groups once; views are then cheap to ask for at any zoom. */
+export function buildClusterIndex(
+	items: readonly ClusterableItem[],
+	groups: readonly ClusterableGroup[] = []
+): ClusterIndex {
+	const index: ClusterIndex = new Supercluster<
+		ItemPointProperties | GroupPointProperties,
+		KindCounts
+	>({
 		...clusterDefaults,
-		map: ({ kind }) => ({ ...noKinds(), [kind]: 1 }),
+		map: countsOf,
 		reduce: (total, counts) => {
 			for (const kind of MAP_ITEM_KINDS) total[kind] += counts[kind];
 		}
 	});
-	return index.load(
-		items.map(({ kind, id, name, lat, lng }) => ({
+	return index.load([
+		...items.map(({ kind, id, name, lat, lng }): Feature<Point, ItemPointProperties> => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [lng, lat] },
 			properties: { kind, id, name }
+		})),
+		...groups.map(({ lat, lng, counts }): Feature<Point, GroupPointProperties> => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [lng, lat] },
+			properties: { ...counts, group: true }
 		}))
-	);
+	]);
+}
+
+function total(counts: KindCounts): number {
+	return MAP_ITEM_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+}
+
+/** "12", "1.2k", "34k": short enough for a circle. */
+export function abbreviateCount(count: number): string {
+	if (count < 1000) return String(count);
+	if (count < 10_000) return `${(Math.floor(count / 100) / 10).toString()}k`;
+	return `${Math.floor(count / 1000)}k`;
+}
+
+function asClusterPoint(
+	coordinates: Point,
+	counts: KindCounts,
+	clusterId: number | null
+): ClusterPoint {
+	const count = total(counts);
+	return {
+		type: 'Feature',
+		geometry: coordinates,
+		properties: {
+			...counts,
+			cluster: true,
+			cluster_id: clusterId,
+			count,
+			count_label: abbreviateCount(count)
+		}
+	};
 }
 
 /** Clamps to the zooms the index clusters at, so items at one place never come apart. */
@@ -99,10 +172,18 @@ export function clusterZoom(zoom: number): number {
 
 /** The clusters and single items within `[west, south, east, north]` at a map zoom. */
 export function clustersInView(index: ClusterIndex, bounds: Bounds, zoom: number): MapPoints {
-	return {
-		type: 'FeatureCollection',
-		features: index.getClusters(bounds, clusterZoom(zoom)) as MapPoint[]
-	};
+	const features = index.getClusters(bounds, clusterZoom(zoom)).map((feature): MapPoint => {
+		const { properties, geometry } = feature;
+		if ('cluster' in properties && properties.cluster) {
+			const { cluster_id, practitioner, crew, congregation, gathering } =
+				properties as KindCounts & { cluster_id: number };
+			return asClusterPoint(geometry, { practitioner, crew, congregation, gathering }, cluster_id);
+		}
+		const single = properties as ItemPointProperties | GroupPointProperties;
+		if (isGroup(single)) return asClusterPoint(geometry, countsOf(single), null);
+		return { type: 'Feature', geometry, properties: single };
+	});
+	return { type: 'FeatureCollection', features };
 }
 
 /**
@@ -114,7 +195,21 @@ export function expansionZoom(index: ClusterIndex, clusterId: number): number | 
 	return zoom > clusterDefaults.maxZoom ? null : zoom;
 }
 
-/** Every item in a cluster, for the list a cluster opens at the deepest zoom. */
-export function membersOf(index: ClusterIndex, clusterId: number): ItemPointProperties[] {
-	return index.getLeaves(clusterId, Infinity).map((leaf) => leaf.properties);
+/**
+ * What a cluster holds, for the list it opens at the deepest zoom: its items, and the places of
+ * any groups in it (whose members the map then asks the database for).
+ */
+export function membersOf(
+	index: ClusterIndex,
+	clusterId: number
+): { items: ItemPointProperties[]; groupPlaces: { lat: number; lng: number }[] } {
+	const items: ItemPointProperties[] = [];
+	const groupPlaces: { lat: number; lng: number }[] = [];
+	for (const leaf of index.getLeaves(clusterId, Infinity)) {
+		if (isGroup(leaf.properties)) {
+			const [lng, lat] = leaf.geometry.coordinates;
+			groupPlaces.push({ lat, lng });
+		} else items.push(leaf.properties);
+	}
+	return { items, groupPlaces };
 }

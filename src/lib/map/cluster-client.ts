@@ -2,7 +2,7 @@
  * The map's cluster index, on the main thread for small data and in a web worker once data
  * passes `WORKER_THRESHOLD` items, behind one asynchronous interface.
  */
-import type { ClusterableItem, ItemPointProperties, MapPoints } from '$lib/geo/clusters';
+import type { ClusterableGroup, ClusterableItem, MapPoints, membersOf } from '$lib/geo/clusters';
 import type { Bounds } from '$lib/geo/practitioner-points';
 import {
 	createClusterAnswerer,
@@ -19,7 +19,7 @@ export const WORKER_THRESHOLD = 3000;
 
 export interface ClusterClient {
 	getClusters(bounds: Bounds, zoom: number): Promise<MapPoints>;
-	getLeaves(clusterId: number): Promise<ItemPointProperties[]>;
+	getLeaves(clusterId: number): Promise<ReturnType<typeof membersOf>>;
 	getClusterExpansionZoom(clusterId: number): Promise<number | null>;
 	/** Stops the worker, if there is one. */
 	destroy(): void;
@@ -39,16 +39,20 @@ function clientAsking(ask: Ask, destroy: () => void): ClusterClient {
 }
 
 /** Clusters on the main thread. */
-export function createMainThreadClusterClient(items: readonly ClusterableItem[]): ClusterClient {
+export function createMainThreadClusterClient(
+	items: readonly ClusterableItem[],
+	groups: readonly ClusterableGroup[] = []
+): ClusterClient {
 	const answer = createClusterAnswerer();
-	answer({ type: 'load', items: toPlainItems(items) });
+	answer({ type: 'load', items: toPlainItems(items), groups: [...groups] });
 	const ask: Ask = async (request) => answer(request) as never;
 	return clientAsking(ask, () => {});
 }
 
 /** Clusters in a web worker; the worker is loaded only when it is needed. */
 export async function createWorkerClusterClient(
-	items: readonly ClusterableItem[]
+	items: readonly ClusterableItem[],
+	groups: readonly ClusterableGroup[] = []
 ): Promise<ClusterClient> {
 	const { default: ClusterWorker } = await import('./cluster.worker?worker');
 	const worker = new ClusterWorker();
@@ -74,7 +78,7 @@ export async function createWorkerClusterClient(
 			worker.postMessage({ ...request, requestId });
 		});
 
-	await ask({ type: 'load', items: toPlainItems(items) });
+	await ask({ type: 'load', items: toPlainItems(items), groups: [...groups] });
 	return clientAsking(ask, () => {
 		worker.terminate();
 		for (const { reject } of waiting.values()) reject(new Error('The cluster worker stopped'));
@@ -83,11 +87,14 @@ export async function createWorkerClusterClient(
 }
 
 /** Picks the main thread or a worker by how much there is to cluster. */
-export function createClusterClient(items: readonly ClusterableItem[]): Promise<ClusterClient> {
+export function createClusterClient(
+	items: readonly ClusterableItem[],
+	groups: readonly ClusterableGroup[] = []
+): Promise<ClusterClient> {
 	const workerAvailable = typeof Worker !== 'undefined';
-	return workerAvailable && items.length >= WORKER_THRESHOLD
-		? createWorkerClusterClient(items)
-		: Promise.resolve(createMainThreadClusterClient(items));
+	return workerAvailable && items.length + groups.length >= WORKER_THRESHOLD
+		? createWorkerClusterClient(items, groups)
+		: Promise.resolve(createMainThreadClusterClient(items, groups));
 }
 
 /** Only what clustering needs crosses to the worker: not the rest of each item. */

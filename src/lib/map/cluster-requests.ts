@@ -8,14 +8,14 @@ import {
 	expansionZoom,
 	membersOf,
 	type ClusterIndex,
+	type ClusterableGroup,
 	type ClusterableItem,
-	type ItemPointProperties,
 	type MapPoints
 } from '$lib/geo/clusters';
 import type { Bounds } from '$lib/geo/practitioner-points';
 
 export type ClusterRequest =
-	| { type: 'load'; items: ClusterableItem[] }
+	| { type: 'load'; items: ClusterableItem[]; groups: ClusterableGroup[] }
 	| { type: 'getClusters'; bounds: Bounds; zoom: number }
 	| { type: 'getLeaves'; clusterId: number }
 	| { type: 'getClusterExpansionZoom'; clusterId: number };
@@ -24,7 +24,7 @@ export type ClusterRequest =
 export interface ClusterAnswers {
 	load: number;
 	getClusters: MapPoints;
-	getLeaves: ItemPointProperties[];
+	getLeaves: ReturnType<typeof membersOf>;
 	getClusterExpansionZoom: number | null;
 }
 
@@ -41,8 +41,8 @@ export function createClusterAnswerer() {
 	return function answer(request: ClusterRequest): ClusterAnswers[ClusterRequest['type']] {
 		switch (request.type) {
 			case 'load':
-				index = buildClusterIndex(request.items);
-				return request.items.length;
+				index = buildClusterIndex(request.items, request.groups);
+				return request.items.length + request.groups.length;
 			case 'getClusters':
 				return clustersInView(index, request.bounds, request.zoom);
 			case 'getLeaves':

@@ -18,11 +18,12 @@ describe('practitionerSource', () => {
 });
 
 describe('practitionerLayers', () => {
-	it('draws clusters, their counts, single items and the selection ring, in that order', () => {
+	it('draws clusters, their counts, single items, the hover halo and the selection ring, in that order', () => {
 		expect(practitionerLayers('light', null).map((layer) => layer.id)).toEqual([
 			'map-item-clusters',
 			'map-item-cluster-counts',
 			'map-item-points',
+			'map-item-highlighted',
 			'map-item-selected'
 		]);
 	});
@@ -50,7 +51,7 @@ describe('practitionerLayers', () => {
 		);
 		expect(selected?.type === 'circle' && selected.filter).toEqual([
 			'all',
-			['!', ['has', 'point_count']],
+			['!', ['has', 'count']],
 			['==', ['get', 'id'], 'ada']
 		]);
 	});
@@ -61,8 +62,43 @@ describe('practitionerLayers', () => {
 		);
 		expect(selected?.type === 'circle' && selected.filter).toEqual([
 			'all',
-			['!', ['has', 'point_count']],
+			['!', ['has', 'count']],
 			['==', ['get', 'id'], '']
+		]);
+	});
+
+	it('haloes only the item whose list entry is hovered', () => {
+		const highlighted = practitionerLayers('light', 'ada', 'bo').find(
+			(layer) => layer.id === practitionerLayerIds.highlighted
+		);
+		expect(highlighted?.type === 'circle' && highlighted.filter).toEqual([
+			'all',
+			['!', ['has', 'count']],
+			['==', ['get', 'id'], 'bo']
+		]);
+	});
+
+	it('sizes and labels clusters by what they stand for, not by how many points made them', () => {
+		const clusters = practitionerLayers('light', null).find(
+			(layer) => layer.id === practitionerLayerIds.clusters
+		);
+		const counts = practitionerLayers('light', null).find(
+			(layer) => layer.id === practitionerLayerIds.clusterCounts
+		);
+		expect(clusters?.type === 'circle' && clusters.paint?.['circle-radius']).toEqual([
+			'step',
+			['get', 'count'],
+			14,
+			10,
+			18,
+			100,
+			24,
+			1000,
+			30
+		]);
+		expect(counts?.type === 'symbol' && counts.layout?.['text-field']).toEqual([
+			'get',
+			'count_label'
 		]);
 	});
 });

@@ -14,12 +14,14 @@ export const practitionerLayerIds = {
 	clusters: 'map-item-clusters',
 	clusterCounts: 'map-item-cluster-counts',
 	points: 'map-item-points',
-	selected: 'map-item-selected'
+	selected: 'map-item-selected',
+	highlighted: 'map-item-highlighted'
 } as const;
 
-// The named filters of MapLibre's cluster recipe.
-export const isCluster: ExpressionSpecification = ['has', 'point_count'];
-export const isSingleItem: ExpressionSpecification = ['!', ['has', 'point_count']];
+// The named filters of MapLibre's cluster recipe. Clusters carry their own `count` (see
+// clusters.ts): supercluster's point_count counts groups as one each.
+export const isCluster: ExpressionSpecification = ['has', 'count'];
+export const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
 
 export function isSelectedItem(selectedId: string | null): ExpressionSpecification {
 	return ['all', isSingleItem, ['==', ['get', 'id'], selectedId ?? '']];
@@ -95,10 +97,14 @@ function byKind(values: Record<MapItemKind, string | number>): ExpressionSpecifi
 	];
 }
 
-/** MapLibre's three-layer cluster recipe, plus a ring around the selected item. */
+/**
+ * MapLibre's three-layer cluster recipe, plus a ring around the selected item and a halo around
+ * the one whose entry in the list is hovered or focused.
+ */
 export function practitionerLayers(
 	scheme: ColourScheme,
-	selectedId: string | null
+	selectedId: string | null,
+	highlightedId: string | null = null
 ): LayerSpecification[] {
 	const palette = practitionerPalettes[scheme];
 	const source = PRACTITIONER_SOURCE_ID;
@@ -110,7 +116,7 @@ export function practitionerLayers(
 			filter: isCluster,
 			paint: {
 				'circle-color': palette.cluster,
-				'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 100, 24, 1000, 30],
+				'circle-radius': ['step', ['get', 'count'], 14, 10, 18, 100, 24, 1000, 30],
 				'circle-stroke-color': palette.outline,
 				'circle-stroke-width': 2
 			}
@@ -122,7 +128,7 @@ export function practitionerLayers(
 			filter: isCluster,
 			layout: {
 				// No glyphs URL: MapLibre draws these digits with the browser's own fonts.
-				'text-field': ['get', 'point_count_abbreviated'],
+				'text-field': ['get', 'count_label'],
 				'text-font': ['Noto Sans Bold'],
 				'text-size': 13,
 				'text-allow-overlap': true
@@ -139,6 +145,18 @@ export function practitionerLayers(
 				'circle-radius': byKind(kindRadius),
 				'circle-stroke-color': palette.outline,
 				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: practitionerLayerIds.highlighted,
+			type: 'circle',
+			source,
+			filter: isSelectedItem(highlightedId),
+			paint: {
+				'circle-color': 'rgba(0, 0, 0, 0)',
+				'circle-radius': 11,
+				'circle-stroke-color': palette.cluster,
+				'circle-stroke-width': 3
 			}
 		},
 		{

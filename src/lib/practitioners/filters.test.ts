@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	countActiveFilters,
 	filterProblems,
 	filtersForDatabase,
 	filtersToSearchParams,
@@ -91,6 +92,28 @@ describe('filtersToSearchParams', () => {
 		expect(filtersToSearchParams({}).toString()).toBe('');
 		expect(hasFilters({})).toBe(false);
 		expect(hasFilters({ q: 'x' })).toBe(true);
+	});
+});
+
+describe('countActiveFilters', () => {
+	it('is zero without filters', () => {
+		expect(countActiveFilters({})).toBe(0);
+	});
+
+	it('counts each chosen value, each language and the search once', () => {
+		expect(
+			countActiveFilters({
+				openTo: ['crewing', 'mentoring'],
+				practices: ['facilitation'],
+				pathwayStage: ['curious'],
+				languages: ['Dutch', 'Frysk'],
+				q: 'garden'
+			})
+		).toBe(7);
+	});
+
+	it('leaves out empty lists and an empty search', () => {
+		expect(countActiveFilters({ openTo: [], languages: ['Dutch'], q: '' })).toBe(1);
 	});
 });
 

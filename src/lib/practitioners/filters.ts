@@ -109,6 +109,14 @@ export function filtersToSearchParams(filters: MapFilters): URLSearchParams {
 	return params;
 }
 
+/**
+ * How many choices narrow the list: each ticked value, each language and the search count one,
+ * as the visitor made them (two boxes ticked under "Open to" are two).
+ */
+export function countActiveFilters(filters: MapFilters): number {
+	return [...filtersToSearchParams(filters).keys()].length;
+}
+
 /** Whether any filter narrows the list. */
 export function hasFilters(filters: MapFilters): boolean {
 	return filtersToSearchParams(filters).toString() !== '';

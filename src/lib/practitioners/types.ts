@@ -60,6 +60,34 @@ export interface MapItems {
 }
 
 /**
+ * Counts at one place, as the `map_view` database function gives them: the average of the
+ * counted people's points (at the visitor's audience precision), then how many of each kind.
+ */
+export type MapGroup = [
+	lat: number,
+	lng: number,
+	practitioners: number,
+	crews: number,
+	congregations: number,
+	gatherings: number
+];
+
+/**
+ * What the map shows for a box and a zoom, from the `map_view` database function: every item
+ * when few match (`detail: 'items'`), counts by place when many (`detail: 'groups'`). The other
+ * list is empty; neither is ever cut short.
+ */
+export interface MapViewData {
+	/** Everything that matched in the box; the groups' counts add up to it. */
+	total: number;
+	detail: 'items' | 'groups';
+	/** All the matched items, in cell then id order, when `detail` is `'items'`. */
+	items: MapItem[];
+	/** Counts by quadkey prefix (zoom + 5 characters), in quadkey order, when `detail` is `'groups'`. */
+	groups: MapGroup[];
+}
+
+/**
  * A practitioner as the directory lists them, from the `directory_page` database function:
  * `distance_km` is from the chosen place to their cell, rounded to the cell's size, or null
  * with no place chosen or no cell.

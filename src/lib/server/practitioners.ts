@@ -3,7 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import type { DirectorySort } from '$lib/practitioners/directory';
 import { filtersForDatabase, type MapFilters } from '$lib/practitioners/filters';
-import type { DirectoryEntry, MapItems } from '$lib/practitioners/types';
+import type { DirectoryEntry, MapItems, MapViewData } from '$lib/practitioners/types';
 
 /**
  * Practitioners, read with the visitor's own request-scoped client: row-level security decides
@@ -99,4 +99,42 @@ export async function listMapItems(
 	// Typed as Json by the generator; the shape is documented in the migration and checked by
 	// tests/integration/map-data.test.ts.
 	return data as unknown as MapItems;
+}
+
+/** Up to this many matches the map gets every item; above it, counts by place. */
+export const MAP_VIEW_ITEMS_LIMIT = 2000;
+
+/** The zooms the `map_view` database function groups for. */
+const MIN_VIEW_ZOOM = 0;
+const MAX_VIEW_ZOOM = 24;
+
+/**
+ * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
+ * precision, from the `map_view` database function: every item when at most `maxItems` match,
+ * else counts grouped by place, finer at higher zooms. A fractional zoom (MapLibre's) groups as
+ * the whole zoom below it. A box whose west is east of its east crosses the antimeridian.
+ */
+export async function listMapView(
+	supabase: Client,
+	{
+		bounds,
+		zoom,
+		filters,
+		maxItems = MAP_VIEW_ITEMS_LIMIT
+	}: { bounds: MapBounds; zoom: number; filters: MapFilters; maxItems?: number }
+): Promise<MapViewData> {
+	const [west, south, east, north] = bounds;
+	const { data, error } = await supabase.rpc('map_view', {
+		min_lat: south,
+		min_lng: west,
+		max_lat: north,
+		max_lng: east,
+		zoom: Math.min(MAX_VIEW_ZOOM, Math.max(MIN_VIEW_ZOOM, Math.floor(zoom))),
+		max_items: maxItems,
+		filters: filtersForDatabase(filters)
+	});
+	if (error) throw new PractitionerQueryError('read the map view', error);
+	// Typed as Json by the generator; the shape is documented in the migration
+	// (20261125130000_create_map_view.sql) and checked by tests/integration/map-view.test.ts.
+	return data as unknown as MapViewData;
 }

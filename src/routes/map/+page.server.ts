@@ -1,15 +1,27 @@
-import { parseFilters } from '$lib/practitioners/filters';
-import { listMapItems } from '$lib/server/practitioners';
+import { WHOLE_WORLD, boundsAround, padBounds } from '$lib/geo/view-boxes';
+import { parseMapUrlState } from '$lib/map/url-state';
+import { filterProblems, parseFilters } from '$lib/practitioners/filters';
+import { listMapView } from '$lib/server/practitioners';
 import type { PageServerLoad } from './$types';
 
+/**
+ * The map's size before the browser says: a large screen, so the first answer covers what most
+ * screens show and the browser rarely has to ask again at once.
+ */
+const ASSUMED_MAP_SIZE = { width: 1600, height: 1000 };
+/** The zoom the whole world is aggregated for when the URL gives no view. */
+const WORLD_ZOOM = 1;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { items, total, truncated } = await listMapItems(locals.supabase, {
-		filters: parseFilters(url.searchParams)
-	});
-	// The list beside the map: the same people, in name order.
-	const practitioners = items
-		.filter(({ kind }) => kind === 'practitioner')
-		.map(({ id, name, place_label }) => ({ id, display_name: name, place_label }))
-		.sort((a, b) => a.display_name.localeCompare(b.display_name) || a.id.localeCompare(b.id));
-	return { items, total, truncated, practitioners };
+	const filters = parseFilters(url.searchParams);
+	const { view } = parseMapUrlState(url.searchParams);
+	const bounds = view ? padBounds(boundsAround({ ...view, size: ASSUMED_MAP_SIZE })) : WHOLE_WORLD;
+	const zoom = Math.floor(view?.zoom ?? WORLD_ZOOM);
+	const mapData = await listMapView(locals.supabase, { bounds, zoom, filters });
+	return {
+		mapData,
+		loadedBox: { bounds, zoom, detail: mapData.detail },
+		filters,
+		problems: filterProblems(url.searchParams)
+	};
 };

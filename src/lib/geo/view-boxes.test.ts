@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+	MAX_LATITUDE,
+	boundsAround,
+	contains,
+	containsBox,
+	normaliseBounds,
+	padBounds,
+	servesView,
+	wrapLongitude
+} from './view-boxes';
+
+describe('wrapLongitude', () => {
+	it.each([
+		[0, 0],
+		[180, 180],
+		[-180, -180],
+		[190, -170],
+		[-190, 170],
+		[540, 180 - 360]
+	])('puts %d at %d', (lng, wrapped) => {
+		expect(wrapLongitude(lng)).toBe(wrapped);
+	});
+});
+
+describe('normaliseBounds', () => {
+	it('leaves a box inside the world as it is', () => {
+		expect(normaliseBounds([4, 51, 6, 53])).toEqual([4, 51, 6, 53]);
+	});
+
+	it('wraps a view panned across the antimeridian into a crossing box', () => {
+		expect(normaliseBounds([170, -20, 190, -10])).toEqual([170, -20, -170, -10]);
+	});
+
+	it('is the whole width when the view shows all of it, and stops at Mercator', () => {
+		expect(normaliseBounds([-300, -89, 300, 89])).toEqual([-180, -MAX_LATITUDE, 180, MAX_LATITUDE]);
+	});
+});
+
+describe('padBounds', () => {
+	it('grows a box by half its size on every side', () => {
+		expect(padBounds([4, 51, 6, 53])).toEqual([3, 50, 7, 54]);
+	});
+
+	it('grows across the antimeridian', () => {
+		expect(padBounds([176, -20, 178, -18])).toEqual([175, -21, 179, -17]);
+		expect(padBounds([178, -20, 180, -18])).toEqual([177, -21, -179, -17]);
+	});
+
+	it('is the whole width once grown past it', () => {
+		expect(padBounds([-100, -10, 100, 10])).toEqual([-180, -20, 180, 20]);
+	});
+});
+
+describe('contains', () => {
+	it('tells points in a box from points outside it', () => {
+		expect(contains([4, 51, 6, 53], { lat: 52, lng: 5 })).toBe(true);
+		expect(contains([4, 51, 6, 53], { lat: 52, lng: 7 })).toBe(false);
+		expect(contains([4, 51, 6, 53], { lat: 50, lng: 5 })).toBe(false);
+	});
+
+	it('finds points on both sides of the antimeridian in a crossing box', () => {
+		expect(contains([170, -20, -170, -10], { lat: -17.8, lng: 179.5 })).toBe(true);
+		expect(contains([170, -20, -170, -10], { lat: -13.8, lng: -179.5 })).toBe(true);
+		expect(contains([170, -20, -170, -10], { lat: -15, lng: 0 })).toBe(false);
+	});
+});
+
+describe('containsBox', () => {
+	it('holds a box inside it and not one that sticks out', () => {
+		expect(containsBox([3, 50, 7, 54], [4, 51, 6, 53])).toBe(true);
+		expect(containsBox([3, 50, 7, 54], [4, 51, 8, 53])).toBe(false);
+		expect(containsBox([3, 50, 7, 54], [4, 49, 6, 53])).toBe(false);
+	});
+
+	it('holds a box inside a crossing box, on either side', () => {
+		expect(containsBox([170, -30, -170, 0], [175, -20, -175, -10])).toBe(true);
+		expect(containsBox([170, -30, -170, 0], [-179, -20, -175, -10])).toBe(true);
+		expect(containsBox([170, -30, -170, 0], [160, -20, 175, -10])).toBe(false);
+	});
+
+	it('holds anything within its latitudes when it is the whole width', () => {
+		expect(containsBox([-180, -60, 180, 60], [170, -20, -170, -10])).toBe(true);
+	});
+});
+
+describe('servesView', () => {
+	const view = { bounds: [4, 51, 6, 53] as [number, number, number, number], zoom: 7.4 };
+
+	it('serves any zoom inside the box when every item was loaded', () => {
+		const loaded = { bounds: [3, 50, 7, 54] as const, zoom: 4, detail: 'items' as const };
+		expect(servesView({ ...loaded, bounds: [...loaded.bounds] }, view)).toBe(true);
+	});
+
+	it('serves only its own zoom when it holds counts by place', () => {
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'groups' }, view)).toBe(true);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'groups' }, view)).toBe(false);
+	});
+
+	it('never serves a view outside the box', () => {
+		expect(servesView({ bounds: [3, 50, 5, 54], zoom: 7, detail: 'items' }, view)).toBe(false);
+	});
+});
+
+describe('boundsAround', () => {
+	it('is the whole width at the world zoom', () => {
+		const [west, south, east, north] = boundsAround({
+			center: [10, 30],
+			zoom: 1,
+			size: { width: 1600, height: 1000 }
+		});
+		expect([west, east]).toEqual([-180, 180]);
+		// 500 px below 30° N on a 1024 px world is Mercator y 0.4126 + 0.4883: 80.79° S.
+		expect(south).toBeCloseTo(-80.79, 2);
+		expect(north).toBe(MAX_LATITUDE);
+	});
+
+	it('is a region around the centre further in', () => {
+		// 1024 px at zoom 8 is 1024 / (512 × 256) of 360°: 2.8125°.
+		const [west, south, east, north] = boundsAround({
+			center: [5, 52],
+			zoom: 8,
+			size: { width: 1024, height: 512 }
+		});
+		expect(west).toBeCloseTo(3.59375, 6);
+		expect(east).toBeCloseTo(6.40625, 6);
+		// 256 px each way is 0.00195 of Mercator y, about 0.43° of latitude at 52° N.
+		expect(south).toBeCloseTo(51.565, 3);
+		expect(north).toBeCloseTo(52.431, 3);
+	});
+});

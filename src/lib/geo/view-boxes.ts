@@ -1,0 +1,135 @@
+/**
+ * Boxes on the map, for loading data per view: how far to pad what is in view so small moves need
+ * no new request, whether data already loaded covers a view, and what of it is in view. Pure, with
+ * exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
+ * box whose west is greater than its east crosses the antimeridian.
+ */
+import type { Bounds } from './practitioner-points';
+
+/** Web Mercator stops here. */
+export const MAX_LATITUDE = 85.0511;
+
+export const WHOLE_WORLD: Bounds = [-180, -MAX_LATITUDE, 180, MAX_LATITUDE];
+
+/** A longitude in -180..180, as MapLibre's bounds leave it after panning across the antimeridian. */
+export function wrapLongitude(lng: number): number {
+	if (lng >= -180 && lng <= 180) return lng;
+	return ((((lng + 180) % 360) + 360) % 360) - 180;
+}
+
+function clampLatitude(lat: number): number {
+	return Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
+}
+
+/** The width of a box in degrees of longitude, across the antimeridian when it crosses it. */
+function widthOf([west, , east]: Bounds): number {
+	return west <= east ? east - west : 360 - west + east;
+}
+
+/**
+ * A view as MapLibre gives it (its west may be below -180 or its east above 180) as a box in
+ * -180..180: the whole world's width when it shows all of it.
+ */
+export function normaliseBounds([west, south, east, north]: Bounds): Bounds {
+	if (east - west >= 360) return [-180, clampLatitude(south), 180, clampLatitude(north)];
+	return [wrapLongitude(west), clampLatitude(south), wrapLongitude(east), clampLatitude(north)];
+}
+
+/**
+ * The view grown by `margin` of its size on every side, so panning a little stays inside what
+ * was loaded. Latitudes stop at Mercator's edge; a box grown past the whole world's width is it.
+ */
+export function padBounds(view: Bounds, margin = 0.5): Bounds {
+	const [west, south, east, north] = normaliseBounds(view);
+	const width = widthOf([west, south, east, north]);
+	const height = north - south;
+	const grownWidth = width * (1 + 2 * margin);
+	if (grownWidth >= 360) {
+		return [
+			-180,
+			clampLatitude(south - height * margin),
+			180,
+			clampLatitude(north + height * margin)
+		];
+	}
+	return [
+		wrapLongitude(west - width * margin),
+		clampLatitude(south - height * margin),
+		wrapLongitude(east + width * margin),
+		clampLatitude(north + height * margin)
+	];
+}
+
+/** Whether a longitude lies within a box's west and east edges. */
+function withinLongitudes(lng: number, [west, , east]: Bounds): boolean {
+	return west <= east ? lng >= west && lng <= east : lng >= west || lng <= east;
+}
+
+/** Whether a point is in a box. */
+export function contains(box: Bounds, { lat, lng }: { lat: number; lng: number }): boolean {
+	return lat >= box[1] && lat <= box[3] && withinLongitudes(lng, box);
+}
+
+/** Whether `outer` holds all of `inner`, both already normalised. */
+export function containsBox(outer: Bounds, inner: Bounds): boolean {
+	if (inner[1] < outer[1] || inner[3] > outer[3]) return false;
+	if (widthOf(outer) >= 360) return true;
+	if (widthOf(inner) > widthOf(outer)) return false;
+	// Inner's west edge is in outer, and its east edge is no further from outer's west.
+	if (!withinLongitudes(inner[0], outer)) return false;
+	const offset = (lng: number) => (((lng - outer[0]) % 360) + 360) % 360;
+	return offset(inner[0]) + widthOf(inner) <= widthOf(outer) + 1e-9;
+}
+
+/** What the map has loaded: the box it asked for, at which zoom, and whether it got every item. */
+export interface LoadedBox {
+	bounds: Bounds;
+	/** The whole zoom the data was aggregated for. */
+	zoom: number;
+	detail: 'items' | 'groups';
+}
+
+/**
+ * Whether what was loaded still serves a view: every item in a box serves any zoom inside it;
+ * counts by place only serve the zoom they were made for, as they are finer or coarser at others.
+ */
+export function servesView(loaded: LoadedBox, view: { bounds: Bounds; zoom: number }): boolean {
+	if (!containsBox(loaded.bounds, normaliseBounds(view.bounds))) return false;
+	return loaded.detail === 'items' || Math.floor(view.zoom) === loaded.zoom;
+}
+
+/** The tile size MapLibre draws at: the world is 512 px wide at zoom 0. */
+const TILE_SIZE = 512;
+
+function mercatorY(lat: number): number {
+	const sin = Math.sin((clampLatitude(lat) * Math.PI) / 180);
+	return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
+function latitudeOf(y: number): number {
+	const n = Math.PI - 2 * Math.PI * y;
+	return (180 / Math.PI) * Math.atan(0.5 * (Math.exp(n) - Math.exp(-n)));
+}
+
+/**
+ * The box a map of `size` pixels shows around a centre at a zoom: what the server loads first,
+ * before the browser knows the map's real size.
+ */
+export function boundsAround({
+	center: [lng, lat],
+	zoom,
+	size
+}: {
+	center: [number, number];
+	zoom: number;
+	size: { width: number; height: number };
+}): Bounds {
+	const worldSize = TILE_SIZE * 2 ** zoom;
+	const width = (size.width / worldSize) * 360;
+	const y = mercatorY(lat);
+	const halfHeight = size.height / worldSize / 2;
+	const south = clampLatitude(latitudeOf(Math.min(1, y + halfHeight)));
+	const north = clampLatitude(latitudeOf(Math.max(0, y - halfHeight)));
+	if (width >= 360) return [-180, south, 180, north];
+	return normaliseBounds([lng - width / 2, south, lng + width / 2, north]);
+}

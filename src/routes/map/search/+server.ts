@@ -1,0 +1,34 @@
+import { json } from '@sveltejs/kit';
+import { MAX_QUERY_LENGTH } from '$lib/practitioners/filters';
+import { searchPlaces } from '$lib/server/places';
+import { listMapItems } from '$lib/server/practitioners';
+import type { RequestHandler } from './$types';
+
+/** People in the answer depend on who asks (their audience, their blocks): no shared caches. */
+const headers = { 'cache-control': 'private, no-store' };
+
+/** People to offer at once, as many as places. */
+const PEOPLE_RESULTS = 8;
+
+/**
+ * The map's search box: `/map/search?q=utr` gives places from the gazetteer to fly to (once the
+ * query is long enough, see searchPlaces) and the people whose name or interests match, as the
+ * visitor may see them: `{ places: Place[], people: MapItem[] }`.
+ */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const q = (url.searchParams.get('q') ?? '').trim();
+	if (q === '') {
+		return json({ message: 'q must name a place or a person.' }, { status: 400, headers });
+	}
+	if (q.length > MAX_QUERY_LENGTH) {
+		return json(
+			{ message: `q must be at most ${MAX_QUERY_LENGTH} characters.` },
+			{ status: 400, headers }
+		);
+	}
+	const [places, { items: people }] = await Promise.all([
+		searchPlaces(locals.supabase, q),
+		listMapItems(locals.supabase, { filters: { q }, maxItems: PEOPLE_RESULTS })
+	]);
+	return json({ places, people }, { headers });
+};

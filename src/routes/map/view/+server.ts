@@ -1,0 +1,22 @@
+import { json } from '@sveltejs/kit';
+import { parseViewParams } from '$lib/map/view-params';
+import { parseFilters } from '$lib/practitioners/filters';
+import { listMapView } from '$lib/server/practitioners';
+import type { RequestHandler } from './$types';
+
+/** Every answer depends on who asks (their audience, their blocks): no shared caches. */
+const headers = { 'cache-control': 'private, no-store' };
+
+/**
+ * What the map shows in a box at a zoom, for the visitor:
+ * `/map/view?west=4.5&south=51.9&east=5.6&north=52.4&zoom=9&open_to=crewing`, answered with
+ * every item when few match, counts by place when many (MapViewData).
+ */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const view = parseViewParams(url.searchParams);
+	if ('problem' in view) return json({ message: view.problem }, { status: 400, headers });
+	return json(
+		await listMapView(locals.supabase, { ...view, filters: parseFilters(url.searchParams) }),
+		{ headers }
+	);
+};
