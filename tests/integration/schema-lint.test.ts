@@ -18,6 +18,7 @@ const ANONYMOUS_FUNCTIONS = [
 	'map_filter_values',
 	'map_items',
 	'map_points',
+	'map_view',
 	'nearby_practitioners',
 	'search_places'
 ];
