@@ -43,6 +43,8 @@ interface PageMeasure {
 	readyMs: number;
 	idleMs: number;
 	longestTaskMs: number;
+	/** The longest clustering step on the main thread (the app's user-timing measures). */
+	longestClusteringMs?: number;
 	bytes: number;
 	pointCount?: number;
 }
@@ -199,6 +201,12 @@ async function measurePage({
 		.locator('[data-testid=network-map]')
 		.getAttribute('data-point-count', { timeout: 1_000 })
 		.catch(() => null);
+	const clustering = await page.evaluate(() =>
+		performance
+			.getEntriesByType('measure')
+			.filter(({ name }) => name.startsWith('map:cluster'))
+			.map(({ duration }) => duration)
+	);
 	const until = probes.idleAt + SETTLE_MS;
 	const longestTaskMs = Math.max(
 		0,
@@ -209,6 +217,7 @@ async function measurePage({
 		readyMs: probes.readyAt,
 		idleMs: probes.idleAt,
 		longestTaskMs,
+		longestClusteringMs: clustering.length > 0 ? Math.max(...clustering) : undefined,
 		bytes,
 		pointCount: pointCount ? Number(pointCount) : undefined
 	};
@@ -452,6 +461,9 @@ try {
 			(ms) => `${ms.toFixed(0)} ms`
 		);
 		row('bytes transferred', ours.bytes, theirs.bytes, kilobytes);
+		console.log(
+			`${'app: longest clustering step'.padEnd(36)} ${(ours.longestClusteringMs === undefined ? 'in worker' : `${ours.longestClusteringMs.toFixed(1)} ms`).padStart(10)}   (aim: under 100 ms; the baseline clusters in MapLibre's worker)`
+		);
 	}
 
 	if (scriptsBeforeMap && maplibreChunk) {

@@ -19,6 +19,14 @@ import type { Bounds } from './practitioner-points';
 export const MAP_ITEM_KINDS = ['practitioner', 'crew', 'congregation', 'gathering'] as const;
 export type MapItemKind = (typeof MAP_ITEM_KINDS)[number];
 
+/** What one item of each kind is called, in lists, cards and search results. */
+export const MAP_ITEM_KIND_NAMES: Record<MapItemKind, string> = {
+	practitioner: 'Practitioner',
+	crew: 'Crew',
+	congregation: 'Congregation',
+	gathering: 'Gathering'
+};
+
 /** The part of a map item that clustering needs; the map data's `MapItem` has these and more. */
 export interface ClusterableItem {
 	kind: MapItemKind;

@@ -134,7 +134,7 @@ describe('MapSearch', () => {
 					.getAllByRole('option')
 					.map((option) => option.textContent)
 			).toEqual(['Utrecht, Netherlands', 'Utrecht, South Africa']);
-			const people = within(listbox).getByRole('group', { name: 'People' });
+			const people = within(listbox).getByRole('group', { name: 'People, crews and gatherings' });
 			expect(within(people).getByRole('option')).toHaveTextContent(
 				'Ada Utrechtse near Utrecht, NL'
 			);

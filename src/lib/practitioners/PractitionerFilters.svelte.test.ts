@@ -75,6 +75,11 @@ describe('PractitionerFilters', () => {
 			});
 		});
 
+		it('has no gatherings choice: the directory lists people', () => {
+			render(PractitionerFilters, { action: '/directory', filters: {}, ordering });
+			expect(screen.queryByLabelText('Gatherings')).not.toBeInTheDocument();
+		});
+
 		it('groups each kind of choice under its own legend', () => {
 			render(PractitionerFilters, { action: '/directory', filters: {}, ordering });
 			for (const legend of ['Open to', 'Practices', 'Pathway stage']) {
@@ -113,6 +118,19 @@ describe('PractitionerFilters', () => {
 				'submit'
 			);
 			expect(screen.queryByRole('button', { name: 'Show practitioners' })).not.toBeInTheDocument();
+		});
+
+		it('asks how soon gatherings should be, and submits it as `within`', () => {
+			render(PractitionerFilters, {
+				action: '/map',
+				filters: { withinDays: 30 },
+				keep: mapView,
+				collapsible: true
+			});
+			const select = screen.getByLabelText('Gatherings') as HTMLSelectElement;
+			expect(select.selectedOptions[0]?.textContent?.trim()).toBe('In the next month');
+			expect(submitted().get('within')).toBe('30');
+			expect(parseFilters(submitted())).toMatchObject({ withinDays: 30 });
 		});
 
 		it('keeps the map’s view when the filters are submitted', () => {

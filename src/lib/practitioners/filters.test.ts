@@ -124,3 +124,29 @@ describe('filtersForDatabase', () => {
 		).toEqual({ open_to: ['crewing'], pathway_stage: ['curious'], q: 'x' });
 	});
 });
+
+describe('the gatherings filter', () => {
+	it('reads the days ahead from `within`, only as one of its choices', () => {
+		expect(parseFilters(params('within=30'))).toEqual({ withinDays: 30 });
+		expect(parseFilters(params('within=31'))).toEqual({});
+		expect(parseFilters(params('within=soon'))).toEqual({});
+	});
+
+	it('names the parameter and its choices when the value is not one', () => {
+		expect(filterProblems(params('within=31'))).toEqual([
+			'“31” is not a choice for within: use one of 7, 30, 90, 365 (days).'
+		]);
+		expect(filterProblems(params('within=7'))).toEqual([]);
+	});
+
+	it('round-trips through the URL and counts as one filter', () => {
+		expect(filtersToSearchParams({ withinDays: 90, q: 'camp' }).toString()).toBe(
+			'q=camp&within=90'
+		);
+		expect(countActiveFilters({ withinDays: 90 })).toBe(1);
+	});
+
+	it('reaches the database as within_days', () => {
+		expect(filtersForDatabase({ withinDays: 7 })).toEqual({ within_days: 7 });
+	});
+});

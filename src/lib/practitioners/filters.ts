@@ -17,7 +17,19 @@ export interface MapFilters {
 	languages?: string[];
 	/** A case-insensitive part of a name or an interest. */
 	q?: string;
+	/** Only gatherings starting within this many days (one of `WITHIN_DAYS_CHOICES`). */
+	withinDays?: number;
 }
+
+/** How far ahead the map can look for gatherings, in days, and how each choice reads. */
+export const WITHIN_DAYS_CHOICES = [
+	{ value: 7, label: 'In the next week' },
+	{ value: 30, label: 'In the next month' },
+	{ value: 90, label: 'In the next three months' },
+	{ value: 365, label: 'In the next year' }
+] as const;
+
+const WITHIN_DAYS_VALUES: readonly number[] = WITHIN_DAYS_CHOICES.map(({ value }) => value);
 
 /** The URL parameter of each filter. */
 export const FILTER_PARAMS = {
@@ -25,7 +37,8 @@ export const FILTER_PARAMS = {
 	practices: 'practice',
 	pathwayStage: 'stage',
 	languages: 'language',
-	q: 'q'
+	q: 'q',
+	withinDays: 'within'
 } as const satisfies Record<keyof MapFilters, string>;
 
 /** The values the fixed-vocabulary filters accept; languages are free text. */
@@ -72,6 +85,8 @@ export function parseFilters(params: URLSearchParams): MapFilters {
 	if (languages.length > 0) filters.languages = languages;
 	const q = params.get(FILTER_PARAMS.q)?.trim() ?? '';
 	if (q !== '' && q.length <= MAX_QUERY_LENGTH) filters.q = q;
+	const within = Number(params.get(FILTER_PARAMS.withinDays));
+	if (WITHIN_DAYS_VALUES.includes(within)) filters.withinDays = within;
 	return filters;
 }
 
@@ -96,6 +111,12 @@ export function filterProblems(params: URLSearchParams): string[] {
 	if ((params.get(FILTER_PARAMS.q)?.trim().length ?? 0) > MAX_QUERY_LENGTH) {
 		problems.push(`A search is at most ${MAX_QUERY_LENGTH} characters long.`);
 	}
+	const within = params.get(FILTER_PARAMS.withinDays)?.trim() ?? '';
+	if (within !== '' && !WITHIN_DAYS_VALUES.includes(Number(within))) {
+		problems.push(
+			`“${within}” is not a choice for ${FILTER_PARAMS.withinDays}: use one of ${WITHIN_DAYS_VALUES.join(', ')} (days).`
+		);
+	}
 	return problems;
 }
 
@@ -106,6 +127,7 @@ export function filtersToSearchParams(filters: MapFilters): URLSearchParams {
 		for (const value of filters[key] ?? []) params.append(FILTER_PARAMS[key], value);
 	}
 	if (filters.q) params.set(FILTER_PARAMS.q, filters.q);
+	if (filters.withinDays) params.set(FILTER_PARAMS.withinDays, String(filters.withinDays));
 	return params;
 }
 
@@ -130,5 +152,6 @@ export function filtersForDatabase(filters: MapFilters): { [key: string]: Json }
 	if (filters.pathwayStage?.length) json.pathway_stage = filters.pathwayStage;
 	if (filters.languages?.length) json.languages = filters.languages;
 	if (filters.q) json.q = filters.q;
+	if (filters.withinDays) json.within_days = filters.withinDays;
 	return json;
 }

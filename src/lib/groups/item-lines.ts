@@ -1,0 +1,72 @@
+/**
+ * What a crew's or a gathering's entry on the map says besides its name: open seats, and dates
+ * in the gathering's own time zone. Pure, so the list, the card and their tests agree.
+ */
+
+/** The fields of a map item these lines read; people have them all null. */
+export interface GroupFacts {
+	kind: string;
+	status?: string | null;
+	size_limit?: number | null;
+	seats_open?: number | null;
+	starts_at?: string | null;
+	ends_at?: string | null;
+	time_zone?: string | null;
+}
+
+const STATUS_LINES: Record<string, string> = {
+	forming: 'Forming',
+	open: 'Open',
+	full: 'Full',
+	paused: 'Paused',
+	closed: 'Closed'
+};
+
+/**
+ * "3 open seats of 6", "1 open seat of 8", "Full", or null when there is nothing to say (a
+ * person, or a congregation without a size limit).
+ */
+export function seatsLine({ kind, status, size_limit, seats_open }: GroupFacts): string | null {
+	if (kind !== 'crew' && kind !== 'congregation') return null;
+	if (seats_open != null && size_limit != null) {
+		if (seats_open === 0) return 'Full';
+		return `${seats_open} open ${seats_open === 1 ? 'seat' : 'seats'} of ${size_limit}`;
+	}
+	return status ? (STATUS_LINES[status] ?? null) : null;
+}
+
+/**
+ * A gathering's dates where it happens: "10–14 July 2027", "30 June – 2 July 2027", or one day
+ * with its times ("3 March 2027, 19:00–20:30 CET"). Null for anything else.
+ */
+export function datesLine({ kind, starts_at, ends_at, time_zone }: GroupFacts): string | null {
+	if (kind !== 'gathering' || !starts_at || !ends_at) return null;
+	const start = new Date(starts_at);
+	const end = new Date(ends_at);
+	const timeZone = time_zone ?? 'UTC';
+	const day = (date: Date) =>
+		new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'long', day: 'numeric' })
+			.formatToParts(date)
+			.reduce<Record<string, string>>(
+				(parts, { type, value }) => ({ ...parts, [type]: value }),
+				{}
+			);
+	const [from, to] = [day(start), day(end)];
+	if (from.year === to.year && from.month === to.month && from.day === to.day) {
+		const time = new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			hour: '2-digit',
+			minute: '2-digit'
+		});
+		const zone =
+			new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+				.formatToParts(end)
+				.find(({ type }) => type === 'timeZoneName')?.value ?? timeZone;
+		return `${from.day} ${from.month} ${from.year}, ${time.format(start)}–${time.format(end)} ${zone}`;
+	}
+	if (from.year === to.year && from.month === to.month) {
+		return `${from.day}–${to.day} ${to.month} ${to.year}`;
+	}
+	if (from.year === to.year) return `${from.day} ${from.month} – ${to.day} ${to.month} ${to.year}`;
+	return `${from.day} ${from.month} ${from.year} – ${to.day} ${to.month} ${to.year}`;
+}
