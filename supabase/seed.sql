@@ -112,3 +112,50 @@ values
 -- Bram has blocked Wren: Wren cannot see Bram anywhere.
 insert into public.blocks (blocker_id, blocked_id)
 values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003');
+
+-- Crews, congregations and gatherings, so the demo map shows every kind. Each is far (over
+-- 30 km) from every seeded public practitioner, so the people's clusters and counts stay as they
+-- were: Ghent, Bristol, Lyon, Nairobi and Melbourne. Juno, the seed's crewmates-only person, is
+-- in no crew, so nobody else sees them yet.
+--
+-- - Ghent: a public congregation holding a public crew with 3 open seats (Ada, Noor, Bram), and
+--   the congregation's members-only call seven weeks after the database is made.
+-- - Bristol: a public crew with 3 open seats (Dalia, Ellis, Femi).
+-- - Lyon: a public crew that is full (Farah, Chidi, Hana).
+-- - Nairobi: a members-only crew (Kofi, Nell), and a regional gathering that ended in 2025.
+-- - Melbourne: a public camp about eleven weeks after the database is made, and a closed crew
+--   (Gus, Mateo, Rosa).
+-- Closed groups and ended gatherings are never on the map. Upcoming dates count from when the
+-- seed runs, so the demo always has gatherings ahead of it.
+insert into public.groups (id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, visibility, area_cell, created_by)
+values
+	('00000000-0000-4000-a000-000000000001', 'congregation', 'Scheldt Valley Congregation', 'Crews of the Ghent region meeting as one, four times a year.', 'open', null, null, 'mixed', 'quarterly', 'public', private.cell_at(51.0543, 3.7174, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000004'),
+	('00000000-0000-4000-a000-000000000002', 'crew', 'Ghent Parents Crew', 'Parents of young children supporting each other.', 'open', 6, '00000000-0000-4000-a000-000000000001', 'in_person', 'every other Tuesday', 'public', private.cell_at(51.0543, 3.7174, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000001'),
+	('00000000-0000-4000-a000-000000000003', 'crew', 'Bristol Makers Crew', 'Freelance makers sharing work and worries.', 'open', 6, null, 'in_person', 'weekly', 'public', private.cell_at(51.4545, -2.5879, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000005'),
+	('00000000-0000-4000-a000-000000000004', 'crew', 'Lyon Facilitators Crew', 'Facilitators practising together.', 'full', 3, null, 'mixed', 'monthly', 'public', private.cell_at(45.7640, 4.8357, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000009'),
+	('00000000-0000-4000-a000-000000000005', 'crew', 'Nairobi Evening Crew', 'Congregation hosts in training.', 'open', 5, null, 'in_person', 'weekly', 'members', private.cell_at(-1.2864, 36.8172, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000014'),
+	('00000000-0000-4000-a000-000000000006', 'crew', 'Melbourne Garden Crew', 'A crew that has finished its season.', 'closed', 4, null, 'in_person', '', 'public', private.cell_at(-37.8136, 144.9631, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000011');
+
+insert into public.group_members (group_id, profile_id, role)
+values
+	('00000000-0000-4000-a000-000000000001', '00000000-0000-4000-8000-000000000004', 'host'),
+	('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-8000-000000000001', 'host'),
+	('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-8000-000000000004', 'member'),
+	('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-8000-000000000002', 'member'),
+	('00000000-0000-4000-a000-000000000003', '00000000-0000-4000-8000-000000000005', 'host'),
+	('00000000-0000-4000-a000-000000000003', '00000000-0000-4000-8000-000000000006', 'member'),
+	('00000000-0000-4000-a000-000000000003', '00000000-0000-4000-8000-000000000007', 'member'),
+	('00000000-0000-4000-a000-000000000004', '00000000-0000-4000-8000-000000000009', 'host'),
+	('00000000-0000-4000-a000-000000000004', '00000000-0000-4000-8000-000000000008', 'member'),
+	('00000000-0000-4000-a000-000000000004', '00000000-0000-4000-8000-000000000012', 'member'),
+	('00000000-0000-4000-a000-000000000005', '00000000-0000-4000-8000-000000000014', 'host'),
+	('00000000-0000-4000-a000-000000000005', '00000000-0000-4000-8000-000000000017', 'member'),
+	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000011', 'host'),
+	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000016', 'member'),
+	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000021', 'member');
+
+insert into public.gatherings (id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity, visibility, area_cell, created_by)
+values
+	('00000000-0000-4000-a000-000000000011', 'camp', 'Yarra Valley Summer Camp', 'Four days of crews, congregating and campfires.', date_trunc('day', now()) + interval '78 days 22 hours', date_trunc('day', now()) + interval '82 days 5 hours', 'Australia/Melbourne', null, 60, 'public', private.cell_at(-37.8136, 144.9631, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000011'),
+	('00000000-0000-4000-a000-000000000012', 'call', 'Scheldt Valley Hosts Call', 'The congregation''s crew hosts compare notes.', date_trunc('day', now()) + interval '48 days 18 hours', date_trunc('day', now()) + interval '48 days 19 hours 30 minutes', 'Europe/Brussels', '00000000-0000-4000-a000-000000000001', null, 'members', private.cell_at(51.0543, 3.7174, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000004'),
+	('00000000-0000-4000-a000-000000000013', 'regional_gathering', 'East Africa Regional Gathering 2025', 'Two days of crews from across the region.', '2025-09-20T06:00:00Z', '2025-09-21T15:00:00Z', 'Africa/Nairobi', null, 120, 'public', private.cell_at(-1.2864, 36.8172, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000014');

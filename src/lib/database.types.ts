@@ -68,6 +68,181 @@ export type Database = {
         }
         Relationships: []
       }
+      gatherings: {
+        Row: {
+          area_cell: string
+          area_label: string | null
+          area_lat: number | null
+          area_lng: number | null
+          capacity: number | null
+          created_at: string
+          created_by: string | null
+          description: string
+          ends_at: string
+          host_group_id: string | null
+          id: string
+          kind: Database["public"]["Enums"]["gathering_kind"]
+          name: string
+          starts_at: string
+          time_zone: string
+          updated_at: string
+          visibility: Database["public"]["Enums"]["group_visibility"]
+        }
+        Insert: {
+          area_cell: string
+          area_label?: string | null
+          area_lat?: number | null
+          area_lng?: number | null
+          capacity?: number | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at: string
+          host_group_id?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["gathering_kind"]
+          name: string
+          starts_at: string
+          time_zone: string
+          updated_at?: string
+          visibility?: Database["public"]["Enums"]["group_visibility"]
+        }
+        Update: {
+          area_cell?: string
+          area_label?: string | null
+          area_lat?: number | null
+          area_lng?: number | null
+          capacity?: number | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at?: string
+          host_group_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["gathering_kind"]
+          name?: string
+          starts_at?: string
+          time_zone?: string
+          updated_at?: string
+          visibility?: Database["public"]["Enums"]["group_visibility"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gatherings_host_group_id_fkey"
+            columns: ["host_group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      group_members: {
+        Row: {
+          group_id: string
+          joined_at: string
+          profile_id: string
+          role: string
+        }
+        Insert: {
+          group_id: string
+          joined_at?: string
+          profile_id: string
+          role?: string
+        }
+        Update: {
+          group_id?: string
+          joined_at?: string
+          profile_id?: string
+          role?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "group_members_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "group_members_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      groups: {
+        Row: {
+          area_cell: string
+          area_label: string | null
+          area_lat: number | null
+          area_lng: number | null
+          congregation_id: string | null
+          created_at: string
+          created_by: string | null
+          id: string
+          kind: Database["public"]["Enums"]["group_kind"]
+          meeting_mode: string
+          member_count: number
+          name: string
+          purpose: string
+          rhythm: string
+          size_limit: number | null
+          status: Database["public"]["Enums"]["group_status"]
+          updated_at: string
+          visibility: Database["public"]["Enums"]["group_visibility"]
+        }
+        Insert: {
+          area_cell: string
+          area_label?: string | null
+          area_lat?: number | null
+          area_lng?: number | null
+          congregation_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind: Database["public"]["Enums"]["group_kind"]
+          meeting_mode?: string
+          member_count?: number
+          name: string
+          purpose?: string
+          rhythm?: string
+          size_limit?: number | null
+          status?: Database["public"]["Enums"]["group_status"]
+          updated_at?: string
+          visibility?: Database["public"]["Enums"]["group_visibility"]
+        }
+        Update: {
+          area_cell?: string
+          area_label?: string | null
+          area_lat?: number | null
+          area_lng?: number | null
+          congregation_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["group_kind"]
+          meeting_mode?: string
+          member_count?: number
+          name?: string
+          purpose?: string
+          rhythm?: string
+          size_limit?: number | null
+          status?: Database["public"]["Enums"]["group_status"]
+          updated_at?: string
+          visibility?: Database["public"]["Enums"]["group_visibility"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "groups_congregation_id_fkey"
+            columns: ["congregation_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       places: {
         Row: {
           country_code: string
@@ -260,6 +435,31 @@ export type Database = {
         Args: { filters: Json; key: string }
         Returns: string[]
       }
+      map_groups_and_gatherings: {
+        Args: {
+          filters?: Json
+          max_lat: number
+          max_lng: number
+          min_lat: number
+          min_lng: number
+        }
+        Returns: {
+          cell: string
+          ends_at: string
+          gathering_kind: Database["public"]["Enums"]["gathering_kind"]
+          id: string
+          kind: string
+          lat: number
+          lng: number
+          name: string
+          place_label: string
+          seats_open: number
+          size_limit: number
+          starts_at: string
+          status: Database["public"]["Enums"]["group_status"]
+          time_zone: string
+        }[]
+      }
       map_items: {
         Args: {
           filters?: Json
@@ -332,6 +532,10 @@ export type Database = {
       }
     }
     Enums: {
+      gathering_kind: "camp" | "regional_gathering" | "call"
+      group_kind: "crew" | "congregation"
+      group_status: "forming" | "open" | "full" | "paused" | "closed"
+      group_visibility: "public" | "members"
       location_precision:
         | "neighbourhood"
         | "town"
@@ -481,6 +685,10 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      gathering_kind: ["camp", "regional_gathering", "call"],
+      group_kind: ["crew", "congregation"],
+      group_status: ["forming", "open", "full", "paused", "closed"],
+      group_visibility: ["public", "members"],
       location_precision: [
         "neighbourhood",
         "town",

@@ -136,6 +136,66 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 	});
 
+	describe('when a point on the map is clicked', () => {
+		it('opens the card of the one it stands for', async () => {
+			await openMap(page);
+			// The Lyon crew is alone for hundreds of kilometres: showing it centres the map on its
+			// point, on its own.
+			await page.getByRole('button', { name: 'Show Lyon Facilitators Crew on the map' }).click();
+			await card(page, 'Lyon Facilitators Crew')
+				.getByRole('button', { name: 'Back to the list' })
+				.click();
+			await expect.poll(() => card(page, 'Lyon Facilitators Crew').count()).toBe(0);
+			// Let the eased move end before clicking where he now is.
+			await page.waitForTimeout(1_000);
+
+			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+			await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+
+			const crew = card(page, 'Lyon Facilitators Crew');
+			await crew.waitFor();
+			expect(await crew.textContent()).toContain('Full');
+			await expect
+				.poll(() => searchParam(page, 'sel'))
+				.toBe('00000000-0000-4000-a000-000000000004');
+		});
+	});
+
+	describe('crews and gatherings', () => {
+		it('gives a crew’s card its open seats', async () => {
+			await openMap(page);
+			const search = page.getByRole('combobox', { name: 'Search places and people' });
+			await search.fill('Ghent Parents');
+			await page.getByRole('option', { name: /Ghent Parents Crew/ }).click();
+
+			const crew = card(page, 'Ghent Parents Crew');
+			await crew.waitFor();
+			await expect
+				.poll(() => crew.getByRole('definition').first().textContent())
+				.toBe('3 open seats of 6');
+			await expectNoSeriousA11yViolations(page);
+		});
+
+		it('lists upcoming gatherings with their dates, within the days the filter asks', async () => {
+			const list = page.getByRole('region', { name: /^In view/ });
+			const camp = list.getByRole('listitem').filter({ hasText: 'Yarra Valley Summer Camp' });
+
+			await openMap(page, '?within=90');
+			await camp.waitFor();
+			expect(await camp.textContent()).toMatch(
+				/Gathering, \d{1,2}(–| [A-Z][a-z]+ – )\d{1,2} [A-Z][a-z]+ \d{4}/
+			);
+
+			await openMap(page, '?within=30');
+			await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThan(0);
+			expect(await camp.count()).toBe(0);
+			// Crews are not gatherings: the filter leaves them on the map.
+			expect(
+				await list.getByRole('listitem').filter({ hasText: 'Bristol Makers Crew' }).count()
+			).toBe(1);
+		});
+	});
+
 	describe('when a card is closed', () => {
 		it('goes back to the list with focus on the entry it came from', async () => {
 			await openMap(page);
@@ -259,13 +319,21 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 	});
 
 	describe('when the Practitioners layer is turned off', () => {
-		it('takes them off the map and writes the layers to the URL', async () => {
+		it('takes them off the map and the list, and writes the layers to the URL', async () => {
 			await openMap(page);
-			expect(Number(await pointCount(page))).toBeGreaterThan(0);
+			const everything = Number(await pointCount(page));
+			const list = page.getByRole('region', { name: /^In view/ });
+			expect(await list.getByRole('link', { name: 'Ada Fernhill' }).count()).toBe(1);
 
 			await page.getByRole('checkbox', { name: /Practitioners/ }).uncheck();
 
-			await expect.poll(() => pointCount(page)).toBe('0');
+			// Crews, congregations and gatherings stay; nobody is listed as a person.
+			await expect.poll(async () => Number(await pointCount(page))).toBeLessThan(everything);
+			expect(Number(await pointCount(page))).toBeGreaterThan(0);
+			expect(await list.getByRole('link', { name: 'Ada Fernhill' }).count()).toBe(0);
+			expect(
+				await list.getByRole('listitem').filter({ hasText: 'Bristol Makers Crew' }).count()
+			).toBe(1);
 			const layers = searchParam(page, 'layers');
 			expect(layers).not.toBeNull();
 			expect(layers!.split(',')).not.toContain('practitioner');

@@ -24,15 +24,18 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 	});
 
 	describe('for an anonymous visitor', () => {
-		it('draws everyone they may see on a map canvas', async () => {
-			const { data: visible } = await anonymousClient().rpc('map_points', {
+		it('draws everyone and everything they may see on a map canvas', async () => {
+			// Everything an anonymous visitor may see, of every kind, as the database says.
+			const { data: visible } = await anonymousClient().rpc('map_items', {
 				min_lat: -90,
 				min_lng: -180,
 				max_lat: 90,
 				max_lng: 180
 			});
-			const count = visible!.length;
-			expect(count).toBeGreaterThan(0);
+			const { total: count, items } = visible as { total: number; items: { kind: string }[] };
+			expect(new Set(items.map(({ kind }) => kind))).toEqual(
+				new Set(['practitioner', 'crew', 'congregation', 'gathering'])
+			);
 
 			await page.goto(`${appUrl}/map`);
 			const map = page.getByTestId('network-map');

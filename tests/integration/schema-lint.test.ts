@@ -10,12 +10,13 @@ afterAll(closeDatabase);
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place
- * searches (SECURITY INVOKER, so RLS and column privileges answer for them), and the pure helper
- * that checks their filters.
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them), the pure helper
+ * that checks their filters, and the map's groups and gatherings query they share.
  */
 const ANONYMOUS_FUNCTIONS = [
 	'directory_page',
 	'map_filter_values',
+	'map_groups_and_gatherings',
 	'map_items',
 	'map_points',
 	'map_view',
@@ -113,9 +114,11 @@ describe('functions in public and private', () => {
 });
 
 describe('anonymous visitors’ privileges', () => {
-	it.each(['profile_locations', 'blocks'])('include nothing at all on %s', async (table) => {
-		const [privileges] = await rows<Record<string, boolean>>(
-			`select
+	it.each(['profile_locations', 'blocks', 'group_members'])(
+		'include nothing at all on %s',
+		async (table) => {
+			const [privileges] = await rows<Record<string, boolean>>(
+				`select
 				${['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']
 					.map(
 						(privilege) =>
@@ -123,9 +126,10 @@ describe('anonymous visitors’ privileges', () => {
 					)
 					.join(',\n')},
 				has_any_column_privilege('anon', 'public.${table}', 'select, insert, update, references') as any_column`
-		);
-		expect(Object.entries(privileges).filter(([, granted]) => granted)).toEqual([]);
-	});
+			);
+			expect(Object.entries(privileges).filter(([, granted]) => granted)).toEqual([]);
+		}
+	);
 
 	it('do not include reading the owner-precision columns of profiles', async () => {
 		const readable = await rows<{ name: string }>(

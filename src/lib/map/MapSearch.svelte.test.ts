@@ -25,7 +25,14 @@ const ada: MapItem = {
 	open_to: [],
 	practices: [],
 	pathway_stage: null,
-	languages: []
+	languages: [],
+	status: null,
+	size_limit: null,
+	seats_open: null,
+	starts_at: null,
+	ends_at: null,
+	time_zone: null,
+	gathering_kind: null
 };
 
 type Found = { places: Place[]; people: MapItem[] };
@@ -148,6 +155,25 @@ describe('MapSearch', () => {
 			await type(input, 'Utrecht');
 
 			expect(screen.getByText('2 places and 1 person')).toHaveAttribute('role', 'status');
+		});
+
+		it('counts crews and gatherings apart from people', async () => {
+			const crew: MapItem = { ...ada, kind: 'crew', id: 'crew', name: 'Utrecht crew' };
+			const camp: MapItem = { ...ada, kind: 'gathering', id: 'camp', name: 'Utrecht camp' };
+			const { input } = setup({
+				search: async () => ({ places: [utrecht], people: [ada, crew, camp] })
+			});
+
+			await type(input, 'Utrecht');
+
+			expect(screen.getByText('1 place, 1 person, 1 crew and 1 gathering')).toHaveAttribute(
+				'role',
+				'status'
+			);
+			const found = within(screen.getByRole('group', { name: 'People, crews and gatherings' }));
+			expect(found.getByRole('option', { name: /Utrecht crew/ })).toHaveTextContent(
+				'Utrecht crew Crew, near Utrecht, NL'
+			);
 		});
 
 		it('says when nothing matches, and keeps the list closed', async () => {

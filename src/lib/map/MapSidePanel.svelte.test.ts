@@ -18,6 +18,13 @@ function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 		practices: [],
 		pathway_stage: null,
 		languages: [],
+		status: null,
+		size_limit: null,
+		seats_open: null,
+		starts_at: null,
+		ends_at: null,
+		time_zone: null,
+		gathering_kind: null,
 		...overrides
 	};
 }
@@ -186,6 +193,50 @@ describe('MapSidePanel', () => {
 			await fireEvent.click(screen.getByRole('button', { name: 'Show Bram Oakes on the map' }));
 
 			expect(onselect).toHaveBeenCalledExactlyOnceWith('bram');
+		});
+	});
+
+	describe('with crews and gatherings in view', () => {
+		const crew = mapItem({
+			kind: 'crew',
+			id: 'ghent-crew',
+			name: 'Ghent Thursday crew',
+			place_label: 'near Ghent, BE',
+			status: 'open',
+			size_limit: 6,
+			seats_open: 3
+		});
+		const camp = mapItem({
+			kind: 'gathering',
+			id: 'camp',
+			name: 'Summer camp',
+			place_label: 'Melbourne area, AU',
+			gathering_kind: 'camp',
+			starts_at: '2027-02-05T23:00:00Z',
+			ends_at: '2027-02-08T03:00:00Z',
+			time_zone: 'Australia/Melbourne'
+		});
+
+		it('says what each is, its open seats or its dates, and where', () => {
+			render(MapSidePanel, { ...defaults, items: [crew, camp], inViewCount: 2 });
+
+			const entries = screen.getAllByRole('listitem');
+			expect(entries[0]).toHaveTextContent('Crew, 3 open seats of 6, near Ghent, BE');
+			expect(entries[1]).toHaveTextContent('Gathering, 6–8 February 2027, Melbourne area, AU');
+			// Only practitioners have pages so far: a crew's name is not a link.
+			expect(within(entries[0]).queryByRole('link')).not.toBeInTheDocument();
+		});
+
+		it('gives a crew’s card its seats and a gathering’s card its dates', async () => {
+			const { rerender } = render(MapSidePanel, { ...defaults, selected: crew });
+			const crewCard = screen.getByRole('article', { name: 'Ghent Thursday crew' });
+			expect(detailOf(crewCard, 'Seats')).toBe('3 open seats of 6');
+			expect(within(crewCard).queryByText('Dates')).not.toBeInTheDocument();
+
+			await rerender({ selected: camp });
+			const campCard = screen.getByRole('article', { name: 'Summer camp' });
+			expect(detailOf(campCard, 'Dates')).toBe('6–8 February 2027');
+			expect(within(campCard).queryByText('Seats')).not.toBeInTheDocument();
 		});
 	});
 

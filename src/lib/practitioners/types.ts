@@ -1,4 +1,5 @@
 import type { Database } from '$lib/database.types';
+import type { MapItemKind } from '$lib/geo/clusters';
 
 /**
  * A row of a table in the public schema, as `supabase gen types` describes it. The generated
@@ -8,6 +9,8 @@ type TableRow<TableName extends keyof Database['public']['Tables']> =
 	Database['public']['Tables'][TableName]['Row'];
 
 type Profile = TableRow<'profiles'>;
+type Group = TableRow<'groups'>;
+type Gathering = TableRow<'gatherings'>;
 
 /** A practitioner as the directory lists them: what they chose to show about themselves. */
 export type Practitioner = Pick<Profile, 'id' | 'display_name' | 'bio' | 'place_label'>;
@@ -28,12 +31,14 @@ export type PractitionerSummary = Pick<Practitioner, 'id' | 'display_name' | 'pl
 		distance_km?: number | null;
 	};
 
-/** The kinds of thing on the map; crews, congregations and gatherings arrive with their issues. */
-export type MapItemKind = 'practitioner';
+/** The kinds of thing on the map: practitioners, crews, congregations and gatherings. */
+export type { MapItemKind };
 
 /**
  * One thing on the map, as the `map_items` database function gives it: `lat` / `lng` are the
- * centre of `cell`, at the visitor's audience precision (never an exact location).
+ * centre of `cell`, at the visitor's audience precision (never an exact location). Every field
+ * is present on every kind: people have null group and gathering fields, groups and gatherings
+ * empty person fields.
  */
 export interface MapItem {
 	kind: MapItemKind;
@@ -48,6 +53,16 @@ export interface MapItem {
 	practices: Profile['practices'];
 	pathway_stage: Profile['pathway_stage'];
 	languages: Profile['languages'];
+	/** A crew's or congregation's status; closed groups are never on the map. */
+	status: Group['status'] | null;
+	size_limit: Group['size_limit'];
+	/** How many more may join a forming or open group with a size limit; else null. */
+	seats_open: number | null;
+	/** A gathering's dates (ISO 8601), shown in its `time_zone`; ended gatherings are never on the map. */
+	starts_at: Gathering['starts_at'] | null;
+	ends_at: Gathering['ends_at'] | null;
+	time_zone: Gathering['time_zone'] | null;
+	gathering_kind: Gathering['kind'] | null;
 }
 
 /** What is on the map in a box: at most the items asked for, and whether more matched. */

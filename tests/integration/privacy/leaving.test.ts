@@ -27,6 +27,8 @@ let neighbours: Member[];
 let blockedByLeaver: Member;
 let blockerOfLeaver: Member;
 let member: Member;
+/** A crew in Yerevan the leaver belongs to, with one other member. */
+let crewId: string;
 
 beforeAll(async () => {
 	leaver = await memberWithEverything();
@@ -43,6 +45,19 @@ beforeAll(async () => {
 	expect(blocking.error).toBeNull();
 	const blocked = await blockerOfLeaver.client.from('blocks').insert({ blocked_id: leaver.id });
 	expect(blocked.error).toBeNull();
+	// Crews are made by hosts in a later piece of work; here the superuser makes one.
+	const { rows } = await database().query<{ id: string }>(
+		`insert into public.groups (kind, name, status, size_limit, visibility, area_cell)
+		values ('crew', 'am-translators', 'open', 5, 'public', private.cell_at($1, $2, 13))
+		returning id`,
+		[yerevan.lat, yerevan.lng]
+	);
+	crewId = rows[0].id;
+	await database().query(
+		`insert into public.group_members (group_id, profile_id, role)
+		values ($1, $2, 'host'), ($1, $3, 'member')`,
+		[crewId, leaver.id, neighbours[0].id]
+	);
 });
 
 afterAll(closeDatabase);
@@ -71,7 +86,7 @@ function memberWithEverything(): Promise<Member> {
 }
 
 describe('export_my_data', () => {
-	it('gives the owner all of their data: account, profile, exact point and blocks', async () => {
+	it('gives the owner all of their data: account, profile, exact point, blocks and groups', async () => {
 		const { data, error } = await leaver.client.rpc('export_my_data');
 		expect(error).toBeNull();
 		const truth = (await groundTruth(leaver.id))!;
@@ -97,7 +112,10 @@ describe('export_my_data', () => {
 				place_label: truth.place_label
 			},
 			exact_location: { profile_id: leaver.id, ...yerevan },
-			blocks: [{ blocked_id: blockedByLeaver.id }]
+			blocks: [{ blocked_id: blockedByLeaver.id }],
+			group_memberships: [
+				{ group_id: crewId, group_name: 'am-translators', group_kind: 'crew', role: 'host' }
+			]
 		});
 	});
 
@@ -113,7 +131,12 @@ describe('export_my_data', () => {
 	it('gives another member only their own data', async () => {
 		const { data, error } = await member.client.rpc('export_my_data');
 		expect(error).toBeNull();
-		expect(data).toMatchObject({ account: { id: member.id }, exact_location: null, blocks: [] });
+		expect(data).toMatchObject({
+			account: { id: member.id },
+			exact_location: null,
+			blocks: [],
+			group_memberships: []
+		});
 		expect(JSON.stringify(data)).not.toContain(leaver.id);
 	});
 
@@ -157,7 +180,7 @@ describe('delete_my_account', () => {
 		expect(await groundTruth(leaver.id)).not.toBeNull();
 	});
 
-	it('removes the account, profile, exact point and blocks both ways at once', async () => {
+	it('removes the account, profile, exact point, blocks both ways and memberships at once', async () => {
 		expect(await anonymousViewOf([leaver.id])).toHaveProperty('size', 1);
 		const { error } = await leaver.client.rpc('delete_my_account');
 		expect(error).toBeNull();
@@ -166,10 +189,20 @@ describe('delete_my_account', () => {
 				(select count(*) from auth.users where id = $1)::int as accounts,
 				(select count(*) from public.profiles where id = $1)::int as profiles,
 				(select count(*) from public.profile_locations where profile_id = $1)::int as locations,
-				(select count(*) from public.blocks where blocker_id = $1 or blocked_id = $1)::int as blocks`,
-			[leaver.id]
+				(select count(*) from public.blocks where blocker_id = $1 or blocked_id = $1)::int as blocks,
+				(select count(*) from public.group_members where profile_id = $1)::int as memberships,
+				(select member_count from public.groups where id = $2) as crew_size`,
+			[leaver.id, crewId]
 		);
-		expect(rows[0]).toEqual({ accounts: 0, profiles: 0, locations: 0, blocks: 0 });
+		expect(rows[0]).toEqual({
+			accounts: 0,
+			profiles: 0,
+			locations: 0,
+			blocks: 0,
+			memberships: 0,
+			// The crew stays, one seat freer.
+			crew_size: 1
+		});
 	});
 
 	it('leaves nothing of the person for anyone to find', async () => {
@@ -185,7 +218,13 @@ describe('delete_my_account', () => {
 		}
 		// Even the leaver's still-valid token finds nothing left to export.
 		const { data } = await leaver.client.rpc('export_my_data');
-		expect(data).toMatchObject({ account: null, profile: null, exact_location: null, blocks: [] });
+		expect(data).toMatchObject({
+			account: null,
+			profile: null,
+			exact_location: null,
+			blocks: [],
+			group_memberships: []
+		});
 	});
 
 	it('takes the remaining two of the area cell off the anonymous map (k = 3)', async () => {

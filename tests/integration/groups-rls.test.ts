@@ -1,0 +1,406 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellBounds, closeDatabase, database } from '../support/privacy';
+import {
+	anonymousClient,
+	memberWithProfile,
+	serviceClient,
+	type Client,
+	type Member
+} from '../support/supabase';
+
+/**
+ * Groups, memberships and gatherings through the public API (issue 5), attacked with the public
+ * key as an anonymous visitor, as another member and as a member of the group. They are
+ * published information, read by whom their visibility names; their areas are never finer than a
+ * town; and nobody writes them through the API yet (creating, joining and RSVPs come with later
+ * issues). Everything here meets in Kathmandu, Nepal, which no other test file uses, and is named
+ * with this run's token.
+ */
+
+const token = `np${randomUUID().slice(0, 6)}`;
+const kathmandu = { lat: 27.7172, lng: 85.324 };
+
+/** The finest published area: a town cell, zoom 13. */
+const TOWN_CELL_LENGTH = 13;
+
+let member: Member; // in the public crew and the members-only crew
+let crewmate: Member; // in the public crew
+let outsider: Member; // in a crew of their own only
+
+const ids = {
+	publicCrew: '',
+	membersCrew: '',
+	outsiderCrew: '',
+	publicGathering: '',
+	membersGathering: ''
+};
+
+beforeAll(async () => {
+	[member, crewmate, outsider] = await Promise.all([
+		memberWithProfile(`${token}-member`),
+		memberWithProfile(`${token}-crewmate`),
+		memberWithProfile(`${token}-outsider`)
+	]);
+	ids.publicCrew = await createGroup({ name: 'Public Crew', visibility: 'public' });
+	ids.membersCrew = await createGroup({ name: 'Members Crew', visibility: 'members' });
+	ids.outsiderCrew = await createGroup({ name: 'Outsider Crew', visibility: 'public' });
+	await join(ids.publicCrew, member, crewmate);
+	await join(ids.membersCrew, member);
+	await join(ids.outsiderCrew, outsider);
+	ids.publicGathering = await createGathering({ name: 'Public Camp', visibility: 'public' });
+	ids.membersGathering = await createGathering({ name: 'Members Call', visibility: 'members' });
+});
+
+// Nothing of this run stays on the shared stack's map.
+afterAll(async () => {
+	await database().query('delete from public.gatherings where name like $1', [`${token} %`]);
+	await database().query('delete from public.groups where name like $1', [`${token} %`]);
+	await closeDatabase();
+});
+
+/** A crew in Kathmandu's town cell, arranged as the database's superuser. */
+async function createGroup({ name, visibility }: { name: string; visibility: string }) {
+	const { rows } = await database().query<{ id: string }>(
+		`insert into public.groups (kind, name, status, size_limit, visibility, area_cell)
+		values ('crew', $1, 'open', 6, $2, private.cell_at($3, $4, 13))
+		returning id`,
+		[`${token} ${name}`, visibility, kathmandu.lat, kathmandu.lng]
+	);
+	return rows[0].id;
+}
+
+async function join(groupId: string, ...members: Member[]) {
+	for (const joiner of members) {
+		await database().query(
+			'insert into public.group_members (group_id, profile_id) values ($1, $2)',
+			[groupId, joiner.id]
+		);
+	}
+}
+
+/** A gathering in Kathmandu's area cell next year. */
+async function createGathering({ name, visibility }: { name: string; visibility: string }) {
+	const { rows } = await database().query<{ id: string }>(
+		`insert into public.gatherings (kind, name, starts_at, ends_at, time_zone, visibility, area_cell)
+		values ('camp', $1, now() + interval '30 days', now() + interval '33 days', 'Asia/Kathmandu',
+			$2, private.cell_at($3, $4, 11))
+		returning id`,
+		[`${token} ${name}`, visibility, kathmandu.lat, kathmandu.lng]
+	);
+	return rows[0].id;
+}
+
+/** Everything stored about this run's groups, memberships and gatherings, read past RLS. */
+async function stored() {
+	const groupIds = [ids.publicCrew, ids.membersCrew, ids.outsiderCrew];
+	const [groups, memberships, gatherings] = await Promise.all([
+		database().query('select * from public.groups where id = any ($1::uuid[]) order by id', [
+			groupIds
+		]),
+		database().query(
+			'select * from public.group_members where group_id = any ($1::uuid[]) order by 1, 2',
+			[groupIds]
+		),
+		database().query('select * from public.gatherings where name like $1 order by id', [
+			`${token} %`
+		])
+	]);
+	return { groups: groups.rows, memberships: memberships.rows, gatherings: gatherings.rows };
+}
+
+const visitors: { who: string; client: () => Client }[] = [
+	{ who: 'an anonymous visitor', client: () => anonymousClient() },
+	{ who: 'another member', client: () => outsider.client },
+	{ who: 'a member of the group', client: () => member.client }
+];
+
+async function visibleIds(client: Client, table: 'groups' | 'gatherings', wanted: string[]) {
+	const { data, error } = await client.from(table).select('id').in('id', wanted);
+	expect(error).toBeNull();
+	return data!.map((row) => row.id).sort();
+}
+
+describe('who reads groups and gatherings', () => {
+	it('shows an anonymous visitor the public ones only, never the members-only', async () => {
+		const client = anonymousClient();
+		expect(await visibleIds(client, 'groups', [ids.publicCrew, ids.membersCrew])).toEqual([
+			ids.publicCrew
+		]);
+		expect(
+			await visibleIds(client, 'gatherings', [ids.publicGathering, ids.membersGathering])
+		).toEqual([ids.publicGathering]);
+	});
+
+	it('does not let an anonymous visitor filter or count their way to a members-only group', async () => {
+		const { count } = await anonymousClient()
+			.from('groups')
+			.select('id', { count: 'exact', head: true })
+			.like('name', `${token} %`);
+		expect(count).toBe(2);
+		const { data } = await anonymousClient()
+			.from('gatherings')
+			.select('id')
+			.eq('visibility', 'members')
+			.like('name', `${token} %`);
+		expect(data).toEqual([]);
+	});
+
+	it.each([
+		['another member', () => outsider],
+		['a member of the group', () => member]
+	])('shows %s both the public and the members-only ones', async (_, viewer) => {
+		const { client } = viewer();
+		expect(await visibleIds(client, 'groups', [ids.publicCrew, ids.membersCrew])).toEqual(
+			[ids.publicCrew, ids.membersCrew].sort()
+		);
+		expect(
+			await visibleIds(client, 'gatherings', [ids.publicGathering, ids.membersGathering])
+		).toEqual([ids.publicGathering, ids.membersGathering].sort());
+	});
+});
+
+describe('who reads memberships', () => {
+	it('gives an anonymous visitor no access at all', async () => {
+		const { data, error } = await anonymousClient().from('group_members').select('*');
+		expect(error?.code).toBe('42501');
+		expect(data).toBeNull();
+	});
+
+	it('shows another member no membership of a group they are not in', async () => {
+		const { data, error } = await outsider.client
+			.from('group_members')
+			.select('group_id, profile_id')
+			.in('group_id', [ids.publicCrew, ids.membersCrew]);
+		expect(error).toBeNull();
+		expect(data).toEqual([]);
+	});
+
+	it('shows a member the memberships of their own groups, and only those', async () => {
+		const { data, error } = await member.client
+			.from('group_members')
+			.select('group_id, profile_id');
+		expect(error).toBeNull();
+		const rows = data!.map((row) => `${row.group_id} ${row.profile_id}`).sort();
+		expect(rows).toEqual(
+			[
+				`${ids.publicCrew} ${member.id}`,
+				`${ids.publicCrew} ${crewmate.id}`,
+				`${ids.membersCrew} ${member.id}`
+			].sort()
+		);
+	});
+
+	it('lets another member see only their own crew’s memberships', async () => {
+		const { data } = await outsider.client.from('group_members').select('group_id, profile_id');
+		expect(data).toEqual([{ group_id: ids.outsiderCrew, profile_id: outsider.id }]);
+	});
+});
+
+describe.each(visitors)('writes as $who', ({ client }) => {
+	it('cannot create, change or delete a group', async () => {
+		const before = await stored();
+		const inserted = await client()
+			.from('groups')
+			.insert({ kind: 'crew', name: `${token} Forged`, size_limit: 5, area_cell: '1202000000000' })
+			.select('id');
+		expect(inserted.error?.code).toBe('42501');
+		const updated = await client()
+			.from('groups')
+			.update({ name: 'defaced', status: 'closed', member_count: 0 })
+			.eq('id', ids.publicCrew)
+			.select('id');
+		expect(updated.data ?? []).toEqual([]);
+		const deleted = await client().from('groups').delete().eq('id', ids.publicCrew).select('id');
+		expect(deleted.data ?? []).toEqual([]);
+		expect(await stored()).toEqual(before);
+	});
+
+	it('cannot join, change a role in or leave a group', async () => {
+		const before = await stored();
+		const joined = await client()
+			.from('group_members')
+			.insert({ group_id: ids.membersCrew, profile_id: outsider.id, role: 'host' });
+		expect(joined.error?.code).toBe('42501');
+		const promoted = await client()
+			.from('group_members')
+			.update({ role: 'host' })
+			.eq('group_id', ids.publicCrew)
+			.select('profile_id');
+		expect(promoted.data ?? []).toEqual([]);
+		const removed = await client()
+			.from('group_members')
+			.delete()
+			.eq('group_id', ids.publicCrew)
+			.select('profile_id');
+		expect(removed.data ?? []).toEqual([]);
+		expect(await stored()).toEqual(before);
+	});
+
+	it('cannot create, change or delete a gathering', async () => {
+		const before = await stored();
+		const inserted = await client()
+			.from('gatherings')
+			.insert({
+				kind: 'call',
+				name: `${token} Forged`,
+				starts_at: '2027-01-01T10:00:00Z',
+				ends_at: '2027-01-01T11:00:00Z',
+				time_zone: 'UTC',
+				area_cell: '12020'
+			})
+			.select('id');
+		expect(inserted.error?.code).toBe('42501');
+		const updated = await client()
+			.from('gatherings')
+			.update({ visibility: 'public', area_cell: '1'.repeat(13) })
+			.eq('id', ids.membersGathering)
+			.select('id');
+		expect(updated.data ?? []).toEqual([]);
+		const deleted = await client()
+			.from('gatherings')
+			.delete()
+			.eq('id', ids.publicGathering)
+			.select('id');
+		expect(deleted.data ?? []).toEqual([]);
+		expect(await stored()).toEqual(before);
+	});
+});
+
+describe('the API roles’ privileges', () => {
+	it.each(['groups', 'group_members', 'gatherings'])(
+		'include no writes to %s for anyone',
+		async (table) => {
+			const { rows } = await database().query<{ role: string }>(
+				`select role from unnest(array['anon', 'authenticated']) role
+				where has_table_privilege(role, $1, 'insert, update, delete, truncate')
+					or has_any_column_privilege(role, $1, 'insert, update')`,
+				[`public.${table}`]
+			);
+			expect(rows).toEqual([]);
+		}
+	);
+});
+
+describe('published areas', () => {
+	it('are never finer than a town, and placed at their cell’s centre, for anyone who reads them', async () => {
+		for (const table of ['groups', 'gatherings'] as const) {
+			const { data, error } = await member.client
+				.from(table)
+				.select('area_cell, area_lat, area_lng');
+			expect(error).toBeNull();
+			expect(data!.length).toBeGreaterThan(0);
+			for (const area of data!) {
+				expect(area.area_cell.length).toBeLessThanOrEqual(TOWN_CELL_LENGTH);
+				const { centre } = cellBounds(area.area_cell);
+				expect(area.area_lat).toBeCloseTo(centre.lat, 9);
+				expect(area.area_lng).toBeCloseTo(centre.lng, 9);
+			}
+		}
+	});
+
+	it('refuse a cell finer than a town, even from the service role', async () => {
+		const finer = await serviceClient()
+			.from('groups')
+			.insert({
+				kind: 'crew',
+				name: `${token} Too Precise`,
+				size_limit: 4,
+				area_cell: '1'.repeat(TOWN_CELL_LENGTH + 2)
+			});
+		expect(finer.error?.code).toBe('23514');
+		const { rows } = await database().query('select 1 from public.groups where name = $1', [
+			`${token} Too Precise`
+		]);
+		expect(rows).toEqual([]);
+	});
+
+	it('replace a point sent with the cell by the cell’s centre', async () => {
+		const exact = { lat: 27.71234567, lng: 85.31234567 };
+		const { data, error } = await serviceClient()
+			.from('gatherings')
+			.insert({
+				kind: 'call',
+				name: `${token} Exact Point`,
+				starts_at: '2027-03-01T10:00:00Z',
+				ends_at: '2027-03-01T11:00:00Z',
+				time_zone: 'Asia/Kathmandu',
+				area_cell: (await cellOf(kathmandu, 13)) as string,
+				area_lat: exact.lat,
+				area_lng: exact.lng
+			})
+			.select('id, area_cell, area_lat, area_lng')
+			.single();
+		expect(error).toBeNull();
+		const { centre } = cellBounds(data!.area_cell);
+		expect([data!.area_lat, data!.area_lng]).not.toEqual([exact.lat, exact.lng]);
+		expect(data!.area_lat).toBeCloseTo(centre.lat, 9);
+		expect(data!.area_lng).toBeCloseTo(centre.lng, 9);
+		await database().query('delete from public.gatherings where id = $1', [data!.id]);
+	});
+});
+
+describe('the rules of the tables', () => {
+	it.each([
+		['a crew of more than 8', { size_limit: 9 }],
+		['a crew without a size limit', { size_limit: null }],
+		['a crew inside a crew', { congregation_id: () => ids.publicCrew }]
+	] as [string, Record<string, unknown>][])('refuse %s', async (_, values) => {
+		const resolved = Object.fromEntries(
+			Object.entries(values).map(([key, value]) => [
+				key,
+				typeof value === 'function' ? (value as () => string)() : value
+			])
+		);
+		const { error } = await serviceClient()
+			.from('groups')
+			.insert({
+				kind: 'crew',
+				name: `${token} Broken`,
+				size_limit: 5,
+				area_cell: '12020',
+				...resolved
+			});
+		expect(error?.code).toBe('23514');
+	});
+
+	it('refuse a gathering in a time zone nobody has heard of', async () => {
+		const { error } = await serviceClient()
+			.from('gatherings')
+			.insert({
+				kind: 'call',
+				name: `${token} Nowhere`,
+				starts_at: '2027-03-01T10:00:00Z',
+				ends_at: '2027-03-01T11:00:00Z',
+				time_zone: 'Mars/Olympus_Mons',
+				area_cell: '12020'
+			});
+		expect(error?.code).toBe('22023');
+	});
+
+	it('keep a group’s member count as people join and leave', async () => {
+		const countOf = async () =>
+			(
+				await database().query<{ member_count: number }>(
+					'select member_count from public.groups where id = $1',
+					[ids.outsiderCrew]
+				)
+			).rows[0].member_count;
+		expect(await countOf()).toBe(1);
+		await join(ids.outsiderCrew, crewmate);
+		expect(await countOf()).toBe(2);
+		await database().query(
+			'delete from public.group_members where group_id = $1 and profile_id = $2',
+			[ids.outsiderCrew, crewmate.id]
+		);
+		expect(await countOf()).toBe(1);
+	});
+});
+
+async function cellOf(point: { lat: number; lng: number }, zoom: number) {
+	const { rows } = await database().query<{ cell: string }>(
+		'select private.cell_at($1, $2, $3) as cell',
+		[point.lat, point.lng, zoom]
+	);
+	return rows[0].cell;
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MapItem } from '../../../src/lib/practitioners/types';
+import {
+	anonymousClient,
+	memberWithProfile,
+	type Client,
+	type Member
+} from '../../support/supabase';
+import {
+	CELL_LENGTH,
+	closeDatabase,
+	database,
+	groundTruth,
+	practitionerAt
+} from '../../support/privacy';
+
+/**
+ * Guarantee 4's third choice: a 'crewmates' profile is seen by the people who share a crew with
+ * its owner, at the owner's precision, and by nobody else: not by someone who shares only a
+ * congregation with them, not by other members, not by anonymous visitors. Everyone here lives
+ * around Cusco, Peru, which no other test file uses; groups are arranged as the database's
+ * superuser (joining comes with a later issue) and named with this run's token.
+ */
+
+const token = `pe${randomUUID().slice(0, 6)}`;
+/** Around Cusco, wide enough for any cell of the owner's. */
+const cuscoBox = { min_lat: -16, min_lng: -75, max_lat: -11, max_lng: -69 };
+
+let owner: Member; // crewmates only, town precision; in the crew and the congregation
+let crewmate: Member; // in the crew
+let congregant: Member; // in the congregation and in another crew of it, not in the owner's crew
+let stranger: Member; // in no group
+
+beforeAll(async () => {
+	[owner, crewmate, congregant, stranger] = await Promise.all([
+		practitionerAt(
+			`${token}-owner`,
+			{ lat: -13.53195, lng: -71.96746 },
+			{ visibility: 'crewmates', precision: 'town' }
+		),
+		memberWithProfile(`${token}-crewmate`),
+		memberWithProfile(`${token}-congregant`),
+		memberWithProfile(`${token}-stranger`)
+	]);
+	const congregation = await createGroup({ kind: 'congregation', name: 'Congregation' });
+	const crew = await createGroup({ kind: 'crew', name: 'Crew', congregation });
+	const otherCrew = await createGroup({ kind: 'crew', name: 'Other Crew', congregation });
+	await join(congregation, owner, congregant);
+	await join(crew, owner, crewmate);
+	await join(otherCrew, congregant);
+});
+
+afterAll(async () => {
+	await database().query('delete from public.groups where name like $1', [`${token} %`]);
+	await closeDatabase();
+});
+
+async function createGroup({
+	kind,
+	name,
+	congregation = null
+}: {
+	kind: 'crew' | 'congregation';
+	name: string;
+	congregation?: string | null;
+}) {
+	const { rows } = await database().query<{ id: string }>(
+		`insert into public.groups (kind, name, status, size_limit, congregation_id, visibility, area_cell)
+		values ($1, $2, 'open', $3, $4, 'members', private.cell_at(-13.53, -71.97, 11))
+		returning id`,
+		[kind, `${token} ${name}`, kind === 'crew' ? 6 : null, congregation]
+	);
+	return rows[0].id;
+}
+
+async function join(groupId: string, ...members: Member[]) {
+	for (const joiner of members) {
+		await database().query(
+			'insert into public.group_members (group_id, profile_id) values ($1, $2)',
+			[groupId, joiner.id]
+		);
+	}
+}
+
+/** The owner as a viewer comes across them: their profile row and their map items. */
+async function sightingsOfOwner(client: Client) {
+	const [row, view, items] = await Promise.all([
+		client.from('profiles').select('id').eq('id', owner.id),
+		client.rpc('map_view', { ...cuscoBox, zoom: 6, filters: { q: token } }),
+		client.rpc('map_items', { ...cuscoBox, filters: { q: token } })
+	]);
+	for (const response of [row, view, items]) expect(response.error).toBeNull();
+	const people = (data: unknown) =>
+		(data as { items: MapItem[] }).items.filter((item) => item.id === owner.id);
+	return { rows: row.data!, view: people(view.data), items: people(items.data) };
+}
+
+describe('a crewmates-only profile', () => {
+	it('is seen by a crewmate, at the owner’s precision, in the profile and on the map', async () => {
+		const truth = (await groundTruth(owner.id))!;
+		expect(truth.published_cell).toHaveLength(CELL_LENGTH.town);
+
+		const { data } = await crewmate.client
+			.from('profiles')
+			.select('id, published_cell, published_lat, published_lng, place_label')
+			.eq('id', owner.id);
+		expect(data).toEqual([
+			{
+				id: owner.id,
+				published_cell: truth.published_cell,
+				published_lat: truth.published_lat,
+				published_lng: truth.published_lng,
+				place_label: truth.place_label
+			}
+		]);
+
+		const { view, items } = await sightingsOfOwner(crewmate.client);
+		for (const listed of [view, items]) {
+			expect(listed).toHaveLength(1);
+			expect(listed[0]).toMatchObject({
+				kind: 'practitioner',
+				cell: truth.published_cell,
+				lat: truth.published_lat,
+				lng: truth.published_lng
+			});
+		}
+	});
+
+	it('is not seen by someone who shares only a congregation with the owner', async () => {
+		expect(await sightingsOfOwner(congregant.client)).toEqual({ rows: [], view: [], items: [] });
+	});
+
+	it('is not seen by another member', async () => {
+		expect(await sightingsOfOwner(stranger.client)).toEqual({ rows: [], view: [], items: [] });
+	});
+
+	it('is not seen by an anonymous visitor, nor given a public cell', async () => {
+		expect(await sightingsOfOwner(anonymousClient())).toEqual({ rows: [], view: [], items: [] });
+		expect(await groundTruth(owner.id)).toMatchObject({ public_cell: null, public_lat: null });
+	});
+
+	it('is not counted on the map for anyone but crewmates', async () => {
+		const counts = async (client: Client) => {
+			const { data, error } = await client.rpc('map_view', {
+				...cuscoBox,
+				zoom: 6,
+				max_items: 0,
+				filters: { q: `${token}-owner` }
+			});
+			expect(error).toBeNull();
+			return (data as { total: number }).total;
+		};
+		expect(await counts(crewmate.client)).toBe(1);
+		for (const client of [congregant.client, stranger.client, anonymousClient()]) {
+			expect(await counts(client)).toBe(0);
+		}
+	});
+
+	it('is no longer seen by a crewmate who leaves the crew', async () => {
+		await database().query(
+			`delete from public.group_members
+			where profile_id = $1 and group_id in (select id from public.groups where name = $2)`,
+			[crewmate.id, `${token} Crew`]
+		);
+		expect(await sightingsOfOwner(crewmate.client)).toEqual({ rows: [], view: [], items: [] });
+	});
+});
