@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellAt, createGathering, createGroup, joinGroup } from '../support/groups';
 import { cellBounds, closeDatabase, database } from '../support/privacy';
 import {
 	anonymousClient,
@@ -42,14 +43,28 @@ beforeAll(async () => {
 		memberWithProfile(`${token}-crewmate`),
 		memberWithProfile(`${token}-outsider`)
 	]);
-	ids.publicCrew = await createGroup({ name: 'Public Crew', visibility: 'public' });
-	ids.membersCrew = await createGroup({ name: 'Members Crew', visibility: 'members' });
-	ids.outsiderCrew = await createGroup({ name: 'Outsider Crew', visibility: 'public' });
-	await join(ids.publicCrew, member, crewmate);
-	await join(ids.membersCrew, member);
-	await join(ids.outsiderCrew, outsider);
-	ids.publicGathering = await createGathering({ name: 'Public Camp', visibility: 'public' });
-	ids.membersGathering = await createGathering({ name: 'Members Call', visibility: 'members' });
+	const crew = (name: string, visibility: 'public' | 'members') =>
+		createGroup({ kind: 'crew', name: `${token} ${name}`, visibility, at: kathmandu });
+	ids.publicCrew = await crew('Public Crew', 'public');
+	ids.membersCrew = await crew('Members Crew', 'members');
+	ids.outsiderCrew = await crew('Outsider Crew', 'public');
+	await joinGroup(ids.publicCrew, member, crewmate);
+	await joinGroup(ids.membersCrew, member);
+	await joinGroup(ids.outsiderCrew, outsider);
+	// Both camps a month from now, in Kathmandu's area cell.
+	const camp = (name: string, visibility: 'public' | 'members') =>
+		createGathering({
+			kind: 'camp',
+			name: `${token} ${name}`,
+			startsInDays: 30,
+			endsInDays: 33,
+			timeZone: 'Asia/Kathmandu',
+			visibility,
+			at: kathmandu,
+			precision: 'area'
+		});
+	ids.publicGathering = await camp('Public Camp', 'public');
+	ids.membersGathering = await camp('Members Call', 'members');
 });
 
 // Nothing of this run stays on the shared stack's map.
@@ -58,38 +73,6 @@ afterAll(async () => {
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
 	await closeDatabase();
 });
-
-/** A crew in Kathmandu's town cell, arranged as the database's superuser. */
-async function createGroup({ name, visibility }: { name: string; visibility: string }) {
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.groups (kind, name, status, size_limit, visibility, area_cell)
-		values ('crew', $1, 'open', 6, $2, private.cell_at($3, $4, 13))
-		returning id`,
-		[`${token} ${name}`, visibility, kathmandu.lat, kathmandu.lng]
-	);
-	return rows[0].id;
-}
-
-async function join(groupId: string, ...members: Member[]) {
-	for (const joiner of members) {
-		await database().query(
-			'insert into public.group_members (group_id, profile_id) values ($1, $2)',
-			[groupId, joiner.id]
-		);
-	}
-}
-
-/** A gathering in Kathmandu's area cell next year. */
-async function createGathering({ name, visibility }: { name: string; visibility: string }) {
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.gatherings (kind, name, starts_at, ends_at, time_zone, visibility, area_cell)
-		values ('camp', $1, now() + interval '30 days', now() + interval '33 days', 'Asia/Kathmandu',
-			$2, private.cell_at($3, $4, 11))
-		returning id`,
-		[`${token} ${name}`, visibility, kathmandu.lat, kathmandu.lng]
-	);
-	return rows[0].id;
-}
 
 /** Everything stored about this run's groups, memberships and gatherings, read past RLS. */
 async function stored() {
@@ -325,7 +308,7 @@ describe('published areas', () => {
 				starts_at: '2027-03-01T10:00:00Z',
 				ends_at: '2027-03-01T11:00:00Z',
 				time_zone: 'Asia/Kathmandu',
-				area_cell: (await cellOf(kathmandu, 13)) as string,
+				area_cell: await cellAt(kathmandu, 'town'),
 				area_lat: exact.lat,
 				area_lng: exact.lng
 			})
@@ -387,7 +370,7 @@ describe('the rules of the tables', () => {
 				)
 			).rows[0].member_count;
 		expect(await countOf()).toBe(1);
-		await join(ids.outsiderCrew, crewmate);
+		await joinGroup(ids.outsiderCrew, crewmate);
 		expect(await countOf()).toBe(2);
 		await database().query(
 			'delete from public.group_members where group_id = $1 and profile_id = $2',
@@ -396,11 +379,3 @@ describe('the rules of the tables', () => {
 		expect(await countOf()).toBe(1);
 	});
 });
-
-async function cellOf(point: { lat: number; lng: number }, zoom: number) {
-	const { rows } = await database().query<{ cell: string }>(
-		'select private.cell_at($1, $2, $3) as cell',
-		[point.lat, point.lng, zoom]
-	);
-	return rows[0].cell;
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapItem, MapItems, MapViewData } from '../../src/lib/practitioners/types';
+import { createGathering, createGroup, joinGroup } from '../support/groups';
 import { closeDatabase, database, practitionerAt } from '../support/privacy';
 import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';
 
@@ -9,7 +10,7 @@ import { anonymousClient, signUpMember, type Client, type Member } from '../supp
  * beside practitioners, with their seats, status and dates, never a closed group or an ended
  * gathering, to the audiences their visibility names. Everything here is around Maputo,
  * Mozambique, which no other test file uses, and named with this run's token; groups and
- * gatherings are arranged as the database's superuser (creating them comes with later issues).
+ * gatherings are arranged as the database's superuser (see ../support/groups).
  */
 
 const token = `mz${randomUUID().slice(0, 6)}`;
@@ -45,65 +46,98 @@ beforeAll(async () => {
 		pat.id,
 		['mentoring']
 	]);
+	// Groups meet in Maputo's town cell, gatherings in its area cell; the joiners fill the crews'
+	// seats.
 	ids.congregation = await createGroup({
 		kind: 'congregation',
-		name: 'Maputo Congregation',
-		status: 'open',
-		size_limit: null,
-		members: 0
+		name: `${token} Maputo Congregation`,
+		visibility: 'public',
+		at: maputo
 	});
 	ids.openCrew = await createGroup({
-		name: 'Open Crew',
+		kind: 'crew',
+		name: `${token} Open Crew`,
 		status: 'open',
-		size_limit: 6,
-		members: 2,
-		congregation: ids.congregation
+		sizeLimit: 6,
+		congregationId: ids.congregation,
+		visibility: 'public',
+		at: maputo
 	});
+	await joinGroup(ids.openCrew, ...joiners.slice(0, 2));
 	ids.fullCrew = await createGroup({
-		name: 'Full Crew',
+		kind: 'crew',
+		name: `${token} Full Crew`,
 		purpose: `Weaving ${token}zz baskets`,
 		status: 'full',
-		size_limit: 3,
-		members: 3
+		sizeLimit: 3,
+		visibility: 'public',
+		at: maputo
 	});
+	await joinGroup(ids.fullCrew, ...joiners.slice(0, 3));
 	ids.pausedCrew = await createGroup({
-		name: 'Paused Crew',
+		kind: 'crew',
+		name: `${token} Paused Crew`,
 		status: 'paused',
-		size_limit: 5,
-		members: 1
+		sizeLimit: 5,
+		visibility: 'public',
+		at: maputo
 	});
+	await joinGroup(ids.pausedCrew, joiners[0]);
 	ids.formingCrew = await createGroup({
-		name: 'Forming Crew',
+		kind: 'crew',
+		name: `${token} Forming Crew`,
 		status: 'forming',
-		size_limit: 4,
-		members: 4,
-		visibility: 'members'
+		sizeLimit: 4,
+		visibility: 'members',
+		at: maputo
 	});
+	await joinGroup(ids.formingCrew, ...joiners);
 	ids.closedCrew = await createGroup({
-		name: 'Closed Crew',
+		kind: 'crew',
+		name: `${token} Closed Crew`,
 		status: 'closed',
-		size_limit: 4,
-		members: 1
+		sizeLimit: 4,
+		visibility: 'public',
+		at: maputo
 	});
-	ids.camp = await createGathering({ name: 'Camp', kind: 'camp', starts: 10, ends: 12 });
+	await joinGroup(ids.closedCrew, joiners[0]);
+	const gathering = {
+		timeZone: 'Africa/Maputo',
+		capacity: 40,
+		at: maputo,
+		precision: 'area'
+	} as const;
+	ids.camp = await createGathering({
+		...gathering,
+		kind: 'camp',
+		name: `${token} Camp`,
+		startsInDays: 10,
+		endsInDays: 12,
+		visibility: 'public'
+	});
 	ids.call = await createGathering({
-		name: 'Call',
+		...gathering,
 		kind: 'call',
-		starts: 40,
-		ends: 40.05,
+		name: `${token} Call`,
+		startsInDays: 40,
+		endsInDays: 40.05,
 		visibility: 'members'
 	});
 	ids.ongoing = await createGathering({
-		name: 'Ongoing Gathering',
+		...gathering,
 		kind: 'regional_gathering',
-		starts: -1,
-		ends: 1
+		name: `${token} Ongoing Gathering`,
+		startsInDays: -1,
+		endsInDays: 1,
+		visibility: 'public'
 	});
 	ids.ended = await createGathering({
-		name: 'Ended Gathering',
+		...gathering,
 		kind: 'camp',
-		starts: -3,
-		ends: -1
+		name: `${token} Ended Gathering`,
+		startsInDays: -3,
+		endsInDays: -1,
+		visibility: 'public'
 	});
 });
 
@@ -112,71 +146,6 @@ afterAll(async () => {
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
 	await closeDatabase();
 });
-
-async function createGroup(group: {
-	kind?: 'crew' | 'congregation';
-	name: string;
-	purpose?: string;
-	status: string;
-	size_limit: number | null;
-	members: number;
-	congregation?: string;
-	visibility?: 'public' | 'members';
-}) {
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.groups
-			(kind, name, purpose, status, size_limit, congregation_id, visibility, area_cell)
-		values ($1, $2, $3, $4, $5, $6, $7, private.cell_at($8, $9, 13))
-		returning id`,
-		[
-			group.kind ?? 'crew',
-			`${token} ${group.name}`,
-			group.purpose ?? '',
-			group.status,
-			group.size_limit,
-			group.congregation ?? null,
-			group.visibility ?? 'public',
-			maputo.lat,
-			maputo.lng
-		]
-	);
-	const id = rows[0].id;
-	for (const joiner of joiners.slice(0, group.members)) {
-		await database().query(
-			'insert into public.group_members (group_id, profile_id) values ($1, $2)',
-			[id, joiner.id]
-		);
-	}
-	return id;
-}
-
-/** A gathering in Maputo's area cell, from `starts` to `ends` days from now. */
-async function createGathering(gathering: {
-	name: string;
-	kind: string;
-	starts: number;
-	ends: number;
-	visibility?: 'public' | 'members';
-}) {
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.gatherings
-			(kind, name, starts_at, ends_at, time_zone, capacity, visibility, area_cell)
-		values ($1, $2, now() + make_interval(secs => $3::double precision * 86400),
-			now() + make_interval(secs => $4::double precision * 86400),
-			'Africa/Maputo', 40, $5, private.cell_at($6, $7, 11))
-		returning id`,
-		[
-			gathering.kind,
-			`${token} ${gathering.name}`,
-			gathering.starts,
-			gathering.ends,
-			gathering.visibility ?? 'public',
-			maputo.lat,
-			maputo.lng
-		]
-	);
-	return rows[0].id;
-}
 
 async function mapView(
 	client: Client,

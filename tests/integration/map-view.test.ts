@@ -37,7 +37,7 @@ let bo: Member; // public, town, open to mentoring
 let cy: Member; // public, area
 let dee: Member; // members only, neighbourhood
 let eli: Member; // only me
-let fay: Member; // crewmates (nobody shares a crew yet)
+let fay: Member; // crewmates, and shares no crew with the viewer
 let gus: Member; // public, area, has blocked the viewer
 let hal: Member; // public, never finished onboarding
 let jo: Member; // public, area, alone in Toamasina: too few there for an area or region cell

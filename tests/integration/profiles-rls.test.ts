@@ -72,7 +72,7 @@ describe('profiles', () => {
 		it('sees public and members-only profiles but not a profile kept to its owner', async () => {
 			const { data } = await other.client.from('profiles').select('id, visibility');
 			const visibilities = new Set(data!.map((row) => row.visibility));
-			// 'crewmates' profiles are seen by crewmates only, and nobody shares a crew yet.
+			// 'crewmates' profiles are seen by crewmates only, and this member shares no crew.
 			expect(visibilities).toEqual(new Set(['public', 'members']));
 			expect(data!.some((row) => row.id === owner.id)).toBe(false);
 		});

@@ -19,8 +19,10 @@ import { anonymousClient, memberWithProfile, serviceClient, type Member } from '
  * | blocking        | Georgia                                             |
  * | leaving         | Armenia                                             |
  * | writes          | Estonia                                             |
+ * | crewmates       | Peru                                                |
  *
- * None of them is in the seed, nor are Zambia and Fiji, which ../integration/map-data uses.
+ * None of them is in the seed, nor are the countries of the other integration files: Zambia and
+ * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls) and Mozambique (map-kinds).
  */
 
 export type Precision = Database['public']['Enums']['location_precision'];

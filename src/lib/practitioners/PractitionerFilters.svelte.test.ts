@@ -77,7 +77,7 @@ describe('PractitionerFilters', () => {
 
 		it('has no gatherings choice: the directory lists people', () => {
 			render(PractitionerFilters, { action: '/directory', filters: {}, ordering });
-			expect(screen.queryByLabelText('Gatherings')).not.toBeInTheDocument();
+			expect(screen.queryByLabelText('Upcoming gatherings')).not.toBeInTheDocument();
 		});
 
 		it('groups each kind of choice under its own legend', () => {
@@ -127,7 +127,7 @@ describe('PractitionerFilters', () => {
 				keep: mapView,
 				collapsible: true
 			});
-			const select = screen.getByLabelText('Gatherings') as HTMLSelectElement;
+			const select = screen.getByLabelText('Upcoming gatherings') as HTMLSelectElement;
 			expect(select.selectedOptions[0]?.textContent?.trim()).toBe('In the next month');
 			expect(submitted().get('within')).toBe('30');
 			expect(parseFilters(submitted())).toMatchObject({ withinDays: 30 });

@@ -7,6 +7,7 @@ import {
 	type Client,
 	type Member
 } from '../../support/supabase';
+import { createGroup, joinGroup } from '../../support/groups';
 import {
 	CELL_LENGTH,
 	closeDatabase,
@@ -20,10 +21,12 @@ import {
  * its owner, at the owner's precision, and by nobody else: not by someone who shares only a
  * congregation with them, not by other members, not by anonymous visitors. Everyone here lives
  * around Cusco, Peru, which no other test file uses; groups are arranged as the database's
- * superuser (joining comes with a later issue) and named with this run's token.
+ * superuser (see ../../support/groups) and named with this run's token.
  */
 
 const token = `pe${randomUUID().slice(0, 6)}`;
+/** Where this file's groups meet. */
+const cusco = { lat: -13.53, lng: -71.97 };
 /** Around Cusco, wide enough for any cell of the owner's. */
 const cuscoBox = { min_lat: -16, min_lng: -75, max_lat: -11, max_lng: -69 };
 
@@ -43,45 +46,35 @@ beforeAll(async () => {
 		memberWithProfile(`${token}-congregant`),
 		memberWithProfile(`${token}-stranger`)
 	]);
-	const congregation = await createGroup({ kind: 'congregation', name: 'Congregation' });
-	const crew = await createGroup({ kind: 'crew', name: 'Crew', congregation });
-	const otherCrew = await createGroup({ kind: 'crew', name: 'Other Crew', congregation });
-	await join(congregation, owner, congregant);
-	await join(crew, owner, crewmate);
-	await join(otherCrew, congregant);
+	const congregation = await createGroup({
+		kind: 'congregation',
+		name: `${token} Congregation`,
+		at: cusco,
+		precision: 'area'
+	});
+	const crew = await createGroup({
+		kind: 'crew',
+		name: `${token} Crew`,
+		congregationId: congregation,
+		at: cusco,
+		precision: 'area'
+	});
+	const otherCrew = await createGroup({
+		kind: 'crew',
+		name: `${token} Other Crew`,
+		congregationId: congregation,
+		at: cusco,
+		precision: 'area'
+	});
+	await joinGroup(congregation, owner, congregant);
+	await joinGroup(crew, owner, crewmate);
+	await joinGroup(otherCrew, congregant);
 });
 
 afterAll(async () => {
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
 	await closeDatabase();
 });
-
-async function createGroup({
-	kind,
-	name,
-	congregation = null
-}: {
-	kind: 'crew' | 'congregation';
-	name: string;
-	congregation?: string | null;
-}) {
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.groups (kind, name, status, size_limit, congregation_id, visibility, area_cell)
-		values ($1, $2, 'open', $3, $4, 'members', private.cell_at(-13.53, -71.97, 11))
-		returning id`,
-		[kind, `${token} ${name}`, kind === 'crew' ? 6 : null, congregation]
-	);
-	return rows[0].id;
-}
-
-async function join(groupId: string, ...members: Member[]) {
-	for (const joiner of members) {
-		await database().query(
-			'insert into public.group_members (group_id, profile_id) values ($1, $2)',
-			[groupId, joiner.id]
-		);
-	}
-}
 
 /** The owner as a viewer comes across them: their profile row and their map items. */
 async function sightingsOfOwner(client: Client) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup, joinGroup } from '../../support/groups';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
@@ -7,11 +8,13 @@ import {
 	anonymousToken,
 	closeDatabase,
 	countOf,
+	database,
 	expectNoExactPoint,
 	expectNoLocationIn,
 	groundTruth,
 	practitionerAt,
 	rest,
+	worldMapPoints,
 	type MapPoint,
 	type Point,
 	type RestResponse
@@ -32,7 +35,7 @@ let owner: Member; // public, neighbourhood: the finest cell there is
 let crewmatesOnly: Member; // visibility 'crewmates', same neighbourhood cell as the owner
 let member: Member;
 let blocked: Member; // blocked by both of them
-let wouldBeCrewmate: Member; // will share a crew with crewmatesOnly once crews exist
+let crewmate: Member; // in one crew with crewmatesOnly: sees their cell, never their point
 let ownerCell: string;
 
 const targets = () => [
@@ -41,7 +44,7 @@ const targets = () => [
 ];
 
 beforeAll(async () => {
-	[owner, crewmatesOnly, member, blocked, wouldBeCrewmate] = await Promise.all([
+	[owner, crewmatesOnly, member, blocked, crewmate] = await Promise.all([
 		practitionerAt('mn-owner', ownerPoint, { precision: 'neighbourhood' }),
 		practitionerAt('mn-crewmates-only', crewmatesOnlyPoint, {
 			visibility: 'crewmates',
@@ -49,7 +52,7 @@ beforeAll(async () => {
 		}),
 		signUpMember('mn-member'),
 		signUpMember('mn-blocked'),
-		signUpMember('mn-would-be-crewmate')
+		signUpMember('mn-crewmate')
 	]);
 	// Two more public people in the owner's area cell, so anonymous visitors see the owner
 	// (at area: guarantee 6) and there is something to attack.
@@ -59,11 +62,16 @@ beforeAll(async () => {
 		const { error } = await blocker.client.from('blocks').insert({ blocked_id: blocked.id });
 		expect(error).toBeNull();
 	}
+	const crew = await createGroup({ kind: 'crew', name: 'mn-crew', at: crewmatesOnlyPoint });
+	await joinGroup(crew, crewmatesOnly, crewmate);
 	ownerCell = (await groundTruth(owner.id))!.published_cell!;
 	expect(ownerCell).toHaveLength(CELL_LENGTH.neighbourhood);
 });
 
-afterAll(closeDatabase);
+afterAll(async () => {
+	await database().query('delete from public.groups where name = $1', ['mn-crew']);
+	await closeDatabase();
+});
 
 interface Attack {
 	name: string;
@@ -225,11 +233,7 @@ const viewers: { name: string; token: () => Promise<string> }[] = [
 	{ name: 'an anonymous visitor', token: async () => anonymousToken() },
 	{ name: 'another member', token: () => accessToken(member) },
 	{ name: 'a blocked member', token: () => accessToken(blocked) },
-	{
-		// Crews arrive with a later issue; it will put this member and crewmatesOnly in one crew.
-		name: 'a crewmate (crews do not exist yet)',
-		token: () => accessToken(wouldBeCrewmate)
-	}
+	{ name: 'a crewmate of the crewmates-only owner', token: () => accessToken(crewmate) }
 ];
 
 describe.each(viewers)('as $name', (viewer) => {
@@ -332,6 +336,25 @@ describe('as another member', () => {
 		for (const point of world.body as MapPoint[]) {
 			expect(point.cell.length).toBeLessThanOrEqual(CELL_LENGTH.neighbourhood);
 		}
+	});
+});
+
+describe('as a crewmate of the crewmates-only owner', () => {
+	it('sees them at the neighbourhood cell they chose, placed at its centre, where other members see nothing', async () => {
+		const truth = (await groundTruth(crewmatesOnly.id))!;
+		expect(truth.published_cell).toHaveLength(CELL_LENGTH.neighbourhood);
+		expect([truth.published_lat, truth.published_lng]).not.toEqual([
+			crewmatesOnlyPoint.lat,
+			crewmatesOnlyPoint.lng
+		]);
+		const seenBy = async (viewer: Member) =>
+			(await worldMapPoints(await accessToken(viewer)))
+				.filter((point) => point.id === crewmatesOnly.id)
+				.map(({ cell, lat, lng }) => ({ cell, lat, lng }));
+		expect(await seenBy(crewmate)).toEqual([
+			{ cell: truth.published_cell, lat: truth.published_lat, lng: truth.published_lng }
+		]);
+		expect(await seenBy(member)).toEqual([]);
 	});
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup, hostGroup, joinGroup } from '../../support/groups';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	accessToken,
@@ -45,19 +46,16 @@ beforeAll(async () => {
 	expect(blocking.error).toBeNull();
 	const blocked = await blockerOfLeaver.client.from('blocks').insert({ blocked_id: leaver.id });
 	expect(blocked.error).toBeNull();
-	// Crews are made by hosts in a later piece of work; here the superuser makes one.
-	const { rows } = await database().query<{ id: string }>(
-		`insert into public.groups (kind, name, status, size_limit, visibility, area_cell)
-		values ('crew', 'am-translators', 'open', 5, 'public', private.cell_at($1, $2, 13))
-		returning id`,
-		[yerevan.lat, yerevan.lng]
-	);
-	crewId = rows[0].id;
-	await database().query(
-		`insert into public.group_members (group_id, profile_id, role)
-		values ($1, $2, 'host'), ($1, $3, 'member')`,
-		[crewId, leaver.id, neighbours[0].id]
-	);
+	// Until hosts can make crews through the API, the superuser makes this one.
+	crewId = await createGroup({
+		kind: 'crew',
+		name: 'am-translators',
+		sizeLimit: 5,
+		visibility: 'public',
+		at: yerevan
+	});
+	await hostGroup(crewId, leaver);
+	await joinGroup(crewId, neighbours[0]);
 });
 
 afterAll(closeDatabase);

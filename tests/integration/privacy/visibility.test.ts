@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup, joinGroup } from '../../support/groups';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	accessToken,
@@ -6,6 +7,7 @@ import {
 	anonymousViewOf,
 	closeDatabase,
 	countOf,
+	database,
 	groundTruth,
 	nearby,
 	practitionerAt,
@@ -40,7 +42,7 @@ const seeded = {
 
 const owners = {} as Record<Visibility, Member>;
 let member: Member;
-let wouldBeCrewmate: Member;
+let crewmate: Member; // in one crew with owners.crewmates
 
 beforeAll(async () => {
 	for (const visibility of ['public', 'members', 'crewmates', 'only_me'] as const) {
@@ -52,13 +54,17 @@ beforeAll(async () => {
 	// With the public owner, three public people share the area: anonymous visitors see them.
 	await practitionerAt('bo-companion-1', santaCruz.companion1);
 	await practitionerAt('bo-companion-2', santaCruz.companion2);
-	[member, wouldBeCrewmate] = await Promise.all([
-		signUpMember('bo-member'),
-		signUpMember('bo-would-be-crewmate')
-	]);
+	[member, crewmate] = await Promise.all([signUpMember('bo-member'), signUpMember('bo-crewmate')]);
+	// A real crew from the start: anonymous visitors and other members are tested while the
+	// crewmates-only owner has crewmates, and must still not see them.
+	const crew = await createGroup({ kind: 'crew', name: 'bo-crew', at: santaCruz.crewmates });
+	await joinGroup(crew, owners.crewmates, crewmate);
 });
 
-afterAll(closeDatabase);
+afterAll(async () => {
+	await database().query('delete from public.groups where name = $1', ['bo-crew']);
+	await closeDatabase();
+});
 
 /** Every way a viewer could come across a person: their row, the map, nearby, a count. */
 async function sightings(token: string, id: string) {
@@ -125,25 +131,19 @@ describe('as another member', () => {
 	});
 });
 
-// Crews arrive with a later issue. It should make this member and owners.crewmates share a crew
-// in a beforeAll here, and expect the crewmates-only profile to be seen at the owner's precision.
-describe('as a crewmate (until crews exist nobody shares one: crewmates-only is only me)', () => {
-	it('does not come across a crewmates-only profile anywhere', async () => {
-		expect(await sightings(await accessToken(wouldBeCrewmate), owners.crewmates.id)).toEqual(
-			unseen
-		);
-		const { data } = await wouldBeCrewmate.client
-			.from('profiles')
-			.select('id')
-			.eq('id', seeded.juno);
+describe('as a crewmate', () => {
+	it('sees a crewmates-only profile in its row, on the map, nearby and in counts', async () => {
+		expect(await sightings(await accessToken(crewmate), owners.crewmates.id)).toEqual(seen);
+	});
+
+	it('does not come across the seed’s crewmates-only profile, with whom they share no crew', async () => {
+		const { data } = await crewmate.client.from('profiles').select('id').eq('id', seeded.juno);
 		expect(data).toEqual([]);
 	});
 
 	it('sees members-only and public profiles like any member', async () => {
 		for (const visibility of ['public', 'members'] as const) {
-			expect(await sightings(await accessToken(wouldBeCrewmate), owners[visibility].id)).toEqual(
-				seen
-			);
+			expect(await sightings(await accessToken(crewmate), owners[visibility].id)).toEqual(seen);
 		}
 	});
 });
