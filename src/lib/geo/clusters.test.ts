@@ -7,6 +7,7 @@ import {
 	isClusterPoint,
 	membersOf,
 	abbreviateCount,
+	kindsLabel,
 	type ClusterPoint,
 	type ClusterableGroup,
 	type ClusterableItem,
@@ -248,6 +249,27 @@ describe('with groups from the database', () => {
 		expect(groupPlaces).toHaveLength(1);
 		expect(groupPlaces[0]?.lat).toBeCloseTo(52.09, 9);
 		expect(groupPlaces[0]?.lng).toBeCloseTo(5.12, 9);
+	});
+});
+
+describe('kindsLabel', () => {
+	const none = { practitioner: 0, crew: 0, congregation: 0, gathering: 0 };
+
+	it('is empty for people only: their count says it all', () => {
+		expect(kindsLabel({ ...none, practitioner: 12 })).toBe('');
+	});
+
+	it('names every kind a mixed cluster holds, in the order of the scales', () => {
+		expect(kindsLabel({ ...none, practitioner: 3, crew: 2, gathering: 1 })).toBe(
+			'3 practitioners, 2 crews, 1 gathering'
+		);
+		expect(kindsLabel({ ...none, crew: 1, congregation: 2 })).toBe('1 crew, 2 congregations');
+	});
+
+	it('is what a clustered view gives a mixed cluster', () => {
+		const index = buildClusterIndex(items);
+		const utrecht = clusterAt(clustersInView(index, WORLD, 8), 5.12, 52.09);
+		expect(utrecht.properties.kinds_label).toBe('2 practitioners, 1 crew');
 	});
 });
 

@@ -81,6 +81,8 @@ export interface ClusterPointProperties extends KindCounts {
 	cluster_id: number | null;
 	count: number;
 	count_label: string;
+	/** What it holds besides people, in words ("2 crews, 1 gathering"); empty for people only. */
+	kinds_label: string;
 }
 
 export type ItemPoint = Feature<Point, ItemPointProperties>;
@@ -154,6 +156,27 @@ export function abbreviateCount(count: number): string {
 	return `${Math.floor(count / 1000)}k`;
 }
 
+const KIND_PLURALS: Record<MapItemKind, [one: string, many: string]> = {
+	practitioner: ['practitioner', 'practitioners'],
+	crew: ['crew', 'crews'],
+	congregation: ['congregation', 'congregations'],
+	gathering: ['gathering', 'gatherings']
+};
+
+/**
+ * "3 practitioners, 2 crews, 1 gathering": every kind a cluster holds, when it holds more than
+ * people (a cluster of people only is its count alone).
+ */
+export function kindsLabel(counts: KindCounts): string {
+	if (MAP_ITEM_KINDS.every((kind) => kind === 'practitioner' || counts[kind] === 0)) return '';
+	return MAP_ITEM_KINDS.filter((kind) => counts[kind] > 0)
+		.map((kind) => {
+			const [one, many] = KIND_PLURALS[kind];
+			return `${counts[kind]} ${counts[kind] === 1 ? one : many}`;
+		})
+		.join(', ');
+}
+
 function asClusterPoint(
 	coordinates: Point,
 	counts: KindCounts,
@@ -168,7 +191,8 @@ function asClusterPoint(
 			cluster: true,
 			cluster_id: clusterId,
 			count,
-			count_label: abbreviateCount(count)
+			count_label: abbreviateCount(count),
+			kinds_label: kindsLabel(counts)
 		}
 	};
 }

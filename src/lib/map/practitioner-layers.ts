@@ -13,6 +13,7 @@ export const PRACTITIONER_SOURCE_ID = 'map-items';
 export const practitionerLayerIds = {
 	clusters: 'map-item-clusters',
 	clusterCounts: 'map-item-cluster-counts',
+	clusterKinds: 'map-item-cluster-kinds',
 	points: 'map-item-points',
 	selected: 'map-item-selected',
 	highlighted: 'map-item-highlighted'
@@ -42,7 +43,9 @@ export const practitionerPalettes = {
 		cluster: '#2f3a44',
 		outline: '#ffffff',
 		count: '#ffffff',
-		selected: '#a63c17'
+		selected: '#a63c17',
+		labelText: '#1d2125',
+		labelHalo: '#ffffff'
 	},
 	dark: {
 		kinds: {
@@ -54,7 +57,9 @@ export const practitionerPalettes = {
 		cluster: '#d5dde3',
 		outline: '#0e1a21',
 		count: '#0e1a21',
-		selected: '#f4a27e'
+		selected: '#f4a27e',
+		labelText: '#eef2f5',
+		labelHalo: '#0e1a21'
 	}
 } satisfies Record<
 	ColourScheme,
@@ -64,6 +69,8 @@ export const practitionerPalettes = {
 		outline: string;
 		count: string;
 		selected: string;
+		labelText: string;
+		labelHalo: string;
 	}
 >;
 
@@ -134,6 +141,28 @@ export function practitionerLayers(
 				'text-allow-overlap': true
 			},
 			paint: { 'text-color': palette.count }
+		},
+		{
+			// What a mixed cluster holds, under it: "3 practitioners, 2 crews". Dropped where labels
+			// would collide; the list beside the map always has it all.
+			id: practitionerLayerIds.clusterKinds,
+			type: 'symbol',
+			source,
+			filter: ['all', isCluster, ['!=', ['get', 'kinds_label'], '']],
+			layout: {
+				'text-field': ['get', 'kinds_label'],
+				'text-font': ['Noto Sans Regular'],
+				'text-size': 11,
+				'text-anchor': 'top',
+				'text-offset': [0, 1.9],
+				'text-max-width': 9,
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.labelText,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
+			}
 		},
 		{
 			id: practitionerLayerIds.points,
