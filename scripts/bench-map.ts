@@ -363,6 +363,9 @@ async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
 				`--chrome-flags=--headless=new ${chromiumFlags.join(' ')}`,
 				'--preset=desktop',
 				'--only-categories=performance,accessibility',
+				// The full-page screenshot resizes the window to the whole page, which redraws the
+				// map's WebGL canvas in software at that size; the scores do not use it.
+				'--skip-audits=full-page-screenshot',
 				'--output=json',
 				`--output-path=${output}`,
 				'--quiet'

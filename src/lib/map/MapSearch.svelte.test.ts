@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mapItem } from '$lib/practitioners/factories';
 import type { MapItem } from '$lib/practitioners/types';
 import { place } from '$lib/profiles/factories';
 import type { Place } from '$lib/profiles/places';
@@ -14,26 +15,7 @@ const utrechtBay = place({
 	lat: -27.66,
 	lng: 30.33
 });
-const ada: MapItem = {
-	kind: 'practitioner',
-	id: 'ada',
-	name: 'Ada Utrechtse',
-	lat: 52.0898,
-	lng: 5.1306,
-	cell: '1202021112320',
-	place_label: 'near Utrecht, NL',
-	open_to: [],
-	practices: [],
-	pathway_stage: null,
-	languages: [],
-	status: null,
-	size_limit: null,
-	seats_open: null,
-	starts_at: null,
-	ends_at: null,
-	time_zone: null,
-	gathering_kind: null
-};
+const ada = mapItem({ name: 'Ada Utrechtse' });
 
 type Found = { places: Place[]; people: MapItem[] };
 type Search = (query: string, signal: AbortSignal) => Promise<Found>;

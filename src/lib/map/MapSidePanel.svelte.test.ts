@@ -1,33 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mapItem } from '$lib/practitioners/factories';
 import type { MapItem } from '$lib/practitioners/types';
 import MapSidePanel from './MapSidePanel.svelte';
 
 afterEach(cleanup);
-
-function mapItem(overrides: Partial<MapItem> = {}): MapItem {
-	return {
-		kind: 'practitioner',
-		id: 'ada',
-		name: 'Ada Fernhill',
-		lat: 52.0898,
-		lng: 5.1306,
-		cell: '1202021112320',
-		place_label: 'near Utrecht, NL',
-		open_to: [],
-		practices: [],
-		pathway_stage: null,
-		languages: [],
-		status: null,
-		size_limit: null,
-		seats_open: null,
-		starts_at: null,
-		ends_at: null,
-		time_zone: null,
-		gathering_kind: null,
-		...overrides
-	};
-}
 
 const ada = mapItem();
 const bram = mapItem({ id: 'bram', name: 'Bram Oakes', place_label: null });

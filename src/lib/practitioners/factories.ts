@@ -1,0 +1,29 @@
+/**
+ * Test data: a map item as `map_items` and `map_view` give it. A practitioner near Utrecht
+ * unless told otherwise; people have no group or gathering fields.
+ */
+import type { MapItem } from './types';
+
+export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
+	return {
+		kind: 'practitioner',
+		id: 'ada',
+		name: 'Ada Fernhill',
+		lat: 52.0898,
+		lng: 5.1306,
+		cell: '1202021112320',
+		place_label: 'near Utrecht, NL',
+		open_to: [],
+		practices: [],
+		pathway_stage: null,
+		languages: [],
+		status: null,
+		size_limit: null,
+		seats_open: null,
+		starts_at: null,
+		ends_at: null,
+		time_zone: null,
+		gathering_kind: null,
+		...overrides
+	};
+}
