@@ -360,7 +360,8 @@ async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
 			[
 				url,
 				`--chrome-path=${chromiumPath}`,
-				`--chrome-flags=--headless=new ${chromiumFlags.join(' ')}`,
+				// Without --disable-dev-shm-usage its Chromium lost the page now and then here.
+				`--chrome-flags=--headless=new --disable-dev-shm-usage ${chromiumFlags.join(' ')}`,
 				'--preset=desktop',
 				'--only-categories=performance,accessibility',
 				// The full-page screenshot resizes the window to the whole page, which redraws the
