@@ -252,6 +252,23 @@ describe('with groups from the database', () => {
 	});
 });
 
+describe('an item with a detail', () => {
+	it('carries it to its point, and items without one carry none', () => {
+		const index = buildClusterIndex([
+			{ kind: 'crew', id: 'crew', name: 'Crew', lat: 10, lng: 10, detail: '3 open seats of 6' },
+			{ kind: 'practitioner', id: 'ada', name: 'Ada', lat: -10, lng: -10, detail: null }
+		]);
+		const properties = clustersInView(index, WORLD, 3).features.map((point) => point.properties);
+		expect(properties).toContainEqual({
+			kind: 'crew',
+			id: 'crew',
+			name: 'Crew',
+			detail: '3 open seats of 6'
+		});
+		expect(properties).toContainEqual({ kind: 'practitioner', id: 'ada', name: 'Ada' });
+	});
+});
+
 describe('kindsLabel', () => {
 	const none = { practitioner: 0, crew: 0, congregation: 0, gathering: 0 };
 

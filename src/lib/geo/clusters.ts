@@ -34,6 +34,8 @@ export interface ClusterableItem {
 	name: string;
 	lat: number;
 	lng: number;
+	/** A crew's open seats or a gathering's dates, drawn under its point. */
+	detail?: string | null;
 }
 
 export const clusterDefaults = {
@@ -69,6 +71,8 @@ export interface ItemPointProperties {
 	kind: MapItemKind;
 	id: string;
 	name: string;
+	/** Only when the item has one. */
+	detail?: string;
 }
 
 /**
@@ -132,10 +136,10 @@ export function buildClusterIndex(
 		}
 	});
 	return index.load([
-		...items.map(({ kind, id, name, lat, lng }): Feature<Point, ItemPointProperties> => ({
+		...items.map(({ kind, id, name, lat, lng, detail }): Feature<Point, ItemPointProperties> => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [lng, lat] },
-			properties: { kind, id, name }
+			properties: detail ? { kind, id, name, detail } : { kind, id, name }
 		})),
 		...groups.map(({ lat, lng, counts }): Feature<Point, GroupPointProperties> => ({
 			type: 'Feature',

@@ -12,6 +12,8 @@ export interface MapViewItem {
 	lat: number;
 	lng: number;
 	place_label: string | null;
+	/** A crew's open seats or a gathering's dates, drawn under its point. */
+	detail?: string | null;
 }
 
 /**

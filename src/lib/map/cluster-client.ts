@@ -111,5 +111,12 @@ export function createClusterClient(
 
 /** Only what clustering needs crosses to the worker: not the rest of each item. */
 function toPlainItems(items: readonly ClusterableItem[]): ClusterableItem[] {
-	return items.map(({ kind, id, name, lat, lng }) => ({ kind, id, name, lat, lng }));
+	return items.map(({ kind, id, name, lat, lng, detail }) => ({
+		kind,
+		id,
+		name,
+		lat,
+		lng,
+		detail
+	}));
 }

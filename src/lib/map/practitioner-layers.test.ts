@@ -18,12 +18,13 @@ describe('practitionerSource', () => {
 });
 
 describe('practitionerLayers', () => {
-	it('draws clusters, their counts and kinds, single items, the hover halo and the selection ring, in that order', () => {
+	it('draws clusters, their counts and kinds, single items and their details, the hover halo and the selection ring, in that order', () => {
 		expect(practitionerLayers('light', null).map((layer) => layer.id)).toEqual([
 			'map-item-clusters',
 			'map-item-cluster-counts',
 			'map-item-cluster-kinds',
 			'map-item-points',
+			'map-item-details',
 			'map-item-highlighted',
 			'map-item-selected'
 		]);

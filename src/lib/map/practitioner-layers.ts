@@ -15,6 +15,7 @@ export const practitionerLayerIds = {
 	clusterCounts: 'map-item-cluster-counts',
 	clusterKinds: 'map-item-cluster-kinds',
 	points: 'map-item-points',
+	details: 'map-item-details',
 	selected: 'map-item-selected',
 	highlighted: 'map-item-highlighted'
 } as const;
@@ -174,6 +175,28 @@ export function practitionerLayers(
 				'circle-radius': byKind(kindRadius),
 				'circle-stroke-color': palette.outline,
 				'circle-stroke-width': 2
+			}
+		},
+		{
+			// A crew's open seats, a gathering's dates: under the point, dropped where labels would
+			// collide (the list and the card always have them).
+			id: practitionerLayerIds.details,
+			type: 'symbol',
+			source,
+			filter: ['all', isSingleItem, ['has', 'detail']],
+			layout: {
+				'text-field': ['get', 'detail'],
+				'text-font': ['Noto Sans Regular'],
+				'text-size': 11,
+				'text-anchor': 'top',
+				'text-offset': [0, 0.9],
+				'text-max-width': 9,
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.labelText,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
 			}
 		},
 		{
