@@ -477,7 +477,9 @@ try {
 		);
 	}
 	console.log(`\nLighthouse (desktop), ${seeded.toLocaleString('en')} practitioners seeded`);
-	for (const page of ['/map', '/directory']) {
+	// /directory first: on /map, Lighthouse's Chromium has been losing the page here (software
+	// WebGL), and what it leaves behind must not spoil the other run.
+	for (const page of ['/directory', '/map']) {
 		const report = await lighthouse(`${app.appUrl}${page}`);
 		if (!report) {
 			console.log(`${page.padEnd(12)} Lighthouse did not finish`);
