@@ -349,18 +349,19 @@ interface LighthouseReport {
 
 /**
  * The Lighthouse CLI (desktop preset: the map is laid out for wide screens first); undefined if
- * it fails or takes over three minutes.
+ * it fails or takes over three minutes. Spawned without blocking: the stack's gateway and auth
+ * run in this process, and a synchronous spawn would stop them answering the app while
+ * Lighthouse loads its pages.
  */
 async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'bench-map-lighthouse-'));
 	const output = path.join(dir, 'report.json');
 	try {
-		const run = spawnSync(
+		const run = spawn(
 			path.join(projectRoot, 'node_modules', '.bin', 'lighthouse'),
 			[
 				url,
 				`--chrome-path=${chromiumPath}`,
-				// Without --disable-dev-shm-usage its Chromium lost the page now and then here.
 				`--chrome-flags=--headless=new --disable-dev-shm-usage ${chromiumFlags.join(' ')}`,
 				'--preset=desktop',
 				'--only-categories=performance,accessibility',
@@ -371,10 +372,13 @@ async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
 				`--output-path=${output}`,
 				'--quiet'
 			],
-			{ stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 }
+			{ stdio: ['ignore', 'ignore', 'inherit'] }
 		);
-		if (run.status !== 0) {
-			// A Lighthouse stopped by the timeout leaves the Chromium it launched (detached, by
+		const timer = setTimeout(() => run.kill('SIGTERM'), 180_000);
+		const status = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+		clearTimeout(timer);
+		if (status !== 0) {
+			// A Lighthouse that is stopped leaves the Chromium it launched (detached, by
 			// chrome-launcher, with a lighthouse.* profile folder) running.
 			spawnSync('pkill', ['-f', 'user-data-dir=[^ ]*lighthouse\\.']);
 			return undefined;
@@ -477,9 +481,7 @@ try {
 		);
 	}
 	console.log(`\nLighthouse (desktop), ${seeded.toLocaleString('en')} practitioners seeded`);
-	// /directory first: on /map, Lighthouse's Chromium has been losing the page here (software
-	// WebGL), and what it leaves behind must not spoil the other run.
-	for (const page of ['/directory', '/map']) {
+	for (const page of ['/map', '/directory']) {
 		const report = await lighthouse(`${app.appUrl}${page}`);
 		if (!report) {
 			console.log(`${page.padEnd(12)} Lighthouse did not finish`);
