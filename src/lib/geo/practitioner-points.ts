@@ -1,4 +1,3 @@
-import type { MapPractitioner } from '$lib/practitioners/types';
 import type { MapItemKind } from './clusters';
 
 /** `[west, south, east, north]`, as MapLibre's `fitBounds` takes it. */
@@ -14,26 +13,6 @@ export interface MapViewItem {
 	place_label: string | null;
 	/** A crew's open seats or a gathering's dates, drawn under its point. */
 	detail?: string | null;
-}
-
-/**
- * Practitioners as map items, until the map data returns items of every kind. People without a
- * published location are left out: they are in the directory, not on the map.
- */
-export function practitionersAsMapItems(practitioners: readonly MapPractitioner[]): MapViewItem[] {
-	const items: MapViewItem[] = [];
-	for (const { id, display_name, place_label, published_lat, published_lng } of practitioners) {
-		if (published_lat === null || published_lng === null) continue;
-		items.push({
-			kind: 'practitioner',
-			id,
-			name: display_name,
-			lat: published_lat,
-			lng: published_lng,
-			place_label
-		});
-	}
-	return items;
 }
 
 /** The smallest box holding every item, or null when there are none. */

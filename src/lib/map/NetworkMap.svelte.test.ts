@@ -1,17 +1,9 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { practitionersAsMapItems } from '$lib/geo/practitioner-points';
+import { mapItem } from '$lib/practitioners/factories';
 import NetworkMap from './NetworkMap.svelte';
 
-const items = practitionersAsMapItems([
-	{
-		id: 'ada',
-		display_name: 'Ada Fernhill',
-		place_label: 'Utrecht, NL',
-		published_lat: 52.09,
-		published_lng: 5.12
-	}
-]);
+const items = [mapItem({ place_label: 'Utrecht, NL', lat: 52.09, lng: 5.12 })];
 
 afterEach(() => {
 	cleanup();
