@@ -4,6 +4,7 @@
  * exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
  * box whose west is greater than its east crosses the antimeridian.
  */
+import { wrapLongitude as wrapAround } from './antimeridian';
 import type { Bounds } from './practitioner-points';
 
 /** Web Mercator stops here. */
@@ -11,10 +12,13 @@ export const MAX_LATITUDE = 85.0511;
 
 export const WHOLE_WORLD: Bounds = [-180, -MAX_LATITUDE, 180, MAX_LATITUDE];
 
-/** A longitude in -180..180, as MapLibre's bounds leave it after panning across the antimeridian. */
+/**
+ * A longitude in -180..180, as MapLibre's bounds leave it after panning across the antimeridian.
+ * Unlike the antimeridian module's wrap, a box edge at 180 stays 180, so the whole world stays
+ * [-180, 180].
+ */
 export function wrapLongitude(lng: number): number {
-	if (lng >= -180 && lng <= 180) return lng;
-	return ((((lng + 180) % 360) + 360) % 360) - 180;
+	return lng >= -180 && lng <= 180 ? lng : wrapAround(lng);
 }
 
 function clampLatitude(lat: number): number {

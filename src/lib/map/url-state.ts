@@ -3,7 +3,10 @@
  * back/forward and shared links show the same map. Pure: parsing never throws; anything invalid
  * is dropped, and the rest of the query (the filter params) is left as it was.
  */
+import { wrapLongitude } from '$lib/geo/antimeridian';
 import { MAP_ITEM_KINDS, clusterDefaults, type MapItemKind } from '$lib/geo/clusters';
+// Web Mercator stops here; a centre further north or south cannot be shown.
+import { MAX_LATITUDE } from '$lib/geo/view-boxes';
 
 export interface MapUrlState {
 	/** The centre as `[lng, lat]` and the zoom; null to fit the map to what it shows. */
@@ -16,8 +19,6 @@ export interface MapUrlState {
 
 export const MAP_URL_PARAMS = ['lat', 'lng', 'z', 'layers', 'sel'] as const;
 
-/** Web Mercator stops here; a centre further north or south cannot be shown. */
-const MAX_LATITUDE = 85.0511;
 /** Ids are UUIDs today; anything of this shape is passed on and looked up, never trusted. */
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -59,6 +60,7 @@ export function mapUrlStateToSearchParams(
 	if (state.view) {
 		const [lng, lat] = state.view.center;
 		params.set('lat', String(round(lat, 4)));
+		// MapLibre's centre goes past ±180 after panning across the antimeridian.
 		params.set('lng', String(round(wrapLongitude(lng), 4)));
 		params.set('z', String(round(state.view.zoom, 2)));
 	}
@@ -75,9 +77,4 @@ export function mapUrlStateToSearchParams(
 function round(value: number, decimals: number): number {
 	const factor = 10 ** decimals;
 	return Math.round(value * factor) / factor;
-}
-
-/** MapLibre's centre goes past ±180 after panning across the antimeridian. */
-function wrapLongitude(lng: number): number {
-	return ((((lng + 180) % 360) + 360) % 360) - 180;
 }

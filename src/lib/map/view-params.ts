@@ -4,11 +4,10 @@
  * agree on one format.
  */
 
-/** A box in degrees, `[west, south, east, north]`, as MapLibre's bounds arrays and MapBounds are. */
-export type ViewBounds = [west: number, south: number, east: number, north: number];
+import type { Bounds } from '$lib/geo/practitioner-points';
 
 export interface ViewParams {
-	bounds: ViewBounds;
+	bounds: Bounds;
 	/** MapLibre's zoom, possibly fractional. */
 	zoom: number;
 }
@@ -56,7 +55,7 @@ export function parseViewParams(params: URLSearchParams): ViewParams | { problem
 }
 
 /** The URL parameters for a box and zoom, as `parseViewParams` reads them. */
-export function viewParams(bounds: ViewBounds, zoom: number): URLSearchParams {
+export function viewParams(bounds: Bounds, zoom: number): URLSearchParams {
 	const [west, south, east, north] = bounds;
 	return new URLSearchParams({
 		west: String(west),

@@ -1,6 +1,7 @@
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
+import type { Bounds } from '$lib/geo/practitioner-points';
 import type { DirectorySort } from '$lib/practitioners/directory';
 import { filtersForDatabase, type MapFilters } from '$lib/practitioners/filters';
 import type { DirectoryEntry, MapItems, MapViewData } from '$lib/practitioners/types';
@@ -10,9 +11,6 @@ import type { DirectoryEntry, MapItems, MapViewData } from '$lib/practitioners/t
  * who is in every list and count, so nothing here filters by visibility.
  */
 type Client = SupabaseClient<Database>;
-
-/** A box on the map in degrees: [west, south, east, north], as MapLibre's bounds arrays are. */
-export type MapBounds = [west: number, south: number, east: number, north: number];
 
 export class PractitionerQueryError extends Error {
 	constructor(action: string, cause: PostgrestError) {
@@ -67,7 +65,7 @@ export async function listDirectoryPage(
 }
 
 /** The whole world, as a map box: [west, south, east, north]. */
-const WORLD: MapBounds = [-180, -90, 180, 90];
+const WORLD: Bounds = [-180, -90, 180, 90];
 
 /** What the map asks for by default: enough for a region, never silently cut short. */
 export const MAP_ITEMS_LIMIT = 5000;
@@ -84,7 +82,7 @@ export async function listMapItems(
 		bounds = WORLD,
 		filters,
 		maxItems = MAP_ITEMS_LIMIT
-	}: { bounds?: MapBounds; filters: MapFilters; maxItems?: number }
+	}: { bounds?: Bounds; filters: MapFilters; maxItems?: number }
 ): Promise<MapItems> {
 	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_items', {
@@ -121,7 +119,7 @@ export async function listMapView(
 		zoom,
 		filters,
 		maxItems = MAP_VIEW_ITEMS_LIMIT
-	}: { bounds: MapBounds; zoom: number; filters: MapFilters; maxItems?: number }
+	}: { bounds: Bounds; zoom: number; filters: MapFilters; maxItems?: number }
 ): Promise<MapViewData> {
 	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_view', {
