@@ -43,12 +43,19 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		await page.getByRole('heading', { name: /check your email/i }).waitFor();
 		await page.goto(await signInLink(email));
 		await page.waitForURL(/\/welcome/);
+		// "Use my location" is drawn once the page's JavaScript runs: from then on the place
+		// search works in place rather than through a form submit.
+		await page.getByRole('button', { name: 'Use my location' }).waitFor();
 		await expectNoSeriousA11yViolations(page);
 
 		await page.getByLabel('Your name').fill(name);
 		await page.getByLabel('One line about yourself').fill('Looking for a crew of neighbours.');
 		await page.getByLabel('Search for your town or city').fill('Utrecht');
 		await page.getByRole('button', { name: 'Search places' }).click();
+		// Polled so that a failure says what the search said instead (no places, an error).
+		await expect
+			.poll(() => page.locator('.place-search [role="status"]').innerText(), { timeout: 15_000 })
+			.toMatch(/places? found/);
 		await page
 			.getByRole('list', { name: 'Places found' })
 			.getByRole('button', { name: /^Utrecht, Netherlands/ })
