@@ -12,7 +12,8 @@
 // and, once, the JavaScript `/map` loads before it asks for MapLibre's chunk (gzip sizes).
 // Last, with the largest size seeded, Lighthouse (system Chromium) on `/directory` (see below
 // why not on `/map`).
-// BENCH_SIZES=10000 (comma-separated) measures other sizes.
+// BENCH_SIZES=10000 (comma-separated) measures other sizes; BENCH_BYTES=1 lists where the bytes
+// went; BENCH_LIGHTHOUSE=0 skips Lighthouse.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -181,8 +182,15 @@ async function measurePage({
 	await cdp.send('Network.enable');
 	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	let bytes = 0;
-	cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+	const urls = new Map<string, string>();
+	const bytesByUrl = new Map<string, number>();
+	cdp.on('Network.loadingFinished', (event) => {
+		bytes += event.encodedDataLength;
+		const requested = urls.get(event.requestId) ?? '?';
+		bytesByUrl.set(requested, (bytesByUrl.get(requested) ?? 0) + event.encodedDataLength);
+	});
 	cdp.on('Network.requestWillBeSent', (event) => {
+		urls.set(event.requestId, event.request.url);
 		if (event.type === 'Script' || event.request.url.endsWith('.js')) onScript?.(event.request.url);
 	});
 	await page.goto(url, { timeout: 300_000 });
@@ -213,6 +221,7 @@ async function measurePage({
 		...probes.longTasks.filter(([start]) => start < until).map(([, duration]) => duration)
 	);
 	await context.close();
+	if (process.env.BENCH_BYTES) printBytesByUrl(url, bytesByUrl);
 	return {
 		readyMs: probes.readyAt,
 		idleMs: probes.idleAt,
@@ -221,6 +230,14 @@ async function measurePage({
 		bytes,
 		pointCount: pointCount ? Number(pointCount) : undefined
 	};
+}
+
+/** `BENCH_BYTES=1`: where a page's bytes went, biggest first. */
+function printBytesByUrl(page: string, bytesByUrl: Map<string, number>) {
+	console.log(`\nBytes by request, ${page}`);
+	for (const [url, size] of [...bytesByUrl].sort(([, a], [, b]) => b - a).slice(0, 12)) {
+		console.log(`${(size / 1024).toFixed(1).padStart(9)} KB  ${url.slice(0, 100)}`);
+	}
 }
 
 const baselinePage = (center: string) => `<!doctype html>
@@ -480,8 +497,11 @@ try {
 			`\nJavaScript before the map chunk: ${kilobytes(total)} gzip in ${scriptsBeforeMap.length} files (aim: under 60 KB)`
 		);
 	}
-	console.log(`\nLighthouse (desktop), ${seeded.toLocaleString('en')} practitioners seeded`);
-	for (const page of ['/map', '/directory']) {
+	const lighthousePages = process.env.BENCH_LIGHTHOUSE === '0' ? [] : ['/map', '/directory'];
+	if (lighthousePages.length > 0) {
+		console.log(`\nLighthouse (desktop), ${seeded.toLocaleString('en')} practitioners seeded`);
+	}
+	for (const page of lighthousePages) {
 		const report = await lighthouse(`${app.appUrl}${page}`);
 		if (!report) {
 			console.log(`${page.padEnd(12)} Lighthouse did not finish`);
