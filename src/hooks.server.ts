@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { compressResponse } from '$lib/server/compression';
 import { createRequestClient } from '$lib/server/supabase';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -17,8 +18,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 	}
 
-	return resolve(event, {
+	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
+	// A load's `fetch` of the app's own routes reads the body as it is: gzip only what leaves.
+	return event.isSubRequest ? response : compressResponse(event.request, response);
 };
