@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesLine, seatsLine } from './item-lines';
+import { datesLine, seatsLine, seatsOpen } from './item-lines';
 
 describe('seatsLine', () => {
 	it('counts the open seats of a crew against its size', () => {
@@ -86,5 +86,23 @@ describe('datesLine', () => {
 
 	it('says nothing about anything but a gathering', () => {
 		expect(datesLine({ kind: 'crew', starts_at: '2027-01-01T00:00:00Z' })).toBeNull();
+	});
+});
+
+describe('seatsOpen', () => {
+	it('counts the seats a forming or open group has left', () => {
+		expect(seatsOpen({ status: 'open', size_limit: 6, member_count: 4 })).toBe(2);
+		expect(seatsOpen({ status: 'forming', size_limit: 8, member_count: 1 })).toBe(7);
+	});
+
+	it('never goes below zero', () => {
+		expect(seatsOpen({ status: 'open', size_limit: 5, member_count: 7 })).toBe(0);
+	});
+
+	it('offers none without a size limit, or when the group is full, paused or closed', () => {
+		expect(seatsOpen({ status: 'open', size_limit: null, member_count: 12 })).toBeNull();
+		for (const status of ['full', 'paused', 'closed']) {
+			expect(seatsOpen({ status, size_limit: 6, member_count: 2 })).toBeNull();
+		}
 	});
 });

@@ -23,6 +23,23 @@ const STATUS_LINES: Record<string, string> = {
 };
 
 /**
+ * How many more may join, as `map_groups_and_gatherings` counts it: only a forming or open group
+ * with a size limit has seats to offer (never below zero); null otherwise.
+ */
+export function seatsOpen({
+	status,
+	size_limit,
+	member_count
+}: {
+	status: string;
+	size_limit: number | null;
+	member_count: number;
+}): number | null {
+	if (size_limit === null || (status !== 'forming' && status !== 'open')) return null;
+	return Math.max(size_limit - member_count, 0);
+}
+
+/**
  * "3 open seats of 6", "1 open seat of 8", "Full", or null when there is nothing to say (a
  * person, or a congregation without a size limit).
  */

@@ -19,11 +19,10 @@ import {
 	type Visibility
 } from './choices';
 import type { LatLng } from '$lib/geo/cells';
+import { isUuid } from '$lib/uuid';
 
 /** Whether a string is a profile id (a UUID), before it is sent to the database. */
-export function isProfileId(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+export const isProfileId = isUuid;
 
 /** Where the point in the form came from; see `LocationPicker`. */
 export type LocationSource = 'search' | 'map' | 'device';
