@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
+import { useBrowserPage } from '../support/browser';
 
 const appUrl = inject('appUrl');
 
@@ -27,35 +27,24 @@ async function signIn(page: Page, email: string) {
 
 // The other browser tests check the pages they pass through; these are the ones they do not.
 describe.skipIf(!inject('browserTests'))('pages no other browser test visits', () => {
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		page = await (await browser.newContext()).newPage();
-	});
-	afterEach(async () => {
-		await page.context().close();
-	});
+	const { currentPage } = useBrowserPage();
 
 	it('has no serious accessibility problems on the home page', async () => {
+		const page = currentPage();
 		await page.goto(appUrl);
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		await expectNoSeriousA11yViolations(page);
 	});
 
 	it('has none on the login page explaining an expired link', async () => {
+		const page = currentPage();
 		await page.goto(`${appUrl}/login?error=link_expired`);
 		await page.getByText(/has expired or was already used/).waitFor();
 		await expectNoSeriousA11yViolations(page);
 	});
 
 	it('has none on the login form showing what is wrong with an address', async () => {
+		const page = currentPage();
 		await page.goto(`${appUrl}/login`);
 		const email = page.getByLabel('Email address');
 		// Skip the browser's own check so the server's answer is what is shown.
@@ -67,6 +56,7 @@ describe.skipIf(!inject('browserTests'))('pages no other browser test visits', (
 	});
 
 	it('has none on a member’s own settings page', async () => {
+		const page = currentPage();
 		await signIn(page, 'ada@example.org');
 		await page.goto(`${appUrl}/me`);
 		await page.getByRole('heading', { level: 1 }).waitFor();

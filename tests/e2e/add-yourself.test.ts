@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
+import { useBrowser } from '../support/browser';
 
 const appUrl = inject('appUrl');
 
@@ -22,18 +21,12 @@ async function signInLink(email: string) {
 }
 
 describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('signs a new person in, places them, and shows strangers only their area', async () => {
 		const email = `newcomer-${randomUUID().slice(0, 8)}@example.test`;
 		const name = `Robin ${randomUUID().slice(0, 4)}`;
-		const member = await browser.newContext();
+		const member = await browser().newContext();
 		const page = await member.newPage();
 
 		await page.goto(`${appUrl}/login`);
@@ -71,7 +64,7 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		expect(memberView).toMatch(/near [^,]+, NL/);
 		await expectNoSeriousA11yViolations(page);
 
-		const stranger = await (await browser.newContext()).newPage();
+		const stranger = await (await browser().newContext()).newPage();
 		await stranger.goto(profileUrl);
 		await stranger.getByRole('heading', { name }).waitFor();
 		const strangerView = await stranger.getByRole('main').innerText();

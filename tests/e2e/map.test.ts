@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
+import { useBrowserPage } from '../support/browser';
 
 const appUrl = inject('appUrl');
 
@@ -29,24 +29,11 @@ function pointCount(page: Page) {
 }
 
 describe.skipIf(!inject('browserTests'))('the network map for an anonymous visitor', () => {
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		page = await (await browser.newContext()).newPage();
-	});
-	afterEach(async () => {
-		await page.context().close();
-	});
+	const { currentPage } = useBrowserPage();
 
 	describe('when a practitioner is shown from the list', () => {
 		it('opens their card linking to their profile and puts them in the URL', async () => {
+			const page = currentPage();
 			await openMap(page);
 			await expectNoSeriousA11yViolations(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
@@ -70,6 +57,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when the page is reloaded with its URL', () => {
 		it('shows the same view and selection', async () => {
+			const page = currentPage();
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 			// Wait for the eased move to settle into the URL.
@@ -96,6 +84,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 
 		it('opens a shared link at the view it gives', async () => {
+			const page = currentPage();
 			await openMap(page, '?lat=52.1&lng=5.19&z=9');
 			// The URL only changes when the map moves, so move it: zooming in keeps the centre.
 			await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -107,6 +96,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when going back', () => {
 		it('undoes a selection', async () => {
+			const page = currentPage();
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 			await card(page, 'Ada Fernhill').waitFor();
@@ -118,6 +108,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 
 		it('redoes it going forward, and keeps it', async () => {
+			const page = currentPage();
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 			await card(page, 'Ada Fernhill').waitFor();
@@ -138,6 +129,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a point on the map is clicked', () => {
 		it('opens the card of the one it stands for', async () => {
+			const page = currentPage();
 			await openMap(page);
 			// The Lyon crew is alone for hundreds of kilometres: showing it centres the map on its
 			// point, on its own.
@@ -163,6 +155,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('crews and gatherings', () => {
 		it('gives a crew’s card its open seats', async () => {
+			const page = currentPage();
 			await openMap(page);
 			const search = page.getByRole('combobox', { name: 'Search places and people' });
 			await search.fill('Ghent Parents');
@@ -177,6 +170,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 
 		it('lists upcoming gatherings with their dates, within the days the filter asks', async () => {
+			const page = currentPage();
 			const list = page.getByRole('region', { name: /^In view/ });
 			const camp = list.getByRole('listitem').filter({ hasText: 'Yarra Valley Summer Camp' });
 
@@ -198,6 +192,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a card is closed', () => {
 		it('goes back to the list with focus on the entry it came from', async () => {
+			const page = currentPage();
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 			await card(page, 'Ada Fernhill').getByRole('button', { name: 'Back to the list' }).click();
@@ -212,6 +207,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when the filters are used', () => {
 		it('shows only who matches, keeping the view, and says how many are active', async () => {
+			const page = currentPage();
 			await openMap(page, '?lat=52.1&lng=5.19&z=7');
 			const everyone = Number(await pointCount(page));
 			await page.getByText('Filters', { exact: true }).click();
@@ -232,6 +228,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a place is searched for', () => {
 		it('flies there', async () => {
+			const page = currentPage();
 			await openMap(page);
 			const search = page.getByRole('combobox', { name: 'Search places and people' });
 			await search.fill('Lisbon');
@@ -252,6 +249,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a person is searched for', () => {
 		it('opens their card', async () => {
+			const page = currentPage();
 			await openMap(page);
 			const search = page.getByRole('combobox', { name: 'Search places and people' });
 			await search.fill('Ada Fern');
@@ -264,6 +262,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a cluster that comes apart is clicked', () => {
 		it('zooms in to where it does', async () => {
+			const page = currentPage();
 			await openMap(page, '?lat=52.1&lng=5.19&z=9');
 			// Centred on Utrecht, then zoomed out around it until Utrecht and London are one cluster.
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
@@ -292,6 +291,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when a cluster of people sharing one place is clicked', () => {
 		it('lists them in an "at this place" dialog', async () => {
+			const page = currentPage();
 			await openMap(page, '?lat=52.1&lng=5.19&z=9');
 			// Showing someone centres the map on them, so their cluster is under the map's middle.
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
@@ -320,6 +320,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('when the Practitioners layer is turned off', () => {
 		it('takes them off the map and the list, and writes the layers to the URL', async () => {
+			const page = currentPage();
 			await openMap(page);
 			const everything = Number(await pointCount(page));
 			const list = page.getByRole('region', { name: /^In view/ });
@@ -342,6 +343,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 	describe('the list beside the map', () => {
 		it('is reached from the skip link, and Tab visits every practitioner in order', async () => {
+			const page = currentPage();
 			await openMap(page);
 			const list = page.getByRole('region', { name: /^In view/ });
 			const names = await list.getByRole('listitem').getByRole('link').allTextContents();

@@ -1,30 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { launchBrowser } from '../support/browser';
+import { useBrowserPage } from '../support/browser';
 import { anonymousClient } from '../support/supabase';
 
 const appUrl = inject('appUrl');
 
 describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', () => {
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-	beforeEach(async () => {
-		page = await (await browser.newContext()).newPage();
-	});
-	afterEach(async () => {
-		await page.context().close();
-	});
+	const { browser, currentPage } = useBrowserPage();
 
 	describe('for an anonymous visitor', () => {
 		it('draws everyone and everything they may see on a map canvas', async () => {
+			const page = currentPage();
 			// Everything an anonymous visitor may see, of every kind, as the database says.
 			const { data: visible } = await anonymousClient().rpc('map_items', {
 				min_lat: -90,
@@ -49,6 +35,7 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 		});
 
 		it('lists public practitioners in the directory and no one who shares less', async () => {
+			const page = currentPage();
 			await page.goto(`${appUrl}/directory`);
 			const main = page.getByRole('main');
 			await expect.poll(() => main.getByText('Ada Fernhill').count()).toBeGreaterThan(0);
@@ -61,6 +48,7 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 
 	describe('signing in', () => {
 		it('works through the link in the local mailbox, and shows members-only practitioners', async () => {
+			const page = currentPage();
 			const { apiUrl, mailboxUrl } = inject('stack');
 			await page.goto(`${appUrl}/login`);
 			await expectNoSeriousA11yViolations(page);
@@ -69,7 +57,7 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 			await page.getByRole('heading', { name: /check your email/i }).waitFor();
 			await expectNoSeriousA11yViolations(page);
 
-			const mailbox = await browser.newPage();
+			const mailbox = await browser().newPage();
 			await mailbox.goto(`${mailboxUrl}?to=farah@example.org`);
 			const link = mailbox.locator(`a[href^="${apiUrl}/auth/v1/verify"]`).first();
 			const href = await link.getAttribute('href');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const candidates = [
 	process.env.CHROMIUM_PATH,
@@ -39,4 +39,50 @@ export const chromiumFlags = [
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+}
+
+/**
+ * One browser for the calling `describe`: launched before its first test, closed after its last.
+ * Call it in the `describe` body; the getter is for tests and hooks. The hooks are Vitest's
+ * globals, not imports, so `npm run bench:map` can still import this module outside Vitest.
+ */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('No browser yet: use it in a test or hook, not a describe body.');
+		return browser;
+	};
+}
+
+/**
+ * `useBrowser()`, plus a page in a fresh context for each test, so no cookie or sign-in carries
+ * over from one test to the next. It is closed after the test, with any other page opened in that
+ * context. `options` (a viewport, say) apply to every test's context.
+ */
+export function useBrowserPage(options: BrowserContextOptions = {}): {
+	browser: () => Browser;
+	currentPage: () => Page;
+} {
+	const browser = useBrowser();
+	let page: Page | undefined;
+	beforeEach(async () => {
+		page = await (await browser().newContext(options)).newPage();
+	});
+	afterEach(async () => {
+		await page?.context().close();
+		page = undefined;
+	});
+	return {
+		browser,
+		currentPage: () => {
+			if (!page) throw new Error('No page yet: use it in a test, not a describe body.');
+			return page;
+		}
+	};
 }
