@@ -58,8 +58,9 @@ describe.skipIf(!inject('browserTests'))('pages no other browser test visits', (
 	it('has none on a member’s own settings page', async () => {
 		const page = currentPage();
 		await signIn(page, 'ada@example.org');
-		await page.goto(`${appUrl}/me`);
-		await page.getByRole('heading', { level: 1 }).waitFor();
+		const response = await page.goto(`${appUrl}/me`);
+		expect(response?.status()).toBe(200);
+		await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
 		await expectNoSeriousA11yViolations(page);
 	});
 });

@@ -200,8 +200,14 @@ describe('MapSidePanel', () => {
 			const entries = screen.getAllByRole('listitem');
 			expect(entries[0]).toHaveTextContent('Crew, 3 open seats of 6, near Ghent, BE');
 			expect(entries[1]).toHaveTextContent('Gathering, 6–8 February 2027, Melbourne area, AU');
-			// Only practitioners have pages so far: a crew's name is not a link.
-			expect(within(entries[0]).queryByRole('link')).not.toBeInTheDocument();
+			expect(within(entries[0]).getByRole('link', { name: crew.name })).toHaveAttribute(
+				'href',
+				`/groups/${crew.id}`
+			);
+			expect(within(entries[1]).getByRole('link', { name: camp.name })).toHaveAttribute(
+				'href',
+				`/gatherings/${camp.id}`
+			);
 		});
 
 		it('gives a crew’s card its seats and a gathering’s card its dates', async () => {
@@ -245,6 +251,20 @@ describe('MapSidePanel', () => {
 				'href',
 				'/p/cleo'
 			);
+		});
+
+		it('links crews and congregations to their group page, gatherings to theirs', async () => {
+			const crew = mapItem({ kind: 'crew', id: 'crew-1', name: 'Ghent Parents Crew' });
+			const congregation = mapItem({ kind: 'congregation', id: 'cong-1', name: 'Scheldt Valley' });
+			const camp = mapItem({ kind: 'gathering', id: 'camp-1', name: 'Summer Camp' });
+			const pageLink = (name: string) => screen.getByRole('link', { name: `See ${name}’s page` });
+
+			const { rerender } = render(MapSidePanel, { ...defaults, selected: crew });
+			expect(pageLink('Ghent Parents Crew')).toHaveAttribute('href', '/groups/crew-1');
+			await rerender({ selected: congregation });
+			expect(pageLink('Scheldt Valley')).toHaveAttribute('href', '/groups/cong-1');
+			await rerender({ selected: camp });
+			expect(pageLink('Summer Camp')).toHaveAttribute('href', '/gatherings/camp-1');
 		});
 
 		it('moves focus to the card’s heading when the card opens', async () => {
