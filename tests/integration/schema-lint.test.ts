@@ -149,6 +149,15 @@ describe('anonymous visitors’ privileges', () => {
 		expect(columns.count).toBe(6);
 	});
 
+	it('do not include reading when a profile last changed, nor do members’', async () => {
+		// profiles.updated_at moves with every edit and every move within a cell.
+		const [readable] = await rows<{ anon: boolean; authenticated: boolean }>(
+			`select has_column_privilege('anon', 'public.profiles', 'updated_at', 'select') as anon,
+				has_column_privilege('authenticated', 'public.profiles', 'updated_at', 'select') as authenticated`
+		);
+		expect(readable).toEqual({ anon: false, authenticated: false });
+	});
+
 	it('include no writes to any table in public', async () => {
 		const writable = await rows<{ name: string }>(
 			`select c.relname as name

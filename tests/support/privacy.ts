@@ -20,6 +20,7 @@ import { anonymousClient, memberWithProfile, serviceClient, type Member } from '
  * | leaving         | Armenia                                             |
  * | writes          | Estonia                                             |
  * | crewmates       | Peru                                                |
+ * | oracles         | Moldova                                             |
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls) and Mozambique (map-kinds).

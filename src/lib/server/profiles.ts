@@ -169,16 +169,30 @@ export interface OwnBlock {
 	createdAt: string;
 }
 
-/** The people the signed-in person has blocked, most recent first. */
+/**
+ * The people the signed-in person has blocked, most recent first. Their names come from a
+ * second read of profiles, under the same RLS: a block names any id (it has no reference to
+ * profiles, so blocking tells nobody whether an account exists) and embeds nothing.
+ */
 export async function listOwnBlocks(supabase: Client): Promise<OwnBlock[]> {
-	const { data, error } = await supabase
+	const { data: blocks, error } = await supabase
 		.from('blocks')
-		.select('blocked_id, created_at, blocked:profiles!blocks_blocked_id_fkey(display_name)')
+		.select('blocked_id, created_at')
 		.order('created_at', { ascending: false });
 	if (error) throw new ProfileQueryError('list your blocks', error);
-	return data.map((block) => ({
+	if (blocks.length === 0) return [];
+	const { data: profiles, error: namesError } = await supabase
+		.from('profiles')
+		.select('id, display_name')
+		.in(
+			'id',
+			blocks.map((block) => block.blocked_id)
+		);
+	if (namesError) throw new ProfileQueryError('list your blocks', namesError);
+	const names = new Map(profiles.map((profile) => [profile.id, profile.display_name]));
+	return blocks.map((block) => ({
 		blockedId: block.blocked_id,
-		displayName: block.blocked?.display_name ?? null,
+		displayName: names.get(block.blocked_id) ?? null,
 		createdAt: block.created_at
 	}));
 }

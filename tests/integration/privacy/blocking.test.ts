@@ -96,15 +96,25 @@ describe('as the blocked member', () => {
 		expect(await sightingsOfBlocker(blocked)).toEqual(nowhere);
 	});
 
-	it('cannot reach the blocker’s profile through an embedding from their own block of them', async () => {
+	it('cannot reach the blocker’s profile from their own block of them, embedded or read after', async () => {
 		const { error } = await blocked.client.from('blocks').insert({ blocked_id: blocker.id });
 		expect(error).toBeNull();
 		try {
-			const response = await rest(
-				await accessToken(blocked),
+			const token = await accessToken(blocked);
+			// A block names any id (no reference to profiles, so blocking tells nothing about who
+			// exists): there is no relationship from it to the blocked person's profile to embed.
+			const hinted = await rest(
+				token,
 				'blocks?select=blocked_id,profile:profiles!blocks_blocked_id_fkey(id,display_name)'
 			);
-			expect(response.body).toEqual([{ blocked_id: blocker.id, profile: null }]);
+			expect(hinted.status).toBe(400);
+			expect(hinted.text).not.toContain(blocker.id);
+			// The one relationship left is the blocker's own side: it embeds the caller.
+			const embedded = await rest(token, 'blocks?select=blocked_id,profile:profiles(id)');
+			expect(embedded.body).toEqual([{ blocked_id: blocker.id, profile: { id: blocked.id } }]);
+			// And reading the names after, as the app does, finds nobody.
+			const named = await rest(token, `profiles?select=id,display_name&id=eq.${blocker.id}`);
+			expect(named.body).toEqual([]);
 		} finally {
 			await blocked.client.from('blocks').delete().eq('blocked_id', blocker.id);
 		}
@@ -116,7 +126,7 @@ describe('as the blocked member', () => {
 			'blocks?select=*',
 			`blocks?select=*&blocked_id=eq.${blocked.id}`,
 			`blocks?select=*&blocker_id=eq.${blocker.id}`,
-			`profiles?select=id,blocked_by:blocks!blocks_blocked_id_fkey(*)&id=eq.${blocked.id}`
+			`profiles?select=id,blocks(*)&id=eq.${blocked.id}`
 		]) {
 			const response = await rest(token, path);
 			expect(response.status, path).toBe(200);
