@@ -61,6 +61,7 @@ describe.skipIf(!inject('browserTests'))('crew, congregation and gathering pages
 			'There is no crew or congregation here, or it is shared only with members.'
 		);
 		expect(await page.getByRole('main').innerText()).not.toContain('Nairobi');
+		await expectNoSeriousA11yViolations(page);
 	});
 
 	it('show a closed crew as closed, with no way to a map that leaves it out', async () => {
@@ -69,5 +70,6 @@ describe.skipIf(!inject('browserTests'))('crew, congregation and gathering pages
 		await page.getByRole('heading', { level: 1, name: 'Melbourne Garden Crew' }).waitFor();
 		expect(await page.getByRole('main').innerText()).toContain('Closed');
 		expect(await page.getByRole('link', { name: /on the map$/ }).count()).toBe(0);
+		await expectNoSeriousA11yViolations(page);
 	});
 });
