@@ -65,6 +65,15 @@ beforeAll(async () => {
 		});
 	ids.publicGathering = await camp('Public Camp', 'public');
 	ids.membersGathering = await camp('Members Call', 'members');
+	// The member made the public crew and camp: who made them is not published.
+	await database().query('update public.groups set created_by = $1 where id = $2', [
+		member.id,
+		ids.publicCrew
+	]);
+	await database().query('update public.gatherings set created_by = $1 where id = $2', [
+		member.id,
+		ids.publicGathering
+	]);
 });
 
 // Nothing of this run stays on the shared stack's map.
@@ -103,6 +112,44 @@ async function visibleIds(client: Client, table: 'groups' | 'gatherings', wanted
 	expect(error).toBeNull();
 	return data!.map((row) => row.id).sort();
 }
+
+describe('who made a group or gathering, and when it was last edited', () => {
+	it.each(visitors)('are not told to $who, nor can they filter on them', async ({ client }) => {
+		for (const [table, id] of [
+			['groups', ids.publicCrew],
+			['gatherings', ids.publicGathering]
+		] as const) {
+			for (const column of ['created_by', 'updated_at', '*']) {
+				const read = await client().from(table).select(column).eq('id', id);
+				expect(read.error?.code, `${table}.${column}`).toBe('42501');
+				expect(read.data).toBeNull();
+			}
+			const filtered = await client().from(table).select('id').eq('created_by', member.id);
+			expect(filtered.error?.code).toBe('42501');
+		}
+	});
+
+	it('leave every other column readable, as the pages and the map read them', async () => {
+		const group = await anonymousClient()
+			.from('groups')
+			.select(
+				'id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, visibility, area_cell, area_lat, area_lng, area_label, member_count, created_at'
+			)
+			.eq('id', ids.publicCrew)
+			.single();
+		expect(group.error).toBeNull();
+		expect(group.data?.member_count).toBe(2);
+		const gathering = await anonymousClient()
+			.from('gatherings')
+			.select(
+				'id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity, visibility, area_cell, area_lat, area_lng, area_label, created_at'
+			)
+			.eq('id', ids.publicGathering)
+			.single();
+		expect(gathering.error).toBeNull();
+		expect(gathering.data?.time_zone).toBe('Asia/Kathmandu');
+	});
+});
 
 describe('who reads groups and gatherings', () => {
 	it('shows an anonymous visitor the public ones only, never the members-only', async () => {
