@@ -12,8 +12,9 @@
 // and, once, the JavaScript `/map` loads before it asks for MapLibre's chunk (gzip sizes).
 // Last, with the largest size seeded, Lighthouse (system Chromium) on `/directory` (see below
 // why not on `/map`).
-// BENCH_SIZES=10000 (comma-separated) measures other sizes; BENCH_BYTES=1 lists where the bytes
-// went; BENCH_LIGHTHOUSE=0 skips Lighthouse.
+// BENCH_SIZES=10000 (comma-separated) measures other sizes; BENCH_RUNS=5 loads each page more
+// times (3 by default, after a warm-up load each; medians are printed); BENCH_BYTES=1 lists where
+// the bytes went; BENCH_LIGHTHOUSE=0 skips Lighthouse.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -30,6 +31,8 @@ import { projectRoot } from './local-stack/migrate.ts';
 import { freePort, waitForExit } from './local-stack/processes.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+/** Loads of each page per size, after one warm-up load each; medians are reported. */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 /** How many of the biggest gazetteer places people cluster around. */
 const CITY_COUNT = 400;
 /** Tasks and bytes are counted until this long after the map is ready. */
@@ -169,11 +172,14 @@ function installProbes() {
 async function measurePage({
 	browser,
 	url,
-	onScript
+	onScript,
+	reportBytes = false
 }: {
 	browser: Browser;
 	url: string;
 	onScript?: (url: string) => void;
+	/** Print where the bytes went (with `BENCH_BYTES=1`). */
+	reportBytes?: boolean;
 }): Promise<PageMeasure> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
@@ -221,7 +227,7 @@ async function measurePage({
 		...probes.longTasks.filter(([start]) => start < until).map(([, duration]) => duration)
 	);
 	await context.close();
-	if (process.env.BENCH_BYTES) printBytesByUrl(url, bytesByUrl);
+	if (reportBytes && process.env.BENCH_BYTES) printBytesByUrl(url, bytesByUrl);
 	return {
 		readyMs: probes.readyAt,
 		idleMs: probes.idleAt,
@@ -229,6 +235,26 @@ async function measurePage({
 		longestClusteringMs: clustering.length > 0 ? Math.max(...clustering) : undefined,
 		bytes,
 		pointCount: pointCount ? Number(pointCount) : undefined
+	};
+}
+
+/** Each measure's median over several loads (the point count is the same in every load). */
+function medianMeasure(runs: PageMeasure[]): PageMeasure {
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		const middle = Math.floor(sorted.length / 2);
+		return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	};
+	const clustering = runs.flatMap(({ longestClusteringMs }) =>
+		longestClusteringMs === undefined ? [] : [longestClusteringMs]
+	);
+	return {
+		readyMs: median(runs.map(({ readyMs }) => readyMs)),
+		idleMs: median(runs.map(({ idleMs }) => idleMs)),
+		longestTaskMs: median(runs.map(({ longestTaskMs }) => longestTaskMs)),
+		longestClusteringMs: clustering.length > 0 ? Math.max(...clustering) : undefined,
+		bytes: median(runs.map(({ bytes }) => bytes)),
+		pointCount: runs.at(-1)?.pointCount
 	};
 }
 
@@ -459,16 +485,37 @@ try {
 		baseline.show({ type: 'FeatureCollection', features }, bounds);
 
 		const scripts: string[] = [];
-		const ours = await measurePage({
-			browser,
-			url: `${app.appUrl}/map`,
-			onScript: (url) => scripts.push(path.basename(new URL(url).pathname))
-		});
-		const theirs = await measurePage({ browser, url: baseline.url });
+		const measureOurs = (reportBytes = false) =>
+			measurePage({
+				browser,
+				url: `${app.appUrl}/map`,
+				onScript: (url) => scripts.push(path.basename(new URL(url).pathname)),
+				reportBytes
+			});
+		const measureTheirs = (reportBytes = false) =>
+			measurePage({ browser, url: baseline.url, reportBytes });
+		// One load of each first, not counted: the database's and the servers' caches are then
+		// warm for both, as for every visitor but the very first.
+		await measureOurs();
+		await measureTheirs();
 		scriptsBeforeMap ??= scripts.slice(0, Math.max(0, scripts.indexOf(maplibreChunk)));
+		const ourRuns: PageMeasure[] = [];
+		const theirRuns: PageMeasure[] = [];
+		for (let run = 0; run < RUNS; run++) {
+			// Alternating which goes first, so neither always follows the other's garbage.
+			if (run % 2 === 0) {
+				ourRuns.push(await measureOurs(run === 0));
+				theirRuns.push(await measureTheirs(run === 0));
+			} else {
+				theirRuns.push(await measureTheirs());
+				ourRuns.push(await measureOurs());
+			}
+		}
+		const ours = medianMeasure(ourRuns);
+		const theirs = medianMeasure(theirRuns);
 
 		console.log(
-			`\n${size.toLocaleString('en')} practitioners (seeded in ${seconds(seedMs)}; ${rows.length.toLocaleString('en')} visible anonymously, the app drew ${ours.pointCount ?? '?'})`
+			`\n${size.toLocaleString('en')} practitioners (seeded in ${seconds(seedMs)}; ${rows.length.toLocaleString('en')} visible anonymously, the app drew ${ours.pointCount ?? '?'}; medians of ${RUNS} loads each)`
 		);
 		console.log(
 			`${''.padEnd(36)} ${'app'.padStart(10)} ${'baseline'.padStart(10)}   ratio (app / baseline)`
@@ -478,6 +525,10 @@ try {
 				`${label.padEnd(36)} ${format(app).padStart(10)} ${format(base).padStart(10)}   ${(app / base).toFixed(2)}×`
 			);
 		row('first idle map', ours.idleMs, theirs.idleMs, seconds);
+		const idleRatios = ourRuns.map((run, index) => run.idleMs / theirRuns[index].idleMs);
+		console.log(
+			`${'  (ratio in each pair of loads)'.padEnd(36)} ${idleRatios.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}`
+		);
 		row('first ready map (points handed over)', ours.readyMs, theirs.readyMs, seconds);
 		row(
 			'longest main-thread task',
