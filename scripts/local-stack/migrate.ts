@@ -109,7 +109,10 @@ async function runSupabaseCli(options: MigrateOptions, pending: string[]) {
 	}
 }
 
-/** The CLI's output names the failing file and quotes the database error; keep just that. */
+/**
+ * The CLI's output names the failing file and quotes the database error; keep just that, headed
+ * by what failed: the seed runs after every migration, and only its own statements are lost.
+ */
 function describeFailure(output: string) {
 	const lines = output
 		.replaceAll(/postgresql:\/\/[^\s]+/g, '<database>')
@@ -120,5 +123,10 @@ function describeFailure(output: string) {
 				line.trim() &&
 				!/^\s*(Connecting|Initialising|Do you want|Try rerunning|•|\[Y\/n\])/.test(line)
 		);
-	return `A migration failed; nothing of that file was applied.\n${lines.join('\n')}`;
+	const lastStep = lines.findLast((line) => /^(Applying migration|Seeding data from) /.test(line));
+	const seed = lastStep?.match(/^Seeding data from (.+?)\.{3}$/)?.[1];
+	const heading = seed
+		? `The seed failed (${seed}); the migrations before it were applied.`
+		: 'A migration failed; nothing of that file was applied.';
+	return `${heading}\n${lines.join('\n')}`;
 }

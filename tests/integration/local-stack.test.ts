@@ -97,6 +97,40 @@ describe('migrations', () => {
 		expect(await query("select to_regclass('public.half_done') as t")).toEqual([{ t: null }]);
 		await rm(path.join(migrationsDir(), '20260103000000_broken.sql'));
 	});
+
+	it('says so when it is the seed that failed, keeping the migrations before it', async () => {
+		// A fresh database of its own on the same server: the seed runs on fresh databases only.
+		await query('create database seed_check');
+		const seedUrl = postgres.url.replace(/\/[^/?]+(\?|$)/, '/seed_check$1');
+		await writeFile(
+			path.join(workdir, 'supabase', 'seed.sql'),
+			'insert into public.notes values (1 / 0);'
+		);
+		try {
+			const failure = await migrate({
+				dbUrl: seedUrl,
+				authenticatorPassword: 'test',
+				seed: true,
+				log: () => undefined,
+				workdir
+			}).catch((error: unknown) => error);
+			expect(failure).toBeInstanceOf(MigrationError);
+			expect((failure as Error).message).toMatch(
+				/^The seed failed \(supabase\/seed\.sql\); the migrations before it were applied\./
+			);
+			expect((failure as Error).message).toContain('division by zero');
+			const client = new pg.Client(seedUrl);
+			await client.connect();
+			try {
+				const { rows } = await client.query("select to_regclass('public.notes') as t");
+				expect(rows).toEqual([{ t: 'notes' }]);
+			} finally {
+				await client.end();
+			}
+		} finally {
+			await rm(path.join(workdir, 'supabase', 'seed.sql'));
+		}
+	});
 });
 
 describe('the developer stack', () => {
