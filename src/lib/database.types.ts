@@ -511,6 +511,15 @@ export type Database = {
           precision: Database["public"]["Enums"]["location_precision"]
         }[]
       }
+      save_my_profile: {
+        Args: {
+          changes: Json
+          onboard?: boolean
+          point_lat?: number
+          point_lng?: number
+        }
+        Returns: undefined
+      }
       search_places: {
         Args: { max_results?: number; query: string }
         Returns: {

@@ -9,11 +9,11 @@ import { anonymousClient, memberWithProfile, type Member } from '../support/supa
  * What the crew, congregation and gathering pages read (`$lib/server/groups`), through the
  * public key as an anonymous visitor and as a member: each sees only what the groups' and
  * gatherings' visibility allows, the links between them included. Everything here meets in
- * Windhoek, Namibia, which no other test file uses, and is named with this run's token.
+ * Lilongwe, Malawi, which no other test file uses, and is named with this run's token.
  */
 
-const token = `wh${randomUUID().slice(0, 6)}`;
-const windhoek = { lat: -22.5609, lng: 17.0658 };
+const token = `ll${randomUUID().slice(0, 6)}`;
+const lilongwe = { lat: -13.9626, lng: 33.7741 };
 
 let member: Member;
 const ids = {
@@ -34,13 +34,13 @@ beforeAll(async () => {
 		kind: 'congregation',
 		name: `${token} Congregation`,
 		visibility: 'public',
-		at: windhoek,
+		at: lilongwe,
 		precision: 'area'
 	});
 	ids.membersCongregation = await createGroup({
 		kind: 'congregation',
 		name: `${token} Members Congregation`,
-		at: windhoek,
+		at: lilongwe,
 		precision: 'area'
 	});
 	ids.publicCrew = await createGroup({
@@ -49,13 +49,13 @@ beforeAll(async () => {
 		visibility: 'public',
 		congregationId: ids.congregation,
 		sizeLimit: 5,
-		at: windhoek
+		at: lilongwe
 	});
 	ids.membersCrew = await createGroup({
 		kind: 'crew',
 		name: `${token} Members Crew`,
 		congregationId: ids.congregation,
-		at: windhoek
+		at: lilongwe
 	});
 	ids.closedCrew = await createGroup({
 		kind: 'crew',
@@ -63,14 +63,14 @@ beforeAll(async () => {
 		visibility: 'public',
 		status: 'closed',
 		congregationId: ids.congregation,
-		at: windhoek
+		at: lilongwe
 	});
 	ids.crewInMembersCongregation = await createGroup({
 		kind: 'crew',
 		name: `${token} Crew of a members-only congregation`,
 		visibility: 'public',
 		congregationId: ids.membersCongregation,
-		at: windhoek
+		at: lilongwe
 	});
 	await joinGroup(ids.publicCrew, member);
 
@@ -79,26 +79,26 @@ beforeAll(async () => {
 		name: `${token} Upcoming`,
 		startsInDays: 20,
 		endsInDays: 21,
-		timeZone: 'Africa/Windhoek',
+		timeZone: 'Africa/Blantyre',
 		visibility: 'public',
-		at: windhoek
+		at: lilongwe
 	});
 	ids.membersOnlyGathering = await createGathering({
 		kind: 'call',
 		name: `${token} Members call`,
 		startsInDays: 5,
 		endsInDays: 5.05,
-		timeZone: 'Africa/Windhoek',
-		at: windhoek
+		timeZone: 'Africa/Blantyre',
+		at: lilongwe
 	});
 	ids.ended = await createGathering({
 		kind: 'camp',
 		name: `${token} Ended`,
 		startsInDays: -10,
 		endsInDays: -8,
-		timeZone: 'Africa/Windhoek',
+		timeZone: 'Africa/Blantyre',
 		visibility: 'public',
-		at: windhoek
+		at: lilongwe
 	});
 	await database().query('update public.gatherings set host_group_id = $1 where id = any($2)', [
 		ids.congregation,
@@ -173,7 +173,7 @@ describe('a gathering’s page', () => {
 		expect(page?.gathering).toMatchObject({
 			name: `${token} Upcoming`,
 			kind: 'regional_gathering',
-			time_zone: 'Africa/Windhoek'
+			time_zone: 'Africa/Blantyre'
 		});
 		expect(page?.host?.name).toBe(`${token} Congregation`);
 	});

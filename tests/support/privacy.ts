@@ -21,9 +21,11 @@ import { anonymousClient, memberWithProfile, serviceClient, type Member } from '
  * | writes          | Estonia                                             |
  * | crewmates       | Peru                                                |
  * | oracles         | Moldova                                             |
+ * | save-profile    | Lithuania                                           |
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
- * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls) and Mozambique (map-kinds).
+ * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds) and Malawi
+ * (group-pages).
  */
 
 export type Precision = Database['public']['Enums']['location_precision'];

@@ -2,7 +2,6 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { PlaceLabel } from '$lib/profiles/audience';
-import { PRECISION_VALUES } from '$lib/profiles/choices';
 import { MIN_PLACE_QUERY, type Place } from '$lib/profiles/places';
 import {
 	checkProfileForm,
@@ -11,7 +10,7 @@ import {
 	type ProfileFormValues
 } from '$lib/profiles/validation';
 import { readPlaceLabels, searchPlaces } from './places';
-import { placeOwnLocation, readOwnProfile, updateOwnProfile } from './profiles';
+import { saveOwnProfile } from './profiles';
 
 /**
  * The profile form's actions, shared by onboarding (`/welcome`) and editing (`/me`). Each one
@@ -34,7 +33,7 @@ const NOT_SAVED =
 /** Checks and saves the form. Resolves to a failure to show, or null once it is saved. */
 export async function saveProfileForm(
 	supabase: Client,
-	{ userId, formData, onboard }: { userId: string; formData: FormData; onboard: boolean }
+	{ formData, onboard }: { formData: FormData; onboard: boolean }
 ): Promise<ActionFailure<ProfileFormState> | null> {
 	const result = checkProfileForm(profileFormValues(formData));
 	if (!result.ok) {
@@ -46,17 +45,7 @@ export async function saveProfileForm(
 	}
 	const { profile, location } = result.value;
 	try {
-		// Two writes, each republishing the cells: order them so that neither point is
-		// published, even for a moment, finer than its owner chose. Going finer, the new point
-		// goes first (at the old, coarser precision); otherwise the precision goes first.
-		const current = location ? await readOwnProfile(supabase, userId) : null;
-		const goingFiner =
-			current !== null &&
-			PRECISION_VALUES.indexOf(profile.precision) <
-				PRECISION_VALUES.indexOf(current.profile.precision);
-		if (location && goingFiner) await placeOwnLocation(supabase, { userId, ...location });
-		await updateOwnProfile(supabase, { userId, changes: profile, onboard });
-		if (location && !goingFiner) await placeOwnLocation(supabase, { userId, ...location });
+		await saveOwnProfile(supabase, { changes: profile, location, onboard });
 	} catch (error) {
 		console.error('Saving a profile failed', error);
 		return fail(503, {

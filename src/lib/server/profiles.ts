@@ -56,33 +56,25 @@ export async function readOwnProfile(
 }
 
 /**
- * Saves the owner's changes. `onboard` lists them for the first time: the database stamps
- * `onboarded_at` with its own clock whatever value is sent.
+ * Saves the owner's changes and, when given, their exact point, in one transaction
+ * (`save_my_profile`): others see the profile as it was or as it is, never half saved.
+ * `onboard` lists them for the first time; the database stamps `onboarded_at` with its own clock.
  */
-export async function updateOwnProfile(
+export async function saveOwnProfile(
 	supabase: Client,
 	{
-		userId,
 		changes,
+		location,
 		onboard = false
-	}: { userId: string; changes: ProfileChanges; onboard?: boolean }
+	}: { changes: ProfileChanges; location: LatLng | null; onboard?: boolean }
 ): Promise<void> {
-	const { error } = await supabase
-		.from('profiles')
-		.update(onboard ? { ...changes, onboarded_at: new Date().toISOString() } : changes)
-		.eq('id', userId);
+	const { error } = await supabase.rpc('save_my_profile', {
+		changes: changes as unknown as Json,
+		point_lat: location?.lat,
+		point_lng: location?.lng,
+		onboard
+	});
 	if (error) throw new ProfileQueryError('save your profile', error);
-}
-
-/** Places the owner at an exact point; the database publishes their cells from it. */
-export async function placeOwnLocation(
-	supabase: Client,
-	{ userId, lat, lng }: LatLng & { userId: string }
-): Promise<void> {
-	const { error } = await supabase
-		.from('profile_locations')
-		.upsert({ profile_id: userId, lat, lng, updated_at: new Date().toISOString() });
-	if (error) throw new ProfileQueryError('save your location', error);
 }
 
 /** Takes the owner off the map: their exact point goes, and with it every published cell. */

@@ -34,9 +34,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	save: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
+		requireUser(locals, url);
 		const failure = await saveProfileForm(locals.supabase, {
-			userId: user.id,
 			formData: await request.formData(),
 			onboard: false
 		});

@@ -23,7 +23,6 @@ export const actions: Actions = {
 	save: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const failure = await saveProfileForm(locals.supabase, {
-			userId: user.id,
 			formData: await request.formData(),
 			onboard: true
 		});
