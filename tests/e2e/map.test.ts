@@ -371,3 +371,30 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 	});
 });
+
+describe.skipIf(!inject('browserTests'))('the network map on a phone', () => {
+	const { currentPage } = useBrowserPage({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+
+	it('brings the map to the top of the screen when a card opens, with the card below it', async () => {
+		const page = currentPage();
+		await openMap(page);
+		const map = page.getByTestId('network-map');
+		// The search and the filters come first: the map starts partly below the fold.
+		expect((await map.boundingBox())!.y).toBeGreaterThan(200);
+
+		await page.getByRole('combobox', { name: 'Search places and people' }).fill('Ghent Parents');
+		await page.getByRole('option', { name: /Ghent Parents Crew/ }).click();
+		await card(page, 'Ghent Parents Crew').waitFor();
+
+		await expect.poll(async () => Math.round((await map.boundingBox())!.y)).toBe(0);
+		const mapBox = (await map.boundingBox())!;
+		const sheetBox = (await page.locator('.map-side-panel').boundingBox())!;
+		expect(sheetBox.y + sheetBox.height).toBeCloseTo(844, 0);
+		expect(mapBox.y + mapBox.height).toBeLessThanOrEqual(sheetBox.y);
+		await expectNoSeriousA11yViolations(page);
+	});
+});
