@@ -106,6 +106,47 @@ function byKind(values: Record<MapItemKind, string | number>): ExpressionSpecifi
 }
 
 /**
+ * A small label under a point or cluster, from one of its properties. Dropped where labels would
+ * collide: the list beside the map and the card always say it all.
+ */
+function labelUnder(
+	id: string,
+	{
+		filter,
+		field,
+		offsetEms,
+		palette
+	}: {
+		filter: ExpressionSpecification;
+		field: string;
+		/** How far below the centre, in ems of the label's text. */
+		offsetEms: number;
+		palette: (typeof practitionerPalettes)[ColourScheme];
+	}
+): LayerSpecification {
+	return {
+		id,
+		type: 'symbol',
+		source: PRACTITIONER_SOURCE_ID,
+		filter,
+		layout: {
+			'text-field': ['get', field],
+			'text-font': ['Noto Sans Regular'],
+			'text-size': 11,
+			'text-anchor': 'top',
+			'text-offset': [0, offsetEms],
+			'text-max-width': 9,
+			'text-optional': true
+		},
+		paint: {
+			'text-color': palette.labelText,
+			'text-halo-color': palette.labelHalo,
+			'text-halo-width': 1.5
+		}
+	};
+}
+
+/**
  * MapLibre's three-layer cluster recipe, plus a ring around the selected item and a halo around
  * the one whose entry in the list is hovered or focused.
  */
@@ -143,28 +184,13 @@ export function practitionerLayers(
 			},
 			paint: { 'text-color': palette.count }
 		},
-		{
-			// What a mixed cluster holds, under it: "3 practitioners, 2 crews". Dropped where labels
-			// would collide; the list beside the map always has it all.
-			id: practitionerLayerIds.clusterKinds,
-			type: 'symbol',
-			source,
+		// What a mixed cluster holds, under it: "3 practitioners, 2 crews".
+		labelUnder(practitionerLayerIds.clusterKinds, {
 			filter: ['all', isCluster, ['!=', ['get', 'kinds_label'], '']],
-			layout: {
-				'text-field': ['get', 'kinds_label'],
-				'text-font': ['Noto Sans Regular'],
-				'text-size': 11,
-				'text-anchor': 'top',
-				'text-offset': [0, 1.9],
-				'text-max-width': 9,
-				'text-optional': true
-			},
-			paint: {
-				'text-color': palette.labelText,
-				'text-halo-color': palette.labelHalo,
-				'text-halo-width': 1.5
-			}
-		},
+			field: 'kinds_label',
+			offsetEms: 1.9,
+			palette
+		}),
 		{
 			id: practitionerLayerIds.points,
 			type: 'circle',
@@ -177,28 +203,13 @@ export function practitionerLayers(
 				'circle-stroke-width': 2
 			}
 		},
-		{
-			// A crew's open seats, a gathering's dates: under the point, dropped where labels would
-			// collide (the list and the card always have them).
-			id: practitionerLayerIds.details,
-			type: 'symbol',
-			source,
+		// A crew's open seats, a gathering's dates, under the point.
+		labelUnder(practitionerLayerIds.details, {
 			filter: ['all', isSingleItem, ['has', 'detail']],
-			layout: {
-				'text-field': ['get', 'detail'],
-				'text-font': ['Noto Sans Regular'],
-				'text-size': 11,
-				'text-anchor': 'top',
-				'text-offset': [0, 0.9],
-				'text-max-width': 9,
-				'text-optional': true
-			},
-			paint: {
-				'text-color': palette.labelText,
-				'text-halo-color': palette.labelHalo,
-				'text-halo-width': 1.5
-			}
-		},
+			field: 'detail',
+			offsetEms: 0.9,
+			palette
+		}),
 		{
 			id: practitionerLayerIds.highlighted,
 			type: 'circle',
