@@ -56,13 +56,14 @@ describe('shouldCompress', () => {
 		expect(shouldCompress(request('gzip', 'HEAD'), html())).toBe(false);
 	});
 
-	it('leaves alone what is compressed, tiny, binary, bodiless or not to be transformed', () => {
+	it('leaves alone what is compressed, tiny, binary, streamed, bodiless or not to be transformed', () => {
 		const cases = [
 			html(page, { 'content-encoding': 'br' }),
 			html(page, { 'content-length': '512' }),
 			html(page, { 'content-type': 'image/png' }),
 			html(page, { 'content-type': 'application/octet-stream' }),
 			html(page, { 'content-type': 'application/jsonp' }),
+			html(page, { 'content-type': 'text/event-stream' }),
 			html(page, { 'cache-control': 'private, no-transform' }),
 			html(null, {}, 204),
 			html(null, {}, 304),

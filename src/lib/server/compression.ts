@@ -8,6 +8,13 @@
 const COMPRESSIBLE_TYPE =
 	/^(text\/[a-z-]+|application\/(json|javascript|xml|x-ndjson|[a-z.-]+\+(json|xml)))\s*(;|$)/i;
 
+/**
+ * Answers that are read as they arrive. Gzip holds bytes back until it has enough to compress,
+ * so these would arrive late. (A load returning unawaited promises streams its page the same
+ * way; none of the app's loads do, and one that starts to should be left out here too.)
+ */
+const STREAMED_TYPE = /^text\/event-stream\s*(;|$)/i;
+
 /** Bodies known to be smaller than this are sent as they are: gzip would barely help. */
 const MIN_BYTES = 1024;
 
@@ -36,7 +43,8 @@ export function shouldCompress(request: Request, response: Response): boolean {
 	if (response.status === 204 || response.status === 206 || response.status === 304) return false;
 	if (response.headers.has('content-encoding')) return false;
 	if (/\bno-transform\b/i.test(response.headers.get('cache-control') ?? '')) return false;
-	if (!COMPRESSIBLE_TYPE.test(response.headers.get('content-type') ?? '')) return false;
+	const type = response.headers.get('content-type') ?? '';
+	if (!COMPRESSIBLE_TYPE.test(type) || STREAMED_TYPE.test(type)) return false;
 	const length = response.headers.get('content-length');
 	if (length !== null && Number(length) < MIN_BYTES) return false;
 	return acceptsGzip(request.headers.get('accept-encoding'));
