@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import { listDirectoryPage, listMapItems } from '../../src/lib/server/practitioners';
-import type { DirectoryEntry, MapItem, MapItems } from '../../src/lib/practitioners/types';
+import type { DirectoryEntry } from '../../src/lib/directory/types';
+import type { MapItem, MapItems } from '../../src/lib/map/map-items';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
 	CELL_LENGTH,

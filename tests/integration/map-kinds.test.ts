@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapItem, MapItems, MapViewData } from '../../src/lib/practitioners/types';
+import type { MapItem, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import { createGathering, createGroup, joinGroup } from '../support/groups';
 import { closeDatabase, database, practitionerAt } from '../support/privacy';
 import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';

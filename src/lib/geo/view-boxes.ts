@@ -5,7 +5,9 @@
  * box whose west is greater than its east crosses the antimeridian.
  */
 import { wrapLongitude as wrapAround } from './antimeridian';
-import type { Bounds } from './practitioner-points';
+
+/** `[west, south, east, north]`, as MapLibre's `fitBounds` takes it. */
+export type Bounds = [number, number, number, number];
 
 /** Web Mercator stops here. */
 export const MAX_LATITUDE = 85.0511;
@@ -136,4 +138,17 @@ export function boundsAround({
 	const north = clampLatitude(latitudeOf(Math.max(0, y - halfHeight)));
 	if (width >= 360) return [-180, south, 180, north];
 	return normaliseBounds([lng - width / 2, south, lng + width / 2, north]);
+}
+
+/** The smallest box holding every point, or null when there are none. */
+export function boundsOfItems(items: readonly { lat: number; lng: number }[]): Bounds | null {
+	if (items.length === 0) return null;
+	let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const { lat, lng } of items) {
+		west = Math.min(west, lng);
+		south = Math.min(south, lat);
+		east = Math.max(east, lng);
+		north = Math.max(north, lat);
+	}
+	return [west, south, east, north];
 }

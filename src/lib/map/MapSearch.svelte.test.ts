@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mapItem } from '$lib/practitioners/factories';
-import type { MapItem } from '$lib/practitioners/types';
-import { place } from '$lib/profiles/factories';
-import type { Place } from '$lib/profiles/places';
+import { mapItem } from '$lib/map/factories';
+import type { MapItem } from '$lib/map/map-items';
+import { place } from '$lib/people/factories';
+import type { Place } from '$lib/people/places';
 import MapSearch from './MapSearch.svelte';
 
 const utrecht = place();

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapItem } from '$lib/practitioners/factories';
-import type { MapItem } from '$lib/practitioners/types';
+import { mapItem } from '$lib/map/factories';
+import type { MapItem } from '$lib/map/map-items';
 import MapSidePanel from './MapSidePanel.svelte';
 
 afterEach(cleanup);

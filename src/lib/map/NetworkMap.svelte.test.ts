@@ -1,6 +1,6 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapItem } from '$lib/practitioners/factories';
+import { mapItem } from '$lib/map/factories';
 import NetworkMap from './NetworkMap.svelte';
 
 const items = [mapItem({ place_label: 'Utrecht, NL', lat: 52.09, lng: 5.12 })];

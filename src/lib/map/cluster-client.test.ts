@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isClusterPoint, type ClusterableItem } from '$lib/geo/clusters';
+import { isClusterPoint, type ClusterableItem } from '$lib/map/clusters';
 import { WORKER_THRESHOLD, createClusterClient } from './cluster-client';
 import { createClusterAnswerer } from './cluster-requests';
 

@@ -2,8 +2,8 @@
  * The map's cluster index, on the main thread for small data and in a web worker once data
  * passes `WORKER_THRESHOLD` items, behind one asynchronous interface.
  */
-import type { ClusterableGroup, ClusterableItem, MapPoints, membersOf } from '$lib/geo/clusters';
-import type { Bounds } from '$lib/geo/practitioner-points';
+import type { ClusterableGroup, ClusterableItem, MapPoints, membersOf } from '$lib/map/clusters';
+import type { Bounds } from '$lib/geo/view-boxes';
 import {
 	createClusterAnswerer,
 	type ClusterAnswers,

@@ -11,8 +11,8 @@ import {
 	type ClusterableGroup,
 	type ClusterableItem,
 	type MapPoints
-} from '$lib/geo/clusters';
-import type { Bounds } from '$lib/geo/practitioner-points';
+} from '$lib/map/clusters';
+import type { Bounds } from '$lib/geo/view-boxes';
 
 export type ClusterRequest =
 	| { type: 'load'; items: ClusterableItem[]; groups: ClusterableGroup[] }

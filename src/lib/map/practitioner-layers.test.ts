@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClusterIndex, clustersInView } from '$lib/geo/clusters';
+import { buildClusterIndex, clustersInView } from '$lib/map/clusters';
 import {
 	practitionerLayerIds,
 	practitionerLayers,

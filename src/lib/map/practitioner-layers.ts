@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { MapItemKind, MapPoints } from '$lib/geo/clusters';
+import type { MapItemKind, MapPoints } from '$lib/map/clusters';
 import type { ColourScheme } from './colour-scheme';
 import type {
 	ExpressionSpecification,

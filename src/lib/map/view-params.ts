@@ -4,7 +4,7 @@
  * agree on one format.
  */
 
-import type { Bounds } from '$lib/geo/practitioner-points';
+import type { Bounds } from '$lib/geo/view-boxes';
 
 export interface ViewParams {
 	bounds: Bounds;

@@ -1,8 +1,8 @@
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
-import type { PlaceLabel } from '$lib/profiles/audience';
-import { MIN_PLACE_QUERY, PLACE_RESULTS, type Place } from '$lib/profiles/places';
+import type { PlaceLabel } from '$lib/people/audience';
+import { MIN_PLACE_QUERY, PLACE_RESULTS, type Place } from '$lib/people/places';
 
 /** The offline GeoNames gazetteer, through the database's place functions. */
 type Client = SupabaseClient<Database>;

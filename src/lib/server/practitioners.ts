@@ -1,10 +1,11 @@
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
-import type { Bounds } from '$lib/geo/practitioner-points';
-import type { DirectorySort } from '$lib/practitioners/directory';
-import { filtersForDatabase, type MapFilters } from '$lib/practitioners/filters';
-import type { DirectoryEntry, MapItems, MapViewData } from '$lib/practitioners/types';
+import type { Bounds } from '$lib/geo/view-boxes';
+import type { DirectorySort } from '$lib/directory/directory';
+import { filtersForDatabase, type MapFilters } from '$lib/directory/filters';
+import type { DirectoryEntry } from '$lib/directory/types';
+import type { MapItems, MapViewData } from '$lib/map/map-items';
 
 /**
  * Practitioners, read with the visitor's own request-scoped client: row-level security decides

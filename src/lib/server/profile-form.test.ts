@@ -1,8 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '$lib/database.types';
-import { place, utrechtLabels } from '$lib/profiles/factories';
-import { EMPTY_PROFILE_FORM } from '$lib/profiles/validation';
+import { place, utrechtLabels } from '$lib/people/factories';
+import { EMPTY_PROFILE_FORM } from '$lib/people/validation';
 import { findPlaceForForm, usePlaceForForm } from './profile-form';
 
 /** A client whose RPCs answer as the database would; nothing else is called. */

@@ -1,14 +1,14 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import type { PlaceLabel } from '$lib/profiles/audience';
-import { MIN_PLACE_QUERY, type Place } from '$lib/profiles/places';
+import type { PlaceLabel } from '$lib/people/audience';
+import { MIN_PLACE_QUERY, type Place } from '$lib/people/places';
 import {
 	checkProfileForm,
 	profileFormValues,
 	type ProfileFormErrors,
 	type ProfileFormValues
-} from '$lib/profiles/validation';
+} from '$lib/people/validation';
 import { readPlaceLabels, searchPlaces } from './places';
 import { saveOwnProfile } from './profiles';
 

@@ -1,7 +1,7 @@
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json, Tables } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
-import type { ProfileChanges } from '$lib/profiles/validation';
+import type { ProfileChanges } from '$lib/people/validation';
 import { placeLabelColumn } from './practitioners';
 
 /**

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { pageCount, parsePageNumber } from '$lib/components/pagination';
-import { parseSort } from '$lib/practitioners/directory';
-import { filterProblems, parseFilters } from '$lib/practitioners/filters';
+import { parseSort } from '$lib/directory/directory';
+import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { findPlace } from '$lib/server/places';
 import { listDirectoryPage } from '$lib/server/practitioners';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { WHOLE_WORLD, boundsAround, padBounds } from '$lib/geo/view-boxes';
 import { parseMapUrlState } from '$lib/map/url-state';
-import { filterProblems, parseFilters } from '$lib/practitioners/filters';
+import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { listMapView } from '$lib/server/practitioners';
 import type { PageServerLoad } from './$types';
 

@@ -14,7 +14,7 @@ import {
 	unblockPerson
 } from '$lib/server/profiles';
 import { requireUser } from '$lib/server/visitor';
-import { formValuesFromProfile, isProfileId } from '$lib/profiles/validation';
+import { formValuesFromProfile, isProfileId } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What a person types to confirm deleting their account. */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { searchPlaces } from '$lib/server/places';
-import { MIN_PLACE_QUERY } from '$lib/profiles/places';
+import { MIN_PLACE_QUERY } from '$lib/people/places';
 import type { RequestHandler } from './$types';
 
 /** Place search for the location picker: `/places?q=Utre`. Anyone may search the gazetteer. */

@@ -7,7 +7,7 @@ import {
 } from '$lib/server/profile-form';
 import { readOwnProfile } from '$lib/server/profiles';
 import { requireUser } from '$lib/server/visitor';
-import { formValuesFromProfile } from '$lib/profiles/validation';
+import { formValuesFromProfile } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

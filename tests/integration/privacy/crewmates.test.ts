@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapItem } from '../../../src/lib/practitioners/types';
+import type { MapItem } from '../../../src/lib/map/map-items';
 import {
 	anonymousClient,
 	memberWithProfile,

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { MAX_QUERY_LENGTH } from '$lib/practitioners/filters';
+import { MAX_QUERY_LENGTH } from '$lib/directory/filters';
 import { searchPlaces } from '$lib/server/places';
 import { listMapItems } from '$lib/server/practitioners';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { parseViewParams } from '$lib/map/view-params';
-import { parseFilters } from '$lib/practitioners/filters';
+import { parseFilters } from '$lib/directory/filters';
 import { listMapView } from '$lib/server/practitioners';
 import type { RequestHandler } from './$types';
 

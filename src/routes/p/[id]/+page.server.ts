@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { blockPerson, hasBlocked, readVisibleProfile, unblockPerson } from '$lib/server/profiles';
 import { isMember, requireUser } from '$lib/server/visitor';
-import { isProfileId } from '$lib/profiles/validation';
+import { isProfileId } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -4,7 +4,7 @@
  * language=Dutch&q=garden`). Pure, so both pages (and the browser) read URLs the same way.
  */
 import type { Json } from '$lib/database.types';
-import { OPENNESS_VALUES, PATHWAY_STAGE_VALUES, PRACTICE_VALUES } from '$lib/profiles/choices';
+import { OPENNESS_VALUES, PATHWAY_STAGE_VALUES, PRACTICE_VALUES } from '$lib/people/choices';
 
 export interface MapFilters {
 	/** Anyone open to any of these (openness values). */

@@ -14,7 +14,7 @@
  */
 import Supercluster from 'supercluster';
 import type { Feature, Point } from 'geojson';
-import type { Bounds } from './practitioner-points';
+import type { Bounds } from '$lib/geo/view-boxes';
 
 export const MAP_ITEM_KINDS = ['practitioner', 'crew', 'congregation', 'gathering'] as const;
 export type MapItemKind = (typeof MAP_ITEM_KINDS)[number];

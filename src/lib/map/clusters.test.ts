@@ -13,7 +13,7 @@ import {
 	type ClusterableItem,
 	type MapPoints
 } from './clusters';
-import type { Bounds } from './practitioner-points';
+import type { Bounds } from '$lib/geo/view-boxes';
 
 /** Three items share Utrecht's published cell; the others are on their own. */
 const items: ClusterableItem[] = [

@@ -2,7 +2,7 @@
  * Test data: a map item as `map_items` and `map_view` give it. A practitioner near Utrecht
  * unless told otherwise; people have no group or gathering fields.
  */
-import type { MapItem } from './types';
+import type { MapItem } from './map-items';
 
 export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 	return {

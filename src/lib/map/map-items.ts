@@ -1,5 +1,5 @@
 import type { Database } from '$lib/database.types';
-import type { MapItemKind } from '$lib/geo/clusters';
+import type { MapItemKind } from './clusters';
 
 /**
  * A row of a table in the public schema, as `supabase gen types` describes it. The generated
@@ -11,16 +11,6 @@ type TableRow<TableName extends keyof Database['public']['Tables']> =
 type Profile = TableRow<'profiles'>;
 type Group = TableRow<'groups'>;
 type Gathering = TableRow<'gatherings'>;
-
-/** A practitioner as the directory lists them: what they chose to show about themselves. */
-export type Practitioner = Pick<Profile, 'id' | 'display_name' | 'bio' | 'place_label'>;
-
-/** What a list entry shows; the directory adds a bio, the map's list does not. */
-export type PractitionerSummary = Pick<Practitioner, 'id' | 'display_name' | 'place_label'> &
-	Partial<Pick<Practitioner, 'bio'>> & {
-		/** From the place the directory measures from, rounded to the cell's size. */
-		distance_km?: number | null;
-	};
 
 /** The kinds of thing on the map: practitioners, crews, congregations and gatherings. */
 export type { MapItemKind };
@@ -93,20 +83,14 @@ export interface MapViewData {
 	groups: MapGroup[];
 }
 
-/**
- * A practitioner as the directory lists them, from the `directory_page` database function:
- * `distance_km` is from the chosen place to their cell, rounded to the cell's size, or null
- * with no place chosen or no cell.
- */
-export type DirectoryEntry = Pick<
-	Profile,
-	| 'id'
-	| 'display_name'
-	| 'bio'
-	| 'place_label'
-	| 'last_confirmed_at'
-	| 'pathway_stage'
-	| 'practices'
-	| 'open_to'
-	| 'languages'
-> & { distance_km: number | null };
+/** What the network map draws and lists: the fields of the map data's `MapItem` it uses. */
+export interface MapViewItem {
+	kind: MapItemKind;
+	id: string;
+	name: string;
+	lat: number;
+	lng: number;
+	place_label: string | null;
+	/** A crew's open seats or a gathering's dates, drawn under its point. */
+	detail?: string | null;
+}
