@@ -710,7 +710,7 @@ begin
 		)
 		select jsonb_build_object(
 			'total', c.total,
-			'detail', case when c.listed then 'items' else 'groups' end,
+			'detail', case when c.listed then 'items' else 'counts' end,
 			'items', case when c.listed then coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'kind', m.kind, 'id', m.id, 'name', m.name, 'lat', m.lat, 'lng', m.lng,
@@ -722,7 +722,7 @@ begin
 				) order by m.cell, m.id)
 				from matched m
 			), '[]'::jsonb) else '[]'::jsonb end,
-			'groups', case when not c.listed then coalesce((
+			'counts', case when not c.listed then coalesce((
 				select jsonb_agg(jsonb_build_array(
 					g.lat, g.lng, g.practitioners, g.crews, g.congregations, g.gatherings
 				) order by g.key)
@@ -773,7 +773,7 @@ begin
 		)
 		select jsonb_build_object(
 			'total', c.total,
-			'detail', case when c.listed then 'items' else 'groups' end,
+			'detail', case when c.listed then 'items' else 'counts' end,
 			'items', case when c.listed then coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'kind', m.kind, 'id', m.id, 'name', m.name, 'lat', m.lat, 'lng', m.lng,
@@ -785,7 +785,7 @@ begin
 				) order by m.cell, m.id)
 				from matched m
 			), '[]'::jsonb) else '[]'::jsonb end,
-			'groups', case when not c.listed then coalesce((
+			'counts', case when not c.listed then coalesce((
 				select jsonb_agg(jsonb_build_array(
 					g.lat, g.lng, g.practitioners, g.crews, g.congregations, g.gatherings
 				) order by g.key)

@@ -307,23 +307,23 @@ describe('for an anonymous visitor', () => {
 });
 
 describe('counts by place', () => {
-	const sum = (groups: MapViewData['groups']) =>
-		groups.reduce(
+	const sum = (places: MapViewData['counts']) =>
+		places.reduce(
 			(totals, [, , ...counts]) => totals.map((total, kind) => total + counts[kind]),
 			[0, 0, 0, 0]
 		);
 
 	it('count each kind apart, for a member', async () => {
 		const view = await mapView(viewer.client, { max_items: 0 });
-		expect(view).toMatchObject({ detail: 'groups', total: 9, items: [] });
+		expect(view).toMatchObject({ detail: 'counts', total: 9, items: [] });
 		// practitioners, crews, congregations, gatherings
-		expect(sum(view.groups)).toEqual([1, 4, 1, 3]);
+		expect(sum(view.counts)).toEqual([1, 4, 1, 3]);
 	});
 
 	it('count only what an anonymous visitor may see', async () => {
 		const view = await mapView(anonymousClient(), { max_items: 0, zoom: 0 });
 		expect(view.total).toBe(6);
-		expect(sum(view.groups)).toEqual([0, 3, 1, 2]);
+		expect(sum(view.counts)).toEqual([0, 3, 1, 2]);
 	});
 });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import { listMapView } from '../../src/lib/server/practitioners';
-import type { MapGroup, MapItems, MapViewData } from '../../src/lib/map/map-items';
+import type { PlaceCount, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
 	CELL_LENGTH,
@@ -134,12 +134,12 @@ async function mapItems(client: Client): Promise<MapItems> {
 
 const idsOf = (items: { id: string }[]) => items.map((item) => item.id).sort();
 const ids = (...members: Member[]) => members.map((member) => member.id).sort();
-const counted = (groups: MapGroup[]) => groups.reduce((sum, group) => sum + group[2], 0);
+const counted = (counts: PlaceCount[]) => counts.reduce((sum, count) => sum + count[2], 0);
 
 describe('map_view with few matches, for an anonymous visitor', () => {
 	it('lists only public people, at their public cells, never finer than the area', async () => {
 		const view = await mapView(anonymousClient());
-		expect(view).toMatchObject({ total: 5, detail: 'items', groups: [] });
+		expect(view).toMatchObject({ total: 5, detail: 'items', counts: [] });
 		expect(idsOf(view.items)).toEqual(ids(ana, bo, cy, gus, jo));
 		for (const item of view.items) {
 			const truth = await groundTruth(item.id);
@@ -166,7 +166,7 @@ describe('map_view with few matches, for an anonymous visitor', () => {
 describe('map_view with few matches, for a member', () => {
 	it('lists everyone shared with members at the owner’s precision, nobody blocked or private', async () => {
 		const view = await mapView(viewer.client);
-		expect(view).toMatchObject({ total: 5, detail: 'items', groups: [] });
+		expect(view).toMatchObject({ total: 5, detail: 'items', counts: [] });
 		expect(idsOf(view.items)).toEqual(ids(ana, bo, cy, dee, jo));
 		for (const item of view.items) {
 			const truth = await groundTruth(item.id);
@@ -209,10 +209,10 @@ describe('map_view for anyone but the owner', () => {
 describe('map_view with many matches', () => {
 	it('counts an anonymous visitor only the public people, at their public points', async () => {
 		const view = await mapView(anonymousClient(), { max_items: 0 });
-		expect(view).toMatchObject({ total: 5, detail: 'groups', items: [] });
+		expect(view).toMatchObject({ total: 5, detail: 'counts', items: [] });
 		// At zoom 6 a group is a zoom-11 tile, an area cell: one group per public cell, placed at
 		// it and counting exactly the public people in it.
-		const expected = new Map<string, MapGroup>();
+		const expected = new Map<string, PlaceCount>();
 		for (const member of [ana, bo, cy, gus, jo]) {
 			const truth = await groundTruth(member.id);
 			const cell = truth?.public_cell ?? '';
@@ -223,9 +223,9 @@ describe('map_view with many matches', () => {
 		const inCellOrder = [...expected.entries()]
 			.sort(([a], [b]) => (a < b ? -1 : 1))
 			.map(([, group]) => group);
-		expect(view.groups).toHaveLength(inCellOrder.length);
+		expect(view.counts).toHaveLength(inCellOrder.length);
 		inCellOrder.forEach(([lat, lng, ...counts], index) => {
-			const [groupLat, groupLng, ...groupCounts] = view.groups[index];
+			const [groupLat, groupLng, ...groupCounts] = view.counts[index];
 			expect(groupLat).toBeCloseTo(lat, 5);
 			expect(groupLng).toBeCloseTo(lng, 5);
 			expect(groupCounts).toEqual(counts);
@@ -233,8 +233,8 @@ describe('map_view with many matches', () => {
 	});
 
 	it('counts the four around Antananarivo as one area cell for an anonymous visitor', async () => {
-		const { groups } = await mapView(anonymousClient(), { max_items: 0 });
-		expect(groups.map((group) => group[2]).sort()).toEqual([1, 4]);
+		const { counts } = await mapView(anonymousClient(), { max_items: 0 });
+		expect(counts.map((count) => count[2]).sort()).toEqual([1, 4]);
 	});
 
 	it('counts as many as the items list, for every audience', async () => {
@@ -242,14 +242,14 @@ describe('map_view with many matches', () => {
 			const listed = await mapView(client);
 			const grouped = await mapView(client, { max_items: 0 });
 			expect(grouped.total).toBe(listed.items.length);
-			expect(counted(grouped.groups)).toBe(grouped.total);
+			expect(counted(grouped.counts)).toBe(grouped.total);
 		}
 	});
 
 	it('never counts the blocker to the person they blocked', async () => {
-		const { total, groups } = await mapView(viewer.client, { max_items: 0, zoom: 0 });
+		const { total, counts } = await mapView(viewer.client, { max_items: 0, zoom: 0 });
 		expect(total).toBe(5);
-		expect(counted(groups)).toBe(5);
+		expect(counted(counts)).toBe(5);
 	});
 
 	it('places each group among the points of the people it counts', async () => {
@@ -257,8 +257,8 @@ describe('map_view with many matches', () => {
 		const lats = items.map((item) => item.lat);
 		const lngs = items.map((item) => item.lng);
 		for (const zoom of [0, 3, 6, 9, 12]) {
-			const { groups } = await mapView(viewer.client, { max_items: 0, zoom });
-			for (const [lat, lng] of groups) {
+			const { counts } = await mapView(viewer.client, { max_items: 0, zoom });
+			for (const [lat, lng] of counts) {
 				expect(lat).toBeGreaterThanOrEqual(Math.min(...lats) - 1e-5);
 				expect(lat).toBeLessThanOrEqual(Math.max(...lats) + 1e-5);
 				expect(lng).toBeGreaterThanOrEqual(Math.min(...lngs) - 1e-5);
@@ -267,34 +267,34 @@ describe('map_view with many matches', () => {
 		}
 	});
 
-	it('splits into more groups, never fewer, as the zoom goes up', async () => {
+	it('splits into more places, never fewer, as the zoom goes up', async () => {
 		const sizes: number[] = [];
 		for (const zoom of [0, 4, 8, 10, 24]) {
-			const { groups } = await mapView(viewer.client, { max_items: 0, zoom });
-			expect(counted(groups)).toBe(5);
-			sizes.push(groups.length);
+			const { counts } = await mapView(viewer.client, { max_items: 0, zoom });
+			expect(counted(counts)).toBe(5);
+			sizes.push(counts.length);
 		}
 		expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
-		// Deep enough, each published cell is its own group.
+		// Deep enough, each published cell is a place of its own.
 		const { items } = await mapView(viewer.client);
 		expect(sizes.at(-1)).toBe(new Set(items.map((item) => item.cell)).size);
 		expect(sizes.at(-1)).toBeGreaterThan(sizes[0]);
 	});
 
-	it('switches to groups exactly when more match than max_items', async () => {
+	it('switches to counts by place exactly when more match than max_items', async () => {
 		expect(await mapView(viewer.client, { max_items: 5 })).toMatchObject({
 			total: 5,
 			detail: 'items'
 		});
 		const over = await mapView(viewer.client, { max_items: 4 });
-		expect(over).toMatchObject({ total: 5, detail: 'groups', items: [] });
-		expect(counted(over.groups)).toBe(5);
+		expect(over).toMatchObject({ total: 5, detail: 'counts', items: [] });
+		expect(counted(over.counts)).toBe(5);
 	});
 
-	it('gives groups, none, for nothing matched with max_items 0', async () => {
+	it('gives counts, none, for nothing matched with max_items 0', async () => {
 		expect(
 			await mapView(viewer.client, { max_items: 0, filters: { q: `${token} nobody` } })
-		).toEqual({ total: 0, detail: 'groups', items: [], groups: [] });
+		).toEqual({ total: 0, detail: 'counts', items: [], counts: [] });
 	});
 });
 
@@ -309,7 +309,7 @@ describe('map_view filters and boxes', () => {
 			expect(idsOf(listed.items)).toEqual(ids(...expected()));
 			const grouped = await mapView(viewer.client, { filters, max_items: 0 });
 			expect(grouped.total).toBe(expected().length);
-			expect(counted(grouped.groups)).toBe(expected().length);
+			expect(counted(grouped.counts)).toBe(expected().length);
 		}
 	);
 
@@ -323,7 +323,7 @@ describe('map_view filters and boxes', () => {
 			max_lng: -170,
 			max_items: 0
 		});
-		expect(counted(grouped.groups)).toBe(1);
+		expect(counted(grouped.counts)).toBe(1);
 		const westOnly = await mapView(viewer.client, { ...fiji, min_lng: -180, max_lng: -170 });
 		expect(westOnly.total).toBe(0);
 	});

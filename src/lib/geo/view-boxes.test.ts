@@ -94,8 +94,8 @@ describe('servesView', () => {
 	});
 
 	it('serves only its own zoom when it holds counts by place', () => {
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'groups' }, view)).toBe(true);
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'groups' }, view)).toBe(false);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'counts' }, view)).toBe(true);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'counts' }, view)).toBe(false);
 	});
 
 	it('never serves a view outside the box', () => {

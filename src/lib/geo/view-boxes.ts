@@ -92,7 +92,7 @@ export interface LoadedBox {
 	bounds: Bounds;
 	/** The whole zoom the data was aggregated for. */
 	zoom: number;
-	detail: 'items' | 'groups';
+	detail: 'items' | 'counts';
 }
 
 /**

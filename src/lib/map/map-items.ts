@@ -59,7 +59,7 @@ export interface MapItems {
  * Counts at one place, as the `map_view` database function gives them: the average of the
  * counted people's points (at the visitor's audience precision), then how many of each kind.
  */
-export type MapGroup = [
+export type PlaceCount = [
 	lat: number,
 	lng: number,
 	practitioners: number,
@@ -70,17 +70,17 @@ export type MapGroup = [
 
 /**
  * What the map shows for a box and a zoom, from the `map_view` database function: every item
- * when few match (`detail: 'items'`), counts by place when many (`detail: 'groups'`). The other
+ * when few match (`detail: 'items'`), counts by place when many (`detail: 'counts'`). The other
  * list is empty; neither is ever cut short.
  */
 export interface MapViewData {
-	/** Everything that matched in the box; the groups' counts add up to it. */
+	/** Everything that matched in the box; the counts by place add up to it. */
 	total: number;
-	detail: 'items' | 'groups';
+	detail: 'items' | 'counts';
 	/** All the matched items, in cell then id order, when `detail` is `'items'`. */
 	items: MapItem[];
-	/** Counts by quadkey prefix (zoom + 5 characters), in quadkey order, when `detail` is `'groups'`. */
-	groups: MapGroup[];
+	/** Counts by quadkey prefix (zoom + 5 characters), in quadkey order, when `detail` is `'counts'`. */
+	counts: PlaceCount[];
 }
 
 /** What the network map draws and lists: the fields of the map data's `MapItem` it uses. */
