@@ -1,5 +1,6 @@
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables } from '$lib/database.types';
+import { QueryError } from './query-error';
 
 /**
  * Crews, congregations and gatherings as their pages show them, read with the visitor's own
@@ -7,13 +8,6 @@ import type { Database, Tables } from '$lib/database.types';
  * members-only ones signed-in members), so nothing here checks who may.
  */
 type Client = SupabaseClient<Database>;
-
-export class GroupQueryError extends Error {
-	constructor(action: string, cause: PostgrestError) {
-		super(`Could not ${action}: ${cause.message}`, { cause });
-		this.name = 'GroupQueryError';
-	}
-}
 
 // Who created a group and when it was last edited are not for its page.
 const GROUP_COLUMNS =
@@ -95,7 +89,7 @@ export async function readGroupPage(
 		.select(GROUP_COLUMNS)
 		.eq('id', id)
 		.maybeSingle();
-	if (error) throw new GroupQueryError('read the group', error);
+	if (error) throw new QueryError('read the group', error);
 	if (!group) return null;
 
 	const [congregation, crews, gatherings] = await Promise.all([
@@ -122,7 +116,7 @@ export async function readGroupPage(
 			.order('starts_at')
 	]);
 	for (const result of [congregation, crews, gatherings]) {
-		if (result?.error) throw new GroupQueryError('read what the group links to', result.error);
+		if (result?.error) throw new QueryError('read what the group links to', result.error);
 	}
 	return {
 		group,
@@ -142,7 +136,7 @@ export async function readGatheringPage(
 		.select(GATHERING_COLUMNS)
 		.eq('id', id)
 		.maybeSingle();
-	if (error) throw new GroupQueryError('read the gathering', error);
+	if (error) throw new QueryError('read the gathering', error);
 	if (!gathering) return null;
 	if (!gathering.host_group_id) return { gathering, host: null };
 	const host = await supabase
@@ -150,6 +144,6 @@ export async function readGatheringPage(
 		.select(GROUP_LINK_COLUMNS)
 		.eq('id', gathering.host_group_id)
 		.maybeSingle();
-	if (host.error) throw new GroupQueryError('read the gathering’s host', host.error);
+	if (host.error) throw new QueryError('read the gathering’s host', host.error);
 	return { gathering, host: host.data };
 }
