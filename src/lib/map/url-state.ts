@@ -4,7 +4,8 @@
  * is dropped, and the rest of the query (the filter params) is left as it was.
  */
 import { wrapLongitude } from '$lib/geo/antimeridian';
-import { MAP_ITEM_KINDS, clusterDefaults, type MapItemKind } from '$lib/map/clusters';
+import { clusterDefaults } from './clusters';
+import { MAP_ITEM_KINDS, type MapItemKind } from './map-items';
 // Web Mercator stops here; a centre further north or south cannot be shown.
 import { MAX_LATITUDE } from '$lib/geo/view-boxes';
 
