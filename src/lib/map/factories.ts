@@ -1,6 +1,7 @@
 /**
  * Test data: a map item as `map_items` and `map_view` give it. A practitioner near Utrecht
- * unless told otherwise; people have no group or gathering fields.
+ * unless told otherwise; the fields of the other kinds are empty or null, as the database sends
+ * them.
  */
 import type { MapItem } from './map-items';
 

@@ -27,7 +27,7 @@ export const mapItemLayerIds = {
 } as const;
 
 // The named filters of MapLibre's cluster recipe. Clusters carry their own `count` (see
-// clusters.ts): supercluster's point_count counts groups as one each.
+// clusters.ts): supercluster's point_count counts a place's counts as one.
 export const isCluster: ExpressionSpecification = ['has', 'count'];
 export const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
 

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables } from '$lib/database.types';
+import { selectOf } from './columns';
 import { QueryError } from './query-error';
 
 /**
@@ -10,57 +11,63 @@ import { QueryError } from './query-error';
 type Client = SupabaseClient<Database>;
 
 // Who created a group and when it was last edited are not for its page.
-const GROUP_COLUMNS =
-	'id, kind, name, purpose, status, size_limit, member_count, meeting_mode, rhythm, visibility, area_label, area_lat, area_lng, congregation_id';
-const GROUP_LINK_COLUMNS = 'id, kind, name, status, size_limit, member_count, area_label';
-const GATHERING_COLUMNS =
-	'id, kind, name, description, starts_at, ends_at, time_zone, capacity, visibility, area_label, area_lat, area_lng, host_group_id';
-const GATHERING_LINK_COLUMNS = 'id, kind, name, starts_at, ends_at, time_zone, area_label';
+const GROUP_COLUMNS = [
+	'id',
+	'kind',
+	'name',
+	'purpose',
+	'status',
+	'size_limit',
+	'member_count',
+	'meeting_mode',
+	'rhythm',
+	'visibility',
+	'area_label',
+	'area_lat',
+	'area_lng',
+	'congregation_id'
+] as const;
+const GROUP_LINK_COLUMNS = [
+	'id',
+	'kind',
+	'name',
+	'status',
+	'size_limit',
+	'member_count',
+	'area_label'
+] as const;
+const GATHERING_COLUMNS = [
+	'id',
+	'kind',
+	'name',
+	'description',
+	'starts_at',
+	'ends_at',
+	'time_zone',
+	'capacity',
+	'visibility',
+	'area_label',
+	'area_lat',
+	'area_lng',
+	'host_group_id'
+] as const;
+const GATHERING_LINK_COLUMNS = [
+	'id',
+	'kind',
+	'name',
+	'starts_at',
+	'ends_at',
+	'time_zone',
+	'area_label'
+] as const;
 
 type Group = Tables<'groups'>;
 type Gathering = Tables<'gatherings'>;
 
-export type GroupDetails = Pick<
-	Group,
-	| 'id'
-	| 'kind'
-	| 'name'
-	| 'purpose'
-	| 'status'
-	| 'size_limit'
-	| 'member_count'
-	| 'meeting_mode'
-	| 'rhythm'
-	| 'visibility'
-	| 'area_label'
-	| 'area_lat'
-	| 'area_lng'
-	| 'congregation_id'
->;
-export type GroupLink = Pick<
-	Group,
-	'id' | 'kind' | 'name' | 'status' | 'size_limit' | 'member_count' | 'area_label'
->;
-export type GatheringDetails = Pick<
-	Gathering,
-	| 'id'
-	| 'kind'
-	| 'name'
-	| 'description'
-	| 'starts_at'
-	| 'ends_at'
-	| 'time_zone'
-	| 'capacity'
-	| 'visibility'
-	| 'area_label'
-	| 'area_lat'
-	| 'area_lng'
-	| 'host_group_id'
->;
-export type GatheringLink = Pick<
-	Gathering,
-	'id' | 'kind' | 'name' | 'starts_at' | 'ends_at' | 'time_zone' | 'area_label'
->;
+export type GroupDetails = Pick<Group, (typeof GROUP_COLUMNS)[number]>;
+export type GroupLink = Pick<Group, (typeof GROUP_LINK_COLUMNS)[number]>;
+export type GatheringDetails = Pick<Gathering, (typeof GATHERING_COLUMNS)[number]>;
+export type GatheringLink = Pick<Gathering, (typeof GATHERING_LINK_COLUMNS)[number]>;
 
 export interface GroupPage {
 	group: GroupDetails;
@@ -86,7 +93,7 @@ export async function readGroupPage(
 ): Promise<GroupPage | null> {
 	const { data: group, error } = await supabase
 		.from('groups')
-		.select(GROUP_COLUMNS)
+		.select(selectOf(GROUP_COLUMNS))
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new QueryError('read the group', error);
@@ -96,21 +103,21 @@ export async function readGroupPage(
 		group.congregation_id
 			? supabase
 					.from('groups')
-					.select(GROUP_LINK_COLUMNS)
+					.select(selectOf(GROUP_LINK_COLUMNS))
 					.eq('id', group.congregation_id)
 					.maybeSingle()
 			: null,
 		group.kind === 'congregation'
 			? supabase
 					.from('groups')
-					.select(GROUP_LINK_COLUMNS)
+					.select(selectOf(GROUP_LINK_COLUMNS))
 					.eq('congregation_id', group.id)
 					.neq('status', 'closed')
 					.order('name')
 			: null,
 		supabase
 			.from('gatherings')
-			.select(GATHERING_LINK_COLUMNS)
+			.select(selectOf(GATHERING_LINK_COLUMNS))
 			.eq('host_group_id', group.id)
 			.gte('ends_at', now.toISOString())
 			.order('starts_at')
@@ -133,7 +140,7 @@ export async function readGatheringPage(
 ): Promise<GatheringPage | null> {
 	const { data: gathering, error } = await supabase
 		.from('gatherings')
-		.select(GATHERING_COLUMNS)
+		.select(selectOf(GATHERING_COLUMNS))
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new QueryError('read the gathering', error);
@@ -141,7 +148,7 @@ export async function readGatheringPage(
 	if (!gathering.host_group_id) return { gathering, host: null };
 	const host = await supabase
 		.from('groups')
-		.select(GROUP_LINK_COLUMNS)
+		.select(selectOf(GROUP_LINK_COLUMNS))
 		.eq('id', gathering.host_group_id)
 		.maybeSingle();
 	if (host.error) throw new QueryError('read the gathering’s host', host.error);

@@ -91,8 +91,8 @@ export const MAP_VIEW_ITEMS_LIMIT = 2000;
 /**
  * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
  * precision, from the `map_view` database function: every item when at most `maxItems` match,
- * else counts by place, finer at higher zooms. A fractional zoom (MapLibre's) groups as
- * the whole zoom below it. A box whose west is east of its east crosses the antimeridian.
+ * else counts by place, finer at higher zooms. A fractional zoom (MapLibre's) counts as the
+ * whole zoom below it. A box whose west is east of its east crosses the antimeridian.
  */
 export async function listMapView(
 	supabase: Client,

@@ -2,6 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json, Tables } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import type { ProfileChanges } from '$lib/people/validation';
+import { selectOf } from './columns';
 import { QueryError } from './query-error';
 
 /**
@@ -85,24 +86,28 @@ function placeLabelColumn(signedIn: boolean) {
 	return signedIn ? 'place_label' : 'place_label:public_place_label';
 }
 
+/** What a profile page shows besides the place label, which depends on who asks. */
+const VISIBLE_PROFILE_COLUMNS = [
+	'id',
+	'display_name',
+	'bio',
+	'pronouns',
+	'languages',
+	'interests',
+	'practices',
+	'pathway_stage',
+	'open_to',
+	'offers',
+	'needs',
+	'website',
+	'discord_handle',
+	'last_confirmed_at'
+] as const;
+
 /** What a profile page shows. `place_label` is at the visitor's audience precision. */
 export type VisibleProfile = Pick<
 	Profile,
-	| 'id'
-	| 'display_name'
-	| 'bio'
-	| 'pronouns'
-	| 'languages'
-	| 'interests'
-	| 'practices'
-	| 'pathway_stage'
-	| 'open_to'
-	| 'offers'
-	| 'needs'
-	| 'website'
-	| 'discord_handle'
-	| 'last_confirmed_at'
-	| 'place_label'
+	(typeof VISIBLE_PROFILE_COLUMNS)[number] | 'place_label'
 >;
 
 /**
@@ -115,9 +120,7 @@ export async function readVisibleProfile(
 ): Promise<VisibleProfile | null> {
 	const { data, error } = await supabase
 		.from('profiles')
-		.select(
-			`id, display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to, offers, needs, website, discord_handle, last_confirmed_at, ${placeLabelColumn(signedIn)}`
-		)
+		.select(selectOf([...VISIBLE_PROFILE_COLUMNS, placeLabelColumn(signedIn)]))
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new QueryError('read a profile', error);
