@@ -470,7 +470,7 @@ try {
 		seeded = size;
 		const seedMs = performance.now() - started;
 
-		// The same points the app is given: where anonymous visitors see people (public.map_points).
+		// The baseline's points: where anonymous visitors see people, each profile's public point.
 		const { rows } = await db.query<Point>(
 			'select public_lat as lat, public_lng as lng from public.profiles where public_lat is not null'
 		);

@@ -46,7 +46,7 @@ function clientAsking(ask: Ask, destroy: () => void): ClusterClient {
 export const CLUSTER_MEASURE = 'map:cluster';
 
 /** Clusters on the main thread. */
-export function createMainThreadClusterClient(
+function createMainThreadClusterClient(
 	items: readonly DrawnItem[],
 	counts: readonly PlaceCount[] = []
 ): ClusterClient {
@@ -63,7 +63,7 @@ export function createMainThreadClusterClient(
 }
 
 /** Clusters in a web worker; the worker is loaded only when it is needed. */
-export async function createWorkerClusterClient(
+async function createWorkerClusterClient(
 	items: readonly DrawnItem[],
 	counts: readonly PlaceCount[] = []
 ): Promise<ClusterClient> {

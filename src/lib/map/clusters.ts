@@ -171,7 +171,7 @@ function asClusterPoint(
 }
 
 /** Clamps to the zooms the index clusters at, so items at one place never come apart. */
-export function clusterZoom(zoom: number): number {
+function clusterZoom(zoom: number): number {
 	return Math.max(0, Math.min(Math.floor(zoom), clusterDefaults.maxZoom));
 }
 

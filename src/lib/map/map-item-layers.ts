@@ -28,8 +28,8 @@ export const mapItemLayerIds = {
 
 // The named filters of MapLibre's cluster recipe. Clusters carry their own `count` (see
 // clusters.ts): supercluster's point_count counts a place's counts as one.
-export const isCluster: ExpressionSpecification = ['has', 'count'];
-export const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
+const isCluster: ExpressionSpecification = ['has', 'count'];
+const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
 
 export function isSelectedItem(selectedId: string | null): ExpressionSpecification {
 	return ['all', isSingleItem, ['==', ['get', 'id'], selectedId ?? '']];

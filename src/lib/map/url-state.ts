@@ -18,7 +18,7 @@ export interface MapUrlState {
 	selectedId: string | null;
 }
 
-export const MAP_URL_PARAMS = ['lat', 'lng', 'z', 'layers', 'sel'] as const;
+const MAP_URL_PARAMS = ['lat', 'lng', 'z', 'layers', 'sel'] as const;
 
 /** Ids are UUIDs today; anything of this shape is passed on and looked up, never trusted. */
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;

@@ -54,7 +54,7 @@ export async function listDirectoryPage(
 }
 
 /** What the map asks for by default: enough for a region, never silently cut short. */
-export const MAP_ITEMS_LIMIT = 5000;
+const MAP_ITEMS_LIMIT = 5000;
 
 /**
  * Everything the visitor may see in a box (the whole world by default), matching the filters,
@@ -86,7 +86,7 @@ export async function listMapItems(
 }
 
 /** Up to this many matches the map gets every item; above it, counts by place. */
-export const MAP_VIEW_ITEMS_LIMIT = 2000;
+const MAP_VIEW_ITEMS_LIMIT = 2000;
 
 /**
  * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
