@@ -8,6 +8,8 @@ interface City {
 	cityId: number;
 	name: string;
 	country: string;
+	/** GeoNames' first-level division code, such as a US state; empty when unknown. */
+	adminCode?: string;
 	population: number;
 	loc: { coordinates: [number, number] };
 }
@@ -50,13 +52,14 @@ export async function loadPlaces(dbUrl: string, { force = false } = {}) {
 			]
 		);
 		await client.query(
-			`insert into public.places (id, name, country_code, population, lat, lng)
-			select * from unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::float8[])
+			`insert into public.places (id, name, country_code, admin_code, population, lat, lng)
+			select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[])
 			on conflict (id) do nothing`,
 			[
 				cities.map((city) => city.cityId),
 				cities.map((city) => city.name),
 				cities.map((city) => city.country),
+				cities.map((city) => city.adminCode || null),
 				cities.map((city) => city.population),
 				cities.map((city) => city.loc.coordinates[1]),
 				cities.map((city) => city.loc.coordinates[0])
