@@ -53,6 +53,11 @@ export async function listDirectoryPage(
 	return { entries: items, total };
 }
 
+/** A box as the map's database functions take it. */
+function boxArgs([west, south, east, north]: Bounds) {
+	return { min_lat: south, min_lng: west, max_lat: north, max_lng: east };
+}
+
 /** What the map asks for by default: enough for a region, never silently cut short. */
 const MAP_ITEMS_LIMIT = 5000;
 
@@ -70,12 +75,8 @@ export async function listMapItems(
 		maxItems = MAP_ITEMS_LIMIT
 	}: { bounds?: Bounds; filters: MapFilters; maxItems?: number }
 ): Promise<MapItems> {
-	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_items', {
-		min_lat: south,
-		min_lng: west,
-		max_lat: north,
-		max_lng: east,
+		...boxArgs(bounds),
 		max_items: maxItems,
 		filters: filtersForDatabase(filters)
 	});
@@ -103,12 +104,8 @@ export async function listMapView(
 		maxItems = MAP_VIEW_ITEMS_LIMIT
 	}: { bounds: Bounds; zoom: number; filters: MapFilters; maxItems?: number }
 ): Promise<MapViewData> {
-	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_view', {
-		min_lat: south,
-		min_lng: west,
-		max_lat: north,
-		max_lng: east,
+		...boxArgs(bounds),
 		zoom: Math.min(VIEW_ZOOM_RANGE.max, Math.max(VIEW_ZOOM_RANGE.min, Math.floor(zoom))),
 		max_items: maxItems,
 		filters: filtersForDatabase(filters)
