@@ -60,18 +60,33 @@ type NotApplicable<Fields> = {
 	[Field in keyof Fields]: Fields[Field] extends readonly unknown[] ? [] : null;
 };
 
-export type PractitionerItem = PlacedItem & { kind: 'practitioner' } & PractitionerFields &
-	NotApplicable<GroupFields> &
-	NotApplicable<GatheringFields>;
+export interface PractitionerItem
+	extends
+		PlacedItem,
+		PractitionerFields,
+		NotApplicable<GroupFields>,
+		NotApplicable<GatheringFields> {
+	kind: 'practitioner';
+}
 
 /** A crew or a congregation: a group. */
-export type GroupItem = PlacedItem & { kind: Group['kind'] } & NotApplicable<PractitionerFields> &
-	GroupFields &
-	NotApplicable<GatheringFields>;
+export interface GroupItem
+	extends
+		PlacedItem,
+		NotApplicable<PractitionerFields>,
+		GroupFields,
+		NotApplicable<GatheringFields> {
+	kind: Group['kind'];
+}
 
-export type GatheringItem = PlacedItem & { kind: 'gathering' } & NotApplicable<PractitionerFields> &
-	NotApplicable<GroupFields> &
-	GatheringFields;
+export interface GatheringItem
+	extends
+		PlacedItem,
+		NotApplicable<PractitionerFields>,
+		NotApplicable<GroupFields>,
+		GatheringFields {
+	kind: 'gathering';
+}
 
 /** One thing on the map; its `kind` says which fields apply. */
 export type MapItem = PractitionerItem | GroupItem | GatheringItem;
