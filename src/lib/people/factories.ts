@@ -46,6 +46,7 @@ export function place(overrides: Partial<Place> = {}): Place {
 		name: 'Utrecht',
 		country_code: 'NL',
 		country_name: 'Netherlands',
+		region: null,
 		population: 290529,
 		lat: 52.09083,
 		lng: 5.12222,
