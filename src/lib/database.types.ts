@@ -238,7 +238,6 @@ export type Database = {
       }
       places: {
         Row: {
-          admin_code: string | null
           country_code: string
           earth: unknown
           id: number
@@ -246,9 +245,9 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region: string | null
         }
         Insert: {
-          admin_code?: string | null
           country_code: string
           earth?: never
           id: number
@@ -256,9 +255,9 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region?: string | null
         }
         Update: {
-          admin_code?: string | null
           country_code?: string
           earth?: never
           id?: number
@@ -266,6 +265,7 @@ export type Database = {
           lng?: number
           name?: string
           population?: number
+          region?: string | null
         }
         Relationships: [
           {
@@ -477,7 +477,6 @@ export type Database = {
       search_places: {
         Args: { max_results?: number; query: string }
         Returns: {
-          admin_code: string
           country_code: string
           country_name: string
           id: number
@@ -485,6 +484,7 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region: string
         }[]
       }
     }

@@ -35,9 +35,9 @@ create table public.places (
 	id bigint primary key,
 	name text not null,
 	country_code char(2) not null references public.countries (code),
-	-- GeoNames' first-level division: a US state ("TN"), a Dutch province ("07"). It tells apart
-	-- places of one name in one country.
-	admin_code text check (char_length(admin_code) <= 20),
+	-- GeoNames' first-level division (a US state, "TN"), kept only where the country has another
+	-- place of the same name: it is what tells the four Bristols of the United States apart.
+	region text check (char_length(region) <= 20),
 	population integer not null check (population >= 0),
 	lat double precision not null check (lat between -90 and 90),
 	lng double precision not null check (lng between -180 and 180),
@@ -74,7 +74,7 @@ create function public.search_places(query text, max_results integer default 10)
 		name text,
 		country_code char(2),
 		country_name text,
-		admin_code text,
+		region text,
 		population integer,
 		lat double precision,
 		lng double precision
@@ -84,7 +84,7 @@ create function public.search_places(query text, max_results integer default 10)
 	set search_path = ''
 	as $$
 	with needle as (select lower(btrim(query)) as text)
-	select p.id, p.name, p.country_code, c.name, p.admin_code, p.population, p.lat, p.lng
+	select p.id, p.name, p.country_code, c.name, p.region, p.population, p.lat, p.lng
 	from public.places p
 	join public.countries c on c.code = p.country_code, needle
 	where char_length(needle.text) >= 2

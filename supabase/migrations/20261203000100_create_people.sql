@@ -503,12 +503,16 @@ create policy "members see what is shared with members"
 
 -- Publishing cells ------------------------------------------------------------------------------
 
--- The k = 3 rule: where anonymous visitors see each of these public people (given by id, published
--- cell and country), at the finest of area, region and country (never finer than the person's
--- own cell) at which at least three of them in their country share the cell. Fewer than three
--- in the whole country: not shown at all (no row). Takes whole countries, as the rule counts
--- within a country.
-create function private.stranger_places(ids uuid[], cells text[], countries text[])
+-- The k = 3 rule: where anonymous visitors see each public person of these countries, at the
+-- finest of area, region and country (never finer than the person's own cell) at which at least
+-- three public people of their country share the cell. Fewer than three in the whole country:
+-- not shown at all (no row). With `as_if`, the answer is as if that person were public at that
+-- cell instead of wherever they are: the preview's question before someone saves.
+create function private.stranger_places(
+	country_codes text[],
+	as_if_id uuid default null,
+	as_if_cell text default null
+)
 	returns table (
 		id uuid,
 		cell text,
@@ -522,7 +526,16 @@ create function private.stranger_places(ids uuid[], cells text[], countries text
 	set search_path = ''
 	as $$
 	with candidates as (
-		select * from unnest(ids, cells, countries) as c (id, published_cell, published_country)
+		select p.id, p.published_cell, p.published_country::text as published_country
+		from public.profiles p
+		where p.visibility = 'public'
+			and p.onboarded_at is not null
+			and p.published_cell is not null
+			and p.published_country = any (country_codes)
+			and p.id is distinct from as_if_id
+		union all
+		select as_if_id, as_if_cell, country_codes[1]
+		where as_if_id is not null
 	),
 	-- Zoom 0 stands for the whole country.
 	levels (zoom, level) as (
@@ -568,20 +581,7 @@ create function private.refresh_public_cells(country_codes text[]) returns void
 	set search_path = ''
 	as $$
 begin
-	with candidates as (
-		select coalesce(array_agg(id), '{}') as ids,
-			coalesce(array_agg(published_cell), '{}') as cells,
-			coalesce(array_agg(published_country::text), '{}') as countries
-		from public.profiles
-		where visibility = 'public'
-			and onboarded_at is not null
-			and published_cell is not null
-			and published_country = any (country_codes)
-	),
-	placed as (
-		select shown.*
-		from candidates, private.stranger_places(candidates.ids, candidates.cells, candidates.countries) shown
-	),
+	with placed as (select * from private.stranger_places(country_codes)),
 	-- Everyone of these countries: the placed get their cell, everyone else none; and nobody
 	-- who is no longer public or placed keeps one.
 	shown as (
@@ -751,32 +751,13 @@ create function public.place_labels_for(lat double precision, lng double precisi
 		select level, here.*
 		from unnest(enum_range(null::public.location_precision)) level
 		cross join private.place_at(place_labels_for.lat, place_labels_for.lng, level) here
-	),
-	-- The public people counted with the caller: everyone else public and placed in the country.
-	others as (
-		select coalesce(array_agg(p.id), '{}') as ids,
-			coalesce(array_agg(p.published_cell), '{}') as cells,
-			coalesce(array_agg(p.published_country::text), '{}') as countries
-		from public.profiles p
-		where p.visibility = 'public'
-			and p.onboarded_at is not null
-			and p.published_cell is not null
-			and p.published_country = (select country from choices limit 1)
-			and p.id is distinct from (select auth.uid())
 	)
 	select choices.level, choices.cell, choices.centre_lat, choices.centre_lng, choices.label,
 		strangers.level, strangers.cell, strangers.lat, strangers.lng, strangers.label
 	from choices
-	cross join others
-	left join lateral (
-		select shown.*
-		from private.stranger_places(
-			others.ids || (select auth.uid()),
-			others.cells || choices.cell,
-			others.countries || choices.country::text
-		) shown
-		where shown.id = (select auth.uid())
-	) strangers on true
+	left join lateral private.stranger_places(
+		array[choices.country::text], (select auth.uid()), choices.cell
+	) strangers on strangers.id = (select auth.uid())
 	order by choices.level
 $$;
 

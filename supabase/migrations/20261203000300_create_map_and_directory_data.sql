@@ -236,6 +236,33 @@ grant execute on function audience.visible_items(double precision, double precis
 
 -- The map --------------------------------------------------------------------------------------------
 
+-- What every map request must be: a whole box, south below north (west > east crosses the
+-- antimeridian), and a limit on the items sent one by one.
+create function audience.check_map_request(
+	min_lat double precision,
+	min_lng double precision,
+	max_lat double precision,
+	max_lng double precision,
+	max_items integer
+)
+	returns void
+	language plpgsql
+	immutable
+	set search_path = ''
+	as $$
+begin
+	if min_lat is null or min_lng is null or max_lat is null or max_lng is null
+		or min_lat > max_lat then
+		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
+	end if;
+	if max_items is null or max_items < 0 or max_items > 50000 then
+		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
+	end if;
+end;
+$$;
+
+grant execute on function audience.check_map_request(double precision, double precision, double precision, double precision, integer) to anon, authenticated;
+
 -- Everything the caller may see in a box, for search and for listing a crowded place:
 --   { "items": [item, ...]   at most max_items of them (0 for just the count), in cell then id
 --                            order, so the same request always gets the same items,
@@ -256,12 +283,7 @@ create function public.map_items(
 	set search_path = ''
 	as $$
 begin
-	if max_items is null or max_items < 0 or max_items > 50000 then
-		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
-	end if;
-	if min_lat is null or min_lng is null or max_lat is null or max_lng is null then
-		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
-	end if;
+	perform audience.check_map_request(min_lat, min_lng, max_lat, max_lng, max_items);
 	return (
 		with matched as (
 			select * from audience.visible_items(min_lat, min_lng, max_lat, max_lng, filters)
@@ -308,14 +330,9 @@ create function public.map_view(
 	set search_path = ''
 	as $$
 begin
+	perform audience.check_map_request(min_lat, min_lng, max_lat, max_lng, max_items);
 	if zoom is null or zoom < 0 or zoom > 24 then
 		raise exception 'zoom must be between 0 and 24' using errcode = '22023';
-	end if;
-	if max_items is null or max_items < 0 or max_items > 50000 then
-		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
-	end if;
-	if min_lat is null or min_lng is null or max_lat is null or max_lng is null then
-		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
 	end if;
 	-- The scalar subqueries under each CASE run only when their branch is taken.
 	return (
