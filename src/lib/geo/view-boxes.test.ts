@@ -7,7 +7,6 @@ import {
 	containsBox,
 	normaliseBounds,
 	padBounds,
-	servesView,
 	wrapLongitude
 } from './view-boxes';
 
@@ -82,24 +81,6 @@ describe('containsBox', () => {
 
 	it('holds anything within its latitudes when it is the whole width', () => {
 		expect(containsBox([-180, -60, 180, 60], [170, -20, -170, -10])).toBe(true);
-	});
-});
-
-describe('servesView', () => {
-	const view = { bounds: [4, 51, 6, 53] as [number, number, number, number], zoom: 7.4 };
-
-	it('serves any zoom inside the box when every item was loaded', () => {
-		const loaded = { bounds: [3, 50, 7, 54] as const, zoom: 4, detail: 'items' as const };
-		expect(servesView({ ...loaded, bounds: [...loaded.bounds] }, view)).toBe(true);
-	});
-
-	it('serves only its own zoom when it holds counts by place', () => {
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'counts' }, view)).toBe(true);
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'counts' }, view)).toBe(false);
-	});
-
-	it('never serves a view outside the box', () => {
-		expect(servesView({ bounds: [3, 50, 5, 54], zoom: 7, detail: 'items' }, view)).toBe(false);
 	});
 });
 

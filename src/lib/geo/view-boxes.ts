@@ -1,7 +1,6 @@
 /**
- * Boxes on the map, for loading data per view: how far to pad what is in view so small moves need
- * no new request, whether data already loaded covers a view, and what of it is in view. Pure, with
- * exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
+ * Boxes on the map: a view as a box in -180..180, a box grown by a margin, whether a box holds a
+ * point or another box, the box a map shows around a centre. Pure, with exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
  * box whose west is greater than its east crosses the antimeridian.
  */
 import { wrapLongitude as wrapAround } from './antimeridian';
@@ -95,23 +94,6 @@ export function containsBox(outer: Bounds, inner: Bounds): boolean {
 	if (!withinLongitudes(inner[0], outer)) return false;
 	const offset = (lng: number) => (((lng - outer[0]) % 360) + 360) % 360;
 	return offset(inner[0]) + widthOf(inner) <= widthOf(outer) + 1e-9;
-}
-
-/** What the map has loaded: the box it asked for, at which zoom, and whether it got every item. */
-export interface LoadedBox {
-	bounds: Bounds;
-	/** The whole zoom the data was aggregated for. */
-	zoom: number;
-	detail: 'items' | 'counts';
-}
-
-/**
- * Whether what was loaded still serves a view: every item in a box serves any zoom inside it;
- * counts by place only serve the zoom they were made for, as they are finer or coarser at others.
- */
-export function servesView(loaded: LoadedBox, view: { bounds: Bounds; zoom: number }): boolean {
-	if (!containsBox(loaded.bounds, normaliseBounds(view.bounds))) return false;
-	return loaded.detail === 'items' || Math.floor(view.zoom) === loaded.zoom;
 }
 
 /** The tile size MapLibre draws at: the world is 512 px wide at zoom 0. */

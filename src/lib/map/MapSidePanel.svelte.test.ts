@@ -374,6 +374,65 @@ describe('MapSidePanel', () => {
 		});
 	});
 
+	describe('when the search or the filters find nothing in view', () => {
+		const empty = {
+			...defaults,
+			items: [],
+			inViewCount: 0,
+			unfilteredHref: '/map?lat=52&lng=5&z=9'
+		};
+
+		it('says the search found nothing, naming it, and offers to clear it', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening' } });
+
+			expect(
+				screen.getByText('The search for “gardening” found nothing in this view.')
+			).toBeInTheDocument();
+			expect(screen.queryByText(/Zoom out or move the map/)).not.toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the search' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('names the search with the filters, and offers to clear both', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening', pathwayStage: ['hosting'] } });
+
+			expect(
+				screen.getByText(
+					'The search for “gardening” with these filters found nothing in this view.'
+				)
+			).toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the search and filters' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('says the filters found nothing, and offers to clear them', () => {
+			render(MapSidePanel, { ...empty, filters: { openTo: ['crewing'], withinDays: 7 } });
+
+			expect(screen.getByText('The filters found nothing in this view.')).toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('still tells visitors that signing in may show more people', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening' }, signedIn: false });
+
+			expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+		});
+
+		it('lists what they find as ever', () => {
+			render(MapSidePanel, { ...defaults, filters: { q: 'a' } });
+
+			expect(entryNames()).toEqual(['Ada Fernhill', 'Bram Oakes', 'Cleo Marsh']);
+			expect(screen.queryByText(/found nothing/)).not.toBeInTheDocument();
+		});
+	});
+
 	describe('while the list is updating', () => {
 		it('says so politely, and keeps the list meanwhile', () => {
 			render(MapSidePanel, { ...defaults, loading: true });
