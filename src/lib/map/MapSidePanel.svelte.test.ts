@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapItem } from '$lib/map/factories';
+import { crewItem, gatheringItem, mapItem } from '$lib/map/factories';
 import type { MapItem } from '$lib/map/map-items';
 import MapSidePanel from './MapSidePanel.svelte';
 
@@ -174,25 +174,8 @@ describe('MapSidePanel', () => {
 	});
 
 	describe('with crews and gatherings in view', () => {
-		const crew = mapItem({
-			kind: 'crew',
-			id: 'ghent-crew',
-			name: 'Ghent Thursday crew',
-			place_label: 'near Ghent, BE',
-			status: 'open',
-			size_limit: 6,
-			seats_open: 3
-		});
-		const camp = mapItem({
-			kind: 'gathering',
-			id: 'camp',
-			name: 'Summer camp',
-			place_label: 'Melbourne area, AU',
-			gathering_kind: 'camp',
-			starts_at: '2027-02-05T23:00:00Z',
-			ends_at: '2027-02-08T03:00:00Z',
-			time_zone: 'Australia/Melbourne'
-		});
+		const crew = crewItem();
+		const camp = gatheringItem();
 
 		it('says what each is, its open seats or its dates, and where', () => {
 			render(MapSidePanel, { ...defaults, items: [crew, camp], inViewCount: 2 });

@@ -1,51 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Bounds } from '$lib/geo/view-boxes';
-import { mapItem } from './factories';
+import { crewItem, gatheringItem, mapItem } from './factories';
 import type { PlaceCount } from './map-items';
 import { countsByKind, inView, shownCounts, shownItems } from './view-contents';
 
 const ada = mapItem();
-const lisbonCrew = mapItem({
-	kind: 'crew',
-	id: 'lisbon-crew',
-	name: 'Lisbon crew',
-	lat: 38.72,
-	lng: -9.14,
-	status: 'open',
-	size_limit: 6,
-	seats_open: 3
-});
-const camp = mapItem({
-	kind: 'gathering',
-	id: 'camp',
-	name: 'Summer camp',
-	lat: 52.3,
-	lng: 4.9,
-	gathering_kind: 'camp',
-	starts_at: '2027-07-10T08:00:00Z',
-	ends_at: '2027-07-14T16:00:00Z',
-	time_zone: 'Europe/Amsterdam'
-});
+const ghentCrew = crewItem();
+const camp = gatheringItem();
 
 /** Utrecht: 40 people, 2 crews, 1 congregation. Lisbon: 5 people, 1 gathering. */
 const utrechtCounts: PlaceCount = [52.09, 5.12, 40, 2, 1, 0];
 const lisbonCounts: PlaceCount = [38.72, -9.14, 5, 0, 0, 1];
 
-/** The Netherlands and around, not Lisbon. */
+/** The Low Countries and around: Utrecht and Ghent, not Lisbon or Melbourne. */
 const netherlands: Bounds = [3, 50, 8, 54];
 
 describe('shownItems', () => {
 	it('gives each item the line drawn under its point: open seats, dates, or none', () => {
-		expect(shownItems([ada, lisbonCrew, camp], []).map(({ id, detail }) => [id, detail])).toEqual([
+		expect(shownItems([ada, ghentCrew, camp], []).map(({ id, detail }) => [id, detail])).toEqual([
 			['ada', null],
-			['lisbon-crew', '3 open seats of 6'],
-			['camp', '10–14 July 2027']
+			['ghent-crew', '3 open seats of 6'],
+			['camp', '6–8 February 2027']
 		]);
 	});
 
 	it('leaves out the hidden kinds', () => {
-		expect(shownItems([ada, lisbonCrew, camp], ['practitioner', 'gathering'])).toEqual([
-			{ ...lisbonCrew, detail: '3 open seats of 6' }
+		expect(shownItems([ada, ghentCrew, camp], ['practitioner', 'gathering'])).toEqual([
+			{ ...ghentCrew, detail: '3 open seats of 6' }
 		]);
 	});
 });
@@ -64,7 +45,7 @@ describe('shownCounts', () => {
 
 describe('countsByKind', () => {
 	it('adds up the items and the counts by place of each kind, leaving out kinds with none', () => {
-		expect(countsByKind({ items: [ada, lisbonCrew], counts: [] })).toEqual({
+		expect(countsByKind({ items: [ada, ghentCrew], counts: [] })).toEqual({
 			practitioner: 1,
 			crew: 1
 		});
@@ -79,11 +60,11 @@ describe('countsByKind', () => {
 
 describe('inView', () => {
 	describe('when the data has every item', () => {
-		const items = [ada, lisbonCrew, camp];
+		const items = [ada, ghentCrew, camp];
 
 		it('lists those in the box, and counts them', () => {
 			expect(inView({ detail: 'items', items, counts: [], bounds: netherlands })).toEqual({
-				items: [ada, camp],
+				items: [ada, ghentCrew],
 				count: 2
 			});
 		});
