@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
-import { readOwnDisplayName } from './profiles';
+import { readOwnDisplayName, readOwnProfile } from './profiles';
 
 /**
  * Who is visiting. `locals.user` is verified with the auth server in `hooks.server.ts`, never
@@ -39,5 +39,25 @@ export async function readSignedInVisitor(locals: App.Locals): Promise<SignedInV
 		// Every page shows the header: a name that cannot be read must not take the page down.
 		console.warn('Could not read the signed-in person’s name for the header', error);
 		return { id, email, displayName: '' };
+	}
+}
+
+/**
+ * Where someone goes once signed in, by link or by code: where they were going (`next`, already
+ * checked with `safeNextPath`), or else new people on to add themselves to the map and everyone
+ * else to the map itself.
+ */
+export async function destinationAfterSignIn(
+	locals: App.Locals,
+	{ userId, next }: { userId: string; next: string | null }
+): Promise<string> {
+	if (next) return next;
+	try {
+		const own = await readOwnProfile(locals.supabase, userId);
+		return own && !own.profile.onboarded_at ? '/welcome' : '/map';
+	} catch (error) {
+		// Signing in worked; the map is a fine place to land if the profile cannot be read.
+		console.warn('Could not read the new session’s profile', error);
+		return '/map';
 	}
 }
