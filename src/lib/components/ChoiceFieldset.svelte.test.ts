@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import type { ComponentProps } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import ChoiceFieldset from './ChoiceFieldset.svelte';
 
@@ -7,6 +8,18 @@ const sizes = [
 	{ value: 'large', label: 'Large', description: 'Up to eight.' },
 	{ value: '', label: 'Rather not say' }
 ];
+
+/** The props of a group of radio buttons for a crew's size. */
+function sizeRadios(overrides: Partial<ComponentProps<typeof ChoiceFieldset>> = {}) {
+	return {
+		legend: 'Crew size',
+		name: 'size',
+		idPrefix: 'size',
+		type: 'radio' as const,
+		choices: sizes,
+		...overrides
+	};
+}
 
 /** The fieldset's inputs as a browser would post them. */
 function posted(): FormData {
@@ -18,14 +31,7 @@ function posted(): FormData {
 describe('ChoiceFieldset', () => {
 	describe('as radio buttons', () => {
 		it('groups named choices under the legend, the chosen one checked', () => {
-			render(ChoiceFieldset, {
-				legend: 'Crew size',
-				name: 'size',
-				idPrefix: 'size',
-				type: 'radio',
-				choices: sizes,
-				value: 'large'
-			});
+			render(ChoiceFieldset, sizeRadios({ value: 'large' }));
 
 			const group = screen.getByRole('group', { name: 'Crew size' });
 			expect(within(group).getAllByRole('radio')).toHaveLength(3);
@@ -34,13 +40,7 @@ describe('ChoiceFieldset', () => {
 		});
 
 		it('describes each choice by its line, and gives the empty value the id ending in none', () => {
-			render(ChoiceFieldset, {
-				legend: 'Crew size',
-				name: 'size',
-				idPrefix: 'size',
-				type: 'radio',
-				choices: sizes
-			});
+			render(ChoiceFieldset, sizeRadios());
 
 			expect(screen.getByRole('radio', { name: 'Small' })).toHaveAccessibleDescription(
 				'Three to five people.'
@@ -52,14 +52,7 @@ describe('ChoiceFieldset', () => {
 		});
 
 		it('binds the choice made', async () => {
-			const props = $state({
-				legend: 'Crew size',
-				name: 'size',
-				idPrefix: 'size',
-				type: 'radio' as const,
-				choices: sizes,
-				value: 'small'
-			});
+			const props = $state(sizeRadios({ value: 'small' }));
 			render(ChoiceFieldset, props);
 
 			await fireEvent.click(screen.getByRole('radio', { name: 'Rather not say' }));
@@ -93,14 +86,7 @@ describe('ChoiceFieldset', () => {
 
 	describe('after a refused submit', () => {
 		it('says what is wrong and describes every choice by it first', () => {
-			render(ChoiceFieldset, {
-				legend: 'Crew size',
-				name: 'size',
-				idPrefix: 'size',
-				type: 'radio',
-				choices: sizes,
-				error: 'Choose a size from the list.'
-			});
+			render(ChoiceFieldset, sizeRadios({ error: 'Choose a size from the list.' }));
 
 			expect(screen.getByRole('group', { name: 'Crew size' })).toHaveTextContent(
 				'Choose a size from the list.'

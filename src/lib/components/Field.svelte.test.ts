@@ -68,6 +68,25 @@ describe('Field', () => {
 		expect(props.value).toBe('Soup');
 	});
 
+	it('is a select given options, bound to the one chosen', async () => {
+		const props = $state({
+			id: 'sort',
+			name: 'sort',
+			label: 'Sort by',
+			options: [
+				{ value: 'name', label: 'Name' },
+				{ value: 7, label: 'In the next week' }
+			],
+			value: 'name'
+		});
+		render(Field, props);
+
+		const select = screen.getByRole('combobox', { name: 'Sort by' });
+		expect(select).toHaveValue('name');
+		await fireEvent.change(select, { target: { value: '7' } });
+		expect(props.value).toBe('7');
+	});
+
 	it('draws another control with the label, the invalid state and the description', () => {
 		const control = createRawSnippet((attributes: () => FieldControl) => ({
 			render: () => {
