@@ -56,7 +56,7 @@ export async function readOwnDisplayName(supabase: Client, userId: string): Prom
 		.select('display_name')
 		.eq('id', userId)
 		.maybeSingle();
-	if (error) throw new ProfileQueryError('read your name', error);
+	if (error) throw new QueryError('read your name', error);
 	return data?.display_name ?? '';
 }
 
