@@ -47,8 +47,7 @@ export interface CameraMap {
 
 /** The first view as MapLibre's `Map` options take it: a position, or a box to fit. */
 export type FirstView =
-	| CameraPosition
-	| { bounds: Bounds; fitBoundsOptions: { padding: number; maxZoom: number } };
+	CameraPosition | { bounds: Bounds; fitBoundsOptions: { padding: number; maxZoom: number } };
 
 /**
  * The view the map opens on: the one asked for (a shared link, a reload), or else everything on
