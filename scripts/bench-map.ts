@@ -29,19 +29,13 @@ import { chromiumFlags, chromiumPath, launchBrowser } from '../tests/support/bro
 import { startThrowawayStack } from './local-stack/index.ts';
 import { projectRoot } from './local-stack/migrate.ts';
 import { freePort, waitForExit } from './local-stack/processes.ts';
+import { biggestCities, seedPractitioners, syntheticPoints, type Point } from './bench-seed.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 /** Loads of each page per size, after one warm-up load each; medians are reported. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-/** How many of the biggest gazetteer places people cluster around. */
-const CITY_COUNT = 400;
 /** Tasks and bytes are counted until this long after the map is ready. */
 const SETTLE_MS = 1_000;
-
-interface Point {
-	lat: number;
-	lng: number;
-}
 
 interface PageMeasure {
 	readyMs: number;
@@ -51,101 +45,6 @@ interface PageMeasure {
 	longestClusteringMs?: number;
 	bytes: number;
 	pointCount?: number;
-}
-
-/** Mulberry32: a small seeded PRNG, so every run places the same people in the same spots. */
-function seededRandom(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/**
- * People near big cities, more of them near bigger ones: a city is picked with probability
- * proportional to its population, then a point about 15 km (one standard deviation) from it.
- */
-function syntheticPoints({
-	cities,
-	count,
-	seed
-}: {
-	cities: (Point & { population: number })[];
-	count: number;
-	seed: number;
-}) {
-	const random = seededRandom(seed);
-	const cumulative: number[] = [];
-	let total = 0;
-	for (const city of cities) cumulative.push((total += city.population));
-	const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-	const points: Point[] = [];
-	for (let i = 0; i < count; i++) {
-		const pick = random() * total;
-		let low = 0;
-		let high = cumulative.length - 1;
-		while (low < high) {
-			const middle = (low + high) >> 1;
-			if (cumulative[middle] < pick) low = middle + 1;
-			else high = middle;
-		}
-		const city = cities[low];
-		const lat = Math.max(-85, Math.min(85, city.lat + gaussian() * 0.14));
-		const lngSpread = 0.14 / Math.max(0.2, Math.cos((city.lat * Math.PI) / 180));
-		const lng = ((city.lng + gaussian() * lngSpread + 540) % 360) - 180;
-		points.push({ lat, lng });
-	}
-	return points;
-}
-
-const syntheticId = (index: number) =>
-	`00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`;
-
-/**
- * Adds people `from`..`to` - 1: users (their trigger creates profiles), then their profiles and
- * exact points with the per-row publishing triggers off, then one set-based publish of them all
- * (private.publish_locations, as private.republish_all_locations does after a gazetteer load).
- */
-async function seedPractitioners({
-	db,
-	points,
-	from
-}: {
-	db: pg.Client;
-	points: Point[];
-	from: number;
-}) {
-	const ids = points.map((_, i) => syntheticId(from + i));
-	await db.query('begin');
-	await db.query(
-		`insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data,
-			raw_user_meta_data, created_at, updated_at, is_anonymous)
-		select id, 'authenticated', 'authenticated', 'bench-' || ($2::int + n) || '@example.test', now(),
-			'{"provider":"email","providers":["email"]}',
-			jsonb_build_object('display_name', 'Practitioner ' || ($2::int + n)), now(), now(), false
-		from unnest($1::uuid[]) with ordinality as t(id, n)`,
-		[ids, from]
-	);
-	// Superuser only: skips the per-row triggers that would publish each person one at a time.
-	await db.query('set local session_replication_role = replica');
-	await db.query(
-		`update public.profiles set visibility = 'public', precision = 'town', onboarded_at = now(),
-			last_confirmed_at = now()
-		where id = any ($1::uuid[])`,
-		[ids]
-	);
-	await db.query(
-		`insert into public.profile_locations (profile_id, lat, lng)
-		select * from unnest($1::uuid[], $2::float8[], $3::float8[])`,
-		[ids, points.map((point) => point.lat), points.map((point) => point.lng)]
-	);
-	await db.query('set local session_replication_role = origin');
-	await db.query('select private.publish_locations($1::uuid[])', [ids]);
-	await db.query('commit');
 }
 
 /** Installed before any page script: collects long tasks and when the map became ready. */
@@ -455,10 +354,7 @@ try {
 	const browser = await launchBrowser();
 	cleanups.push(() => browser.close());
 
-	const { rows: cities } = await db.query<Point & { population: number }>(
-		'select lat, lng, population from public.places order by population desc limit $1',
-		[CITY_COUNT]
-	);
+	const cities = await biggestCities(db);
 	const allPoints = syntheticPoints({ cities, count: Math.max(...SIZES), seed: 20261125 });
 	const { gzipBytes, maplibreChunk } = await clientScripts();
 
@@ -470,7 +366,7 @@ try {
 		seeded = size;
 		const seedMs = performance.now() - started;
 
-		// The same points the app is given: where anonymous visitors see people (public.map_points).
+		// The same points the app is given: where anonymous visitors see people (their public cells).
 		const { rows } = await db.query<Point>(
 			'select public_lat as lat, public_lng as lng from public.profiles where public_lat is not null'
 		);

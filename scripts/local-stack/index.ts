@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { createAuthService } from './auth/index.ts';
 import { createGateway, gatewayUrl } from './gateway.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
-import { migrate } from './migrate.ts';
+import { migrate, StaleDatabaseError } from './migrate.ts';
 import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { copyDatabaseTemplate, LOCAL_DB_PASSWORD } from './template.ts';
@@ -111,23 +111,46 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		});
 
 	try {
-		const postgres = await startPostgres({
-			dataDir,
-			port: dbPort,
-			password: LOCAL_DB_PASSWORD,
-			durable: options.durable ?? false,
-			log: (line) => log('postgres', line)
-		});
+		const authenticatorPassword = randomBytes(16).toString('hex');
+		const startDatabase = async () => {
+			const started = await startPostgres({
+				dataDir,
+				port: dbPort,
+				password: LOCAL_DB_PASSWORD,
+				durable: options.durable ?? false,
+				log: (line) => log('postgres', line)
+			});
+			try {
+				await migrate({
+					dbUrl: started.url,
+					authenticatorPassword,
+					seed: true,
+					log: (line) => log('migrate', line)
+				});
+				return started;
+			} catch (error) {
+				await started.stop();
+				throw error;
+			}
+		};
+		let postgres: Awaited<ReturnType<typeof startPostgres>>;
+		try {
+			postgres = await startDatabase();
+		} catch (error) {
+			if (!(error instanceof StaleDatabaseError)) throw error;
+			// Never half-migrated: nothing was applied. The old folder is kept beside the new one.
+			const kept = `${dataDir}-before-${new Date().toISOString().slice(0, 10)}`;
+			log(
+				'stack',
+				`${error.message} The migrations were squashed into one file per domain, so this database cannot be brought up to date. Rebuilding it from the current migrations and the seed; the old database folder is kept at ${kept} (delete it when you no longer need it).`
+			);
+			await rm(kept, { recursive: true, force: true });
+			await rename(dataDir, kept);
+			await copyDatabaseTemplate(dataDir);
+			postgres = await startDatabase();
+		}
 		cleanups.push(() => postgres.stop());
 		watch('PostgreSQL', postgres);
-
-		const authenticatorPassword = randomBytes(16).toString('hex');
-		await migrate({
-			dbUrl: postgres.url,
-			authenticatorPassword,
-			seed: true,
-			log: (line) => log('migrate', line)
-		});
 
 		const postgrest = await startPostgrest({
 			dbHost: '127.0.0.1',

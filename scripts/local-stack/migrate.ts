@@ -28,6 +28,19 @@ export interface MigrateOptions {
 export class MigrationError extends Error {}
 
 /**
+ * The database records migrations that supabase/migrations no longer has: it was built from an
+ * earlier history of the schema (the migrations were squashed once, on 2026-12-03), so no file
+ * can bring it up to date. Nothing has been applied to it; the local stack rebuilds it.
+ */
+export class StaleDatabaseError extends Error {
+	constructor(readonly unknownVersions: string[]) {
+		super(
+			`The local database was built from migrations that no longer exist (${unknownVersions.join(', ')}).`
+		);
+	}
+}
+
+/**
  * Brings a database up to date: the bootstrap, then every migration in supabase/migrations
  * not yet recorded, then the seed on a fresh database. Migrations are applied by the official
  * Supabase CLI (`supabase db push --db-url`), which records them in
@@ -83,6 +96,9 @@ async function pendingMigrations(client: pg.Client, workdir: string) {
 		'select version from supabase_migrations.schema_migrations'
 	);
 	const versions = new Set(applied.rows.map((row) => row.version));
+	const known = new Set(files.map((name) => name.split('_')[0]));
+	const unknown = [...versions].filter((version) => !known.has(version)).sort();
+	if (unknown.length > 0) throw new StaleDatabaseError(unknown);
 	return { pending: files.filter((name) => !versions.has(name.split('_')[0])), fresh: false };
 }
 

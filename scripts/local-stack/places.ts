@@ -8,6 +8,8 @@ interface City {
 	cityId: number;
 	name: string;
 	country: string;
+	/** GeoNames' first-level division code, such as a US state; empty when unknown. */
+	adminCode?: string;
 	population: number;
 	loc: { coordinates: [number, number] };
 }
@@ -37,6 +39,10 @@ export async function loadPlaces(dbUrl: string, { force = false } = {}) {
 			if (!current || city.population > current.population) largest.set(city.country, city);
 		}
 		const codes = [...largest.keys()].sort();
+		// A region only where it tells places of one name in one country apart.
+		const sameName = new Map<string, number>();
+		const nameKey = (city: City) => `${city.country}|${city.name.toLowerCase()}`;
+		for (const city of cities) sameName.set(nameKey(city), (sameName.get(nameKey(city)) ?? 0) + 1);
 		await client.query('begin');
 		await client.query('truncate public.places, public.countries');
 		await client.query(
@@ -50,13 +56,14 @@ export async function loadPlaces(dbUrl: string, { force = false } = {}) {
 			]
 		);
 		await client.query(
-			`insert into public.places (id, name, country_code, population, lat, lng)
-			select * from unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::float8[])
+			`insert into public.places (id, name, country_code, region, population, lat, lng)
+			select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[])
 			on conflict (id) do nothing`,
 			[
 				cities.map((city) => city.cityId),
 				cities.map((city) => city.name),
 				cities.map((city) => city.country),
+				cities.map((city) => (sameName.get(nameKey(city))! > 1 && city.adminCode) || null),
 				cities.map((city) => city.population),
 				cities.map((city) => city.loc.coordinates[1]),
 				cities.map((city) => city.loc.coordinates[0])

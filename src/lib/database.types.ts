@@ -245,6 +245,7 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region: string | null
         }
         Insert: {
           country_code: string
@@ -254,6 +255,7 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region?: string | null
         }
         Update: {
           country_code?: string
@@ -263,6 +265,7 @@ export type Database = {
           lng?: number
           name?: string
           population?: number
+          region?: string | null
         }
         Relationships: [
           {
@@ -340,7 +343,7 @@ export type Database = {
           bio?: string
           created_at?: string
           discord_handle?: string | null
-          display_name: string
+          display_name?: string
           id: string
           interests?: string[]
           languages?: string[]
@@ -424,35 +427,6 @@ export type Database = {
         Returns: Json
       }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
-      map_filter_values: {
-        Args: { filters: Json; key: string }
-        Returns: string[]
-      }
-      map_groups_and_gatherings: {
-        Args: {
-          filters?: Json
-          max_lat: number
-          max_lng: number
-          min_lat: number
-          min_lng: number
-        }
-        Returns: {
-          cell: string
-          ends_at: string
-          gathering_kind: Database["public"]["Enums"]["gathering_kind"]
-          id: string
-          kind: string
-          lat: number
-          lng: number
-          name: string
-          place_label: string
-          seats_open: number
-          size_limit: number
-          starts_at: string
-          status: Database["public"]["Enums"]["group_status"]
-          time_zone: string
-        }[]
-      }
       map_items: {
         Args: {
           filters?: Json
@@ -463,22 +437,6 @@ export type Database = {
           min_lng: number
         }
         Returns: Json
-      }
-      map_points: {
-        Args: {
-          max_lat: number
-          max_lng: number
-          min_lat: number
-          min_lng: number
-        }
-        Returns: {
-          cell: string
-          display_name: string
-          id: string
-          lat: number
-          lng: number
-          place_label: string
-        }[]
       }
       map_view: {
         Args: {
@@ -492,15 +450,6 @@ export type Database = {
         }
         Returns: Json
       }
-      nearby_practitioners: {
-        Args: { lat: number; lng: number; max_results?: number }
-        Returns: {
-          display_name: string
-          distance_km: number
-          id: string
-          place_label: string
-        }[]
-      }
       place_labels_for: {
         Args: { lat: number; lng: number }
         Returns: {
@@ -509,6 +458,11 @@ export type Database = {
           lat: number
           lng: number
           precision: Database["public"]["Enums"]["location_precision"]
+          stranger_cell: string
+          stranger_label: string
+          stranger_lat: number
+          stranger_lng: number
+          stranger_precision: Database["public"]["Enums"]["location_precision"]
         }[]
       }
       save_my_profile: {
@@ -530,6 +484,7 @@ export type Database = {
           lng: number
           name: string
           population: number
+          region: string
         }[]
       }
     }

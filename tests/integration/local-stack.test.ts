@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+	chmod,
+	copyFile,
+	mkdir,
+	mkdtemp,
+	readdir,
+	readFile,
+	rm,
+	writeFile
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,7 +18,7 @@ import {
 	startLocalStack,
 	StackAlreadyRunningError
 } from '../../scripts/local-stack/index.ts';
-import { migrate, projectRoot } from '../../scripts/local-stack/migrate.ts';
+import { migrate, projectRoot, StaleDatabaseError } from '../../scripts/local-stack/migrate.ts';
 import { startPostgres, type RunningPostgres } from '../../scripts/local-stack/postgres.ts';
 import { freePort, isAlive } from '../../scripts/local-stack/processes.ts';
 
@@ -98,6 +107,32 @@ describe('migrations', () => {
 		await rm(path.join(migrationsDir(), '20260103000000_broken.sql'));
 	});
 
+	it('refuses a database that records migrations the folder no longer has, applying nothing', async () => {
+		// As after the one-time squash: the database knows a version whose file is gone.
+		await query(
+			"insert into supabase_migrations.schema_migrations (version, name) values ('20250101000000', 'squashed_away')"
+		);
+		await writeFile(
+			path.join(migrationsDir(), '20260104000000_add_tag.sql'),
+			'alter table public.notes add column tag text;'
+		);
+		try {
+			const failure = await run().catch((error: unknown) => error);
+			expect(failure).toBeInstanceOf(StaleDatabaseError);
+			expect((failure as StaleDatabaseError).unknownVersions).toEqual(['20250101000000']);
+			expect(
+				await query(
+					"select count(*)::int as n from information_schema.columns where table_name = 'notes' and column_name = 'tag'"
+				)
+			).toEqual([{ n: 0 }]);
+		} finally {
+			await query(
+				"delete from supabase_migrations.schema_migrations where version = '20250101000000'"
+			);
+			await rm(path.join(migrationsDir(), '20260104000000_add_tag.sql'));
+		}
+	});
+
 	it('says so when it is the seed that failed, keeping the migrations before it', async () => {
 		// A fresh database of its own on the same server: the seed runs on fresh databases only.
 		await query('create database seed_check');
@@ -181,6 +216,54 @@ describe('the developer stack', () => {
 		await again.end();
 		await stack.stop();
 		expect(rows).toEqual([{ bio: 'kept' }]);
+	});
+
+	it('rebuilds a database made before the migrations were squashed, saying so and keeping the old one', async () => {
+		let stack = await start();
+		const client = new pg.Client(stack.dbUrl);
+		await client.connect();
+		await client.query(
+			"insert into supabase_migrations.schema_migrations (version, name) values ('20261125000000', 'create_profiles')"
+		);
+		await client.query(
+			"update public.profiles set bio = 'old' where display_name = 'Ada Fernhill'"
+		);
+		await client.end();
+		await stack.stop();
+
+		const lines: string[] = [];
+		stack = await startLocalStack({
+			dir,
+			apiPort: 0,
+			dbPort: 0,
+			siteUrl: 'http://localhost',
+			log: (source, line) => lines.push(`[${source}] ${line}`)
+		});
+		try {
+			const rebuilt = new pg.Client(stack.dbUrl);
+			await rebuilt.connect();
+			const versions = await rebuilt.query(
+				'select version from supabase_migrations.schema_migrations order by version'
+			);
+			const bio = await rebuilt.query(
+				"select bio from public.profiles where display_name = 'Ada Fernhill'"
+			);
+			await rebuilt.end();
+			const files = (await readdir(path.join(projectRoot, 'supabase', 'migrations'))).map(
+				(name) => name.split('_')[0]
+			);
+			expect(versions.rows.map((row) => row.version)).toEqual(files.sort());
+			expect(bio.rows).toEqual([{ bio: expect.not.stringMatching(/^old$/) }]);
+			const said = lines.find((line) => line.includes('20261125000000'));
+			expect(said).toMatch(
+				/^\[stack\] The local database was built from migrations that no longer exist/
+			);
+			expect(said).toContain('Rebuilding it');
+			const kept = said!.match(/kept at (\S+) /)![1];
+			expect(existsSync(path.join(kept, 'PG_VERSION'))).toBe(true);
+		} finally {
+			await stack.stop();
+		}
 	});
 
 	it('says which process died when one of its children stops unexpectedly', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, database } from '../support/privacy';
+import { anonymousToken, closeDatabase, database, rest } from '../support/privacy';
 
 /**
  * Lint checks on the schema, as tests: the rules every migration must keep for the API to be
@@ -10,19 +10,9 @@ afterAll(closeDatabase);
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place
- * searches (SECURITY INVOKER, so RLS and column privileges answer for them), the pure helper
- * that checks their filters, and the map's groups and gatherings query they share.
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them).
  */
-const ANONYMOUS_FUNCTIONS = [
-	'directory_page',
-	'map_filter_values',
-	'map_groups_and_gatherings',
-	'map_items',
-	'map_points',
-	'map_view',
-	'nearby_practitioners',
-	'search_places'
-];
+const ANONYMOUS_FUNCTIONS = ['directory_page', 'map_items', 'map_view', 'search_places'];
 
 /**
  * SECURITY DEFINER functions allowed in the exposed schema: each acts on the caller's own data
@@ -62,12 +52,12 @@ describe('tables in public', () => {
 	});
 });
 
-describe('functions in public and private', () => {
+describe('functions in public, private and audience', () => {
 	it('all have a fixed search_path', async () => {
 		const functions = await rows<{ name: string }>(
 			`select n.nspname || '.' || p.proname as name
 			from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-			where n.nspname in ('public', 'private')
+			where n.nspname in ('public', 'private', 'audience')
 				and not exists (
 					select 1 from unnest(coalesce(p.proconfig, '{}')) setting
 					where setting like 'search_path=%'
@@ -100,6 +90,30 @@ describe('functions in public and private', () => {
 			`select has_schema_privilege('anon', 'private', 'usage') as usage`
 		);
 		expect(usage.usage).toBe(false);
+	});
+
+	it('in audience, which every API role may use, all run with the caller’s rights', async () => {
+		const functions = await rows<{ name: string; definer: boolean }>(
+			`select p.proname as name, p.prosecdef as definer
+			from pg_proc p
+			where p.pronamespace = 'audience'::regnamespace
+			order by 1`
+		);
+		// The schema holds the audience rule; the check would catch a definer among them.
+		expect(functions.map((fn) => fn.name)).toContain('visible_items');
+		expect(functions.filter((fn) => fn.definer)).toEqual([]);
+	});
+
+	it('keep audience out of what the API exposes', async () => {
+		// PostgREST serves `public` only (db-schemas); anything else is reachable only from SQL.
+		for (const schema of ['audience', 'private']) {
+			const response = await rest(anonymousToken(), 'rpc/visible_items', {
+				method: 'POST',
+				body: {},
+				headers: { 'Content-Profile': schema }
+			});
+			expect(response.status, schema).toBe(406);
+		}
 	});
 
 	it('keep SECURITY DEFINER out of the exposed schema unless allow-listed', async () => {

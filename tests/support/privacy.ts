@@ -49,7 +49,7 @@ export const CELL_LENGTH: Record<Precision, number> = {
 /** The finest cell anonymous visitors may get: area (guarantee 3). */
 export const ANONYMOUS_FINEST_CELL_LENGTH = CELL_LENGTH.area;
 
-/** What nearby_practitioners rounds distances to, by cell length: the size each precision names. */
+/** What directory_page rounds distances to, by cell length: the size each precision names. */
 export const DISTANCE_STEP_KM: Record<number, number> = { 15: 1, 13: 5, 11: 20, 9: 100, 5: 1000 };
 
 /** A practitioner who has finished onboarding and placed themselves, public by default. */
@@ -267,14 +267,28 @@ export interface MapPoint {
 	place_label: string | null;
 }
 
-/** map_points over the whole world, as the holder of `token`. */
+/** The practitioners on the map over the whole world (map_items), as the holder of `token`. */
 export async function worldMapPoints(token: string): Promise<MapPoint[]> {
-	const response = await rest(token, 'rpc/map_points', {
+	const response = await rest(token, 'rpc/map_items', {
 		method: 'POST',
-		body: { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 }
+		body: { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180, max_items: 50000 }
 	});
 	expect(response.status).toBe(200);
-	return response.body as MapPoint[];
+	const { items, truncated } = response.body as {
+		items: (Omit<MapPoint, 'display_name'> & { kind: string; name: string })[];
+		truncated: boolean;
+	};
+	expect(truncated).toBe(false);
+	return items
+		.filter((item) => item.kind === 'practitioner')
+		.map(({ id, name, lat, lng, cell, place_label }) => ({
+			id,
+			display_name: name,
+			lat,
+			lng,
+			cell,
+			place_label
+		}));
 }
 
 export interface NearbyPractitioner {
@@ -284,12 +298,25 @@ export interface NearbyPractitioner {
 	distance_km: number;
 }
 
-/** nearby_practitioners around a point, as many as the function gives (100). */
+/**
+ * The practitioners nearest to a point, as the holder of `token` finds them: the directory sorted
+ * by distance from it (its first 100), leaving out people with no place.
+ */
 export async function nearby(token: string, point: Point): Promise<NearbyPractitioner[]> {
-	const response = await rest(token, 'rpc/nearby_practitioners', {
+	const response = await rest(token, 'rpc/directory_page', {
 		method: 'POST',
-		body: { ...point, max_results: 100 }
+		body: { sort: 'distance', near_lat: point.lat, near_lng: point.lng, page_size: 100 }
 	});
 	expect(response.status).toBe(200);
-	return response.body as NearbyPractitioner[];
+	const { items } = response.body as {
+		items: (NearbyPractitioner & { distance_km: number | null })[];
+	};
+	return items
+		.filter((item): item is NearbyPractitioner => item.distance_km !== null)
+		.map(({ id, display_name, place_label, distance_km }) => ({
+			id,
+			display_name,
+			place_label,
+			distance_km
+		}));
 }

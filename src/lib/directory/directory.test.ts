@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { directoryPageQuery, formatDistance, parseSort } from './directory';
+import { place } from '$lib/people/factories';
+import { directoryPageQuery, formatDistance, parseSort, placeGuessNotice } from './directory';
 
 describe('parseSort', () => {
 	it('sorts by name when nothing is asked and no place is chosen', () => {
@@ -46,5 +47,22 @@ describe('directoryPageQuery', () => {
 	it('leaves the first page without a page number', () => {
 		expect(directoryPageQuery(new URLSearchParams('page=2&q=bees'), 1)).toBe('?q=bees');
 		expect(directoryPageQuery(new URLSearchParams('page=2'), 1)).toBe('');
+	});
+});
+
+describe('placeGuessNotice', () => {
+	const utrecht = place();
+
+	it('says nothing when the place was named, by name, full name or id, in any case', () => {
+		for (const near of ['Utrecht', ' utrecht ', 'Utrecht, Netherlands', '2745912']) {
+			expect(placeGuessNotice(near, utrecht)).toBeNull();
+		}
+	});
+
+	it('says which place a misspelt or partial name was taken for', () => {
+		expect(placeGuessNotice('Utrect', utrecht)).toBe(
+			'No place is called “Utrect”: distances are from Utrecht, Netherlands, the closest match.'
+		);
+		expect(placeGuessNotice('Utr', utrecht)).toMatch(/from Utrecht, Netherlands/);
 	});
 });

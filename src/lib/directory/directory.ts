@@ -2,6 +2,7 @@
  * How the directory is ordered and how it says distances: pure, shared by the page's load and
  * its filter form.
  */
+import { placeName, type Place } from '$lib/people/places';
 
 export const DIRECTORY_SORT_CHOICES = [
 	{ value: 'name', label: 'Name' },
@@ -52,4 +53,21 @@ export function directoryPageQuery(current: URLSearchParams, page: number): stri
 	if (page > 1) params.set('page', String(page));
 	const query = params.toString();
 	return query ? `?${query}` : '';
+}
+
+/**
+ * What to say about the place a typed `near` was read as: nothing when the visitor named it (its
+ * name, its full name, or the gazetteer id the place search offers), else which place the search
+ * took it for, so that a typo never silently measures from somewhere else.
+ */
+export function placeGuessNotice(
+	near: string,
+	place: Pick<Place, 'id' | 'name' | 'region' | 'country_name'>
+): string | null {
+	const typed = near.trim().toLocaleLowerCase('en');
+	const named = [String(place.id), place.name, placeName(place)].map((name) =>
+		name.toLocaleLowerCase('en')
+	);
+	if (named.includes(typed)) return null;
+	return `No place is called “${near.trim()}”: distances are from ${placeName(place)}, the closest match.`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Precision } from '$lib/geo/cells';
 import AudiencePreview from './AudiencePreview.svelte';
 import type { Visibility } from './choices';
-import { utrechtLabels } from './factories';
+import { loneUtrechtLabels, utrechtLabels } from './factories';
 
 function linesFor(precision: Precision, visibility: Visibility) {
 	render(AudiencePreview, { labels: utrechtLabels(), precision, visibility });
@@ -121,9 +121,50 @@ describe('AudiencePreview', () => {
 		});
 	});
 
+	describe('where fewer than three people share with everyone nearby', () => {
+		it('shows what the database says strangers will see, and why it is coarser', () => {
+			render(AudiencePreview, {
+				labels: loneUtrechtLabels(),
+				precision: 'town',
+				visibility: 'public'
+			});
+			expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+				'Strangers see: a dot somewhere around Amsterdam, NL',
+				'Members see: a dot near Utrecht, NL',
+				'Crewmates see: a dot near Utrecht, NL'
+			]);
+			expect(
+				screen.getByText(
+					'Fewer than 3 people who share with everyone are in your area square, so strangers see you in the larger region one, with others: nobody is singled out. This changes as people join.'
+				)
+			).toBeInTheDocument();
+		});
+
+		it('says strangers will not see where someone is when too few in the country share', () => {
+			render(AudiencePreview, {
+				labels: loneUtrechtLabels({ inCountry: false }),
+				precision: 'area',
+				visibility: 'public'
+			});
+			expect(screen.getAllByRole('listitem')[0]).toHaveTextContent(
+				'Strangers see: your profile, but not on the map'
+			);
+			expect(screen.getByText(/Fewer than 3 people in your country share/)).toBeInTheDocument();
+		});
+
+		it('says nothing of it when strangers do not see the profile anyway', () => {
+			render(AudiencePreview, {
+				labels: loneUtrechtLabels({ inCountry: false }),
+				precision: 'area',
+				visibility: 'members'
+			});
+			expect(screen.queryByText(/Fewer than 3/)).not.toBeInTheDocument();
+		});
+	});
+
 	describe('where the gazetteer has no name for the place', () => {
 		it('describes the square instead', () => {
-			const labels = utrechtLabels().map((row) => ({ ...row, label: null }));
+			const labels = utrechtLabels().map((row) => ({ ...row, label: null, stranger_label: null }));
 			render(AudiencePreview, { labels, precision: 'neighbourhood', visibility: 'public' });
 
 			expect(screen.getAllByRole('listitem')[0]).toHaveTextContent(

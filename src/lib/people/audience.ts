@@ -1,12 +1,16 @@
 /**
  * What each audience sees of someone, in plain words, for the audience preview beside the
- * precision and visibility choices. The database decides what people really see; this says the
- * same thing before the person saves, from the labels `place_labels_for` gives for their point.
+ * precision and visibility choices. The database decides what people really see, and
+ * `place_labels_for` asks it before the person saves: for each precision, the cell members would
+ * see and what strangers would see (k = 3 rule included). This only puts that into words.
  */
 import { precisionForAudience, type Precision } from '$lib/geo/cells';
 import type { Visibility } from './choices';
 
-/** One row of `place_labels_for`: where the dot goes and what it is called at a precision. */
+/**
+ * One row of `place_labels_for`: where the dot goes and what it is called at a precision, and
+ * where strangers would see it if the person were public (null: not on their map at all).
+ */
 export interface PlaceLabel {
 	precision: Precision;
 	cell: string;
@@ -14,6 +18,11 @@ export interface PlaceLabel {
 	lng: number;
 	/** Null where the gazetteer knows no place near enough (out at sea, say). */
 	label: string | null;
+	stranger_precision: Precision | null;
+	stranger_cell: string | null;
+	stranger_lat: number | null;
+	stranger_lng: number | null;
+	stranger_label: string | null;
 }
 
 export type AudienceName = 'strangers' | 'members' | 'crewmates';
@@ -57,15 +66,32 @@ export function describeAudiences({
 	const strangersSee = visibility === 'public';
 	const membersSee = strangersSee || visibility === 'members';
 	const crewmatesSee = membersSee || visibility === 'crewmates';
-	const where = (at: Precision) =>
-		labels ? dotAt(at, labels) : 'your profile, but not on the map';
+	const chosen = labels?.find((row) => row.precision === precision);
+	const where = (at: Precision, label: string | null | undefined) =>
+		labels ? dotAt(at, label) : 'your profile, but not on the map';
+	/** What the k = 3 rule does to strangers' view, when it does anything. */
+	const coarsened =
+		strangersSee && chosen
+			? chosen.stranger_precision === null
+				? ('hidden' as const)
+				: chosen.stranger_precision !== strangersPrecision
+					? chosen.stranger_precision
+					: null
+			: null;
+	const strangersLine =
+		coarsened === 'hidden'
+			? 'Strangers see: your profile, but not on the map'
+			: `Strangers see: ${where(
+					chosen?.stranger_precision ?? strangersPrecision,
+					chosen?.stranger_label ?? labelAt(strangersPrecision, labels)
+				)}`;
 
 	const lines: AudienceLine[] = [
 		strangersSee
-			? { audience: 'strangers', sees: true, text: `Strangers see: ${where(strangersPrecision)}` }
+			? { audience: 'strangers', sees: true, text: strangersLine }
 			: { audience: 'strangers', sees: false, text: "Strangers don't see you at all" },
 		membersSee
-			? { audience: 'members', sees: true, text: `Members see: ${where(precision)}` }
+			? { audience: 'members', sees: true, text: `Members see: ${where(precision, chosen?.label)}` }
 			: {
 					audience: 'members',
 					sees: false,
@@ -75,7 +101,11 @@ export function describeAudiences({
 							: "Members don't see you at all"
 				},
 		crewmatesSee
-			? { audience: 'crewmates', sees: true, text: `Crewmates see: ${where(precision)}` }
+			? {
+					audience: 'crewmates',
+					sees: true,
+					text: `Crewmates see: ${where(precision, chosen?.label)}`
+				}
 			: { audience: 'crewmates', sees: false, text: "Crewmates don't see you at all" }
 	];
 
@@ -91,7 +121,15 @@ export function describeAudiences({
 			`Strangers never see anyone closer than the area level: for them the square is ${CELL_SIZE[strangersPrecision]} across.`
 		);
 	}
-	if (strangersSee) {
+	if (coarsened === 'hidden') {
+		notes.push(
+			`Fewer than ${LONE_PERSON_THRESHOLD} people in your country share with everyone yet, so strangers are not shown where you are: nobody is singled out. This changes as people join.`
+		);
+	} else if (coarsened) {
+		notes.push(
+			`Fewer than ${LONE_PERSON_THRESHOLD} people who share with everyone are in your ${PRECISION_WORD[strangersPrecision]} square, so strangers see you in the larger ${PRECISION_WORD[coarsened]} one, with others: nobody is singled out. This changes as people join.`
+		);
+	} else if (strangersSee) {
 		notes.push(
 			`Where fewer than ${LONE_PERSON_THRESHOLD} people share a square with strangers, strangers see them in a bigger square, so nobody is singled out.`
 		);
@@ -99,9 +137,21 @@ export function describeAudiences({
 	return { lines, notes };
 }
 
+/** A precision as a word in a sentence. */
+const PRECISION_WORD: Readonly<Record<Precision, string>> = {
+	neighbourhood: 'neighbourhood',
+	town: 'town',
+	area: 'area',
+	region: 'region',
+	country: 'country'
+};
+
+function labelAt(precision: Precision, labels: readonly PlaceLabel[] | null): string | null {
+	return labels?.find((row) => row.precision === precision)?.label ?? null;
+}
+
 /** "a dot somewhere in the Utrecht area, NL", from the label at a precision. */
-function dotAt(precision: Precision, labels: readonly PlaceLabel[]): string {
-	const label = labels.find((row) => row.precision === precision)?.label;
+function dotAt(precision: Precision, label: string | null | undefined): string {
 	if (!label) return `a dot in a square ${CELL_SIZE[precision]} across around your point`;
 	switch (precision) {
 		case 'neighbourhood':

@@ -11,6 +11,8 @@ export interface Place {
 	name: string;
 	country_code: string;
 	country_name: string;
+	/** The first-level division ("TN"), only where the country has another place of this name. */
+	region: string | null;
 	population: number;
 	lat: number;
 	lng: number;
@@ -25,9 +27,9 @@ export const PLACE_RESULTS = 8;
 /** Shorter queries match half the world; ask for more letters instead. */
 export const MIN_PLACE_QUERY = 2;
 
-/** "Utrecht, Netherlands". */
-export function placeName(place: Pick<Place, 'name' | 'country_name'>): string {
-	return place.country_name ? `${place.name}, ${place.country_name}` : place.name;
+/** "Utrecht, Netherlands"; "Bristol, TN, United States" where the name alone is not enough. */
+export function placeName(place: Pick<Place, 'name' | 'region' | 'country_name'>): string {
+	return [place.name, place.region, place.country_name].filter(Boolean).join(', ');
 }
 
 export class PlaceLookupError extends Error {

@@ -45,7 +45,7 @@ export async function findPlace(supabase: Client, idOrName: string): Promise<Pla
 	if (/^\d{1,15}$/.test(needle)) {
 		const { data, error } = await supabase
 			.from('places')
-			.select('id, name, country_code, population, lat, lng, country:countries(name)')
+			.select('id, name, country_code, region, population, lat, lng, country:countries(name)')
 			.eq('id', Number(needle))
 			.maybeSingle();
 		if (error) throw new PlaceQueryError('read a place', error);

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { pageCount, parsePageNumber } from '$lib/components/pagination';
-import { parseSort } from '$lib/directory/directory';
+import { parseSort, placeGuessNotice } from '$lib/directory/directory';
 import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { findPlace } from '$lib/server/places';
 import { listDirectoryPage } from '$lib/server/practitioners';
@@ -28,7 +28,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	});
 	if (sortProblem) problems.push(sortProblem);
 
-	const query = { filters, sort, near: place ? place.name : near, place, problems };
+	const query = {
+		filters,
+		sort,
+		near: place ? place.name : near,
+		place,
+		placeNotice: place && placeGuessNotice(near, place),
+		problems
+	};
 	// Bad parameters list nothing rather than guess: the form keeps what was asked for, and the
 	// page says what to change.
 	if (problems.length > 0) {

@@ -15,7 +15,6 @@ import {
 	practitionerAt,
 	rest,
 	worldMapPoints,
-	type MapPoint,
 	type Point,
 	type RestResponse
 } from '../../support/privacy';
@@ -152,34 +151,45 @@ const attacks: Attack[] = [
 	},
 	{ name: 'countries', path: () => 'countries?select=*&code=eq.MN' },
 	{
-		name: 'map_points over the world',
-		path: () => 'rpc/map_points',
+		name: 'map_items over the world',
+		path: () => 'rpc/map_items',
 		method: 'POST',
 		body: () => ({ min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 })
 	},
 	{
-		name: 'map_points in a box of 20 m around the point',
-		path: () => 'rpc/map_points',
+		name: 'map_items in a box of 20 m around the point',
+		path: () => 'rpc/map_items',
 		method: 'POST',
 		body: () => box(ownerPoint, 0.0002)
 	},
 	{
-		name: 'map_points filtered and ordered on lat',
-		path: () => 'rpc/map_points?lat=gt.47.5&order=lng.desc',
+		name: 'map_view at the deepest zoom around the point',
+		path: () => 'rpc/map_view',
 		method: 'POST',
-		body: () => box(ownerPoint, 1)
+		body: () => ({ ...box(ownerPoint, 1), zoom: 24 })
 	},
 	{
-		name: 'nearby_practitioners at the exact point',
-		path: () => 'rpc/nearby_practitioners',
+		name: 'map_view counts by place around the point',
+		path: () => 'rpc/map_view',
 		method: 'POST',
-		body: () => ({ ...ownerPoint, max_results: 100 })
+		body: () => ({ ...box(ownerPoint, 1), zoom: 24, max_items: 0 })
 	},
 	{
-		name: 'nearby_practitioners with an exact count',
-		path: () => 'rpc/nearby_practitioners',
+		name: 'directory_page by distance from the exact point',
+		path: () => 'rpc/directory_page',
 		method: 'POST',
-		body: () => ({ lat: 47.9, lng: 106.9, max_results: 100 }),
+		body: () => ({
+			sort: 'distance',
+			near_lat: ownerPoint.lat,
+			near_lng: ownerPoint.lng,
+			page_size: 100
+		})
+	},
+	{
+		name: 'directory_page with an exact count',
+		path: () => 'rpc/directory_page',
+		method: 'POST',
+		body: () => ({ sort: 'distance', near_lat: 47.9, near_lng: 106.9, page_size: 100 }),
 		headers: { Prefer: 'count=exact' }
 	},
 	{ name: 'search_places', path: () => 'rpc/search_places?query=ulan' },
@@ -266,12 +276,13 @@ describe.each(viewers)('as $name', (viewer) => {
 			Math.abs(published.published_lat! - ownerPoint.lat) <= 0.0002 &&
 			Math.abs(published.published_lng! - ownerPoint.lng) <= 0.0002;
 		expect(centreInBox).toBe(false);
-		const response = await rest(await viewer.token(), 'rpc/map_points', {
+		const response = await rest(await viewer.token(), 'rpc/map_items', {
 			method: 'POST',
 			body: aroundExact
 		});
 		expect(response.status).toBe(200);
-		expect((response.body as MapPoint[]).map((point) => point.id)).not.toContain(owner.id);
+		const { items } = response.body as { items: { id: string }[] };
+		expect(items.map((item) => item.id)).not.toContain(owner.id);
 	});
 
 	it('gets refusals that name no cell and no coordinate', async () => {
@@ -296,13 +307,10 @@ describe('as an anonymous visitor', () => {
 			// Any cell finer than area would start with these twelve digits.
 			expect(response.text).not.toContain(ownerCell.slice(0, ANONYMOUS_FINEST_CELL_LENGTH + 1));
 		}
-		const world = await rest(anonymousToken(), 'rpc/map_points', {
-			method: 'POST',
-			body: { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 }
-		});
-		const seen = (world.body as MapPoint[]).find((point) => point.id === owner.id);
+		const world = await worldMapPoints(anonymousToken());
+		const seen = world.find((point) => point.id === owner.id);
 		expect(seen?.cell).toBe(ownerCell.slice(0, ANONYMOUS_FINEST_CELL_LENGTH));
-		for (const point of world.body as MapPoint[]) {
+		for (const point of world) {
 			expect(point.cell.length).toBeLessThanOrEqual(ANONYMOUS_FINEST_CELL_LENGTH);
 		}
 	});
@@ -325,13 +333,10 @@ describe('as an anonymous visitor', () => {
 
 describe('as another member', () => {
 	it('sees the public owner at the owner’s precision and no finer', async () => {
-		const world = await rest(await accessToken(member), 'rpc/map_points', {
-			method: 'POST',
-			body: { min_lat: -90, min_lng: -180, max_lat: 90, max_lng: 180 }
-		});
-		const seen = (world.body as MapPoint[]).filter((point) => point.id === owner.id);
+		const world = await worldMapPoints(await accessToken(member));
+		const seen = world.filter((point) => point.id === owner.id);
 		expect(seen.map((point) => point.cell)).toEqual([ownerCell]);
-		for (const point of world.body as MapPoint[]) {
+		for (const point of world) {
 			expect(point.cell.length).toBeLessThanOrEqual(CELL_LENGTH.neighbourhood);
 		}
 	});

@@ -175,6 +175,19 @@ describe('place search', () => {
 		const windhoekResults = await rest(anonymousToken(), 'rpc/search_places?query=Windhoek');
 		expect((windhoekResults.body as { name: string }[])[0].name).toBe('Windhoek');
 	});
+
+	it('tells places of one name in one country apart by their region, and only those', async () => {
+		const response = await rest(anonymousToken(), 'rpc/search_places?query=Bristol');
+		const found = response.body as { name: string; country_code: string; region: string | null }[];
+		const american = found.filter(
+			(place) => place.name === 'Bristol' && place.country_code === 'US'
+		);
+		expect(american.length).toBeGreaterThan(1);
+		expect(new Set(american.map((place) => place.region)).size).toBe(american.length);
+		expect(american.every((place) => place.region !== null)).toBe(true);
+		// The one Bristol of the United Kingdom needs no region.
+		expect(found.find((place) => place.country_code === 'GB')).toMatchObject({ region: null });
+	});
 });
 
 describe('the onboarding’s label preview (place_labels_for)', () => {

@@ -211,10 +211,33 @@ describe('a new account', () => {
 
 		const onboarded = await newcomer.client
 			.from('profiles')
-			.update({ onboarded_at: new Date().toISOString() })
+			.update({ display_name: 'Bo', onboarded_at: new Date().toISOString() })
 			.eq('id', newcomer.id);
 		expect(onboarded.error).toBeNull();
 		expect(await sightings(await accessToken(member), newcomer.id)).toEqual(seen);
 		expect(await sightings(anonymousToken(), newcomer.id)).toEqual(seen);
+	});
+
+	it('has no name until its owner gives one, and cannot be listed without one', async () => {
+		// The email's local part is often a real name: nothing of the address becomes the profile's.
+		const newcomer = await signUpMember('cy-newcomer');
+		expect((await groundTruth(newcomer.id))!.display_name).toBe('');
+		for (const name of ['', '   ']) {
+			const refused = await newcomer.client
+				.from('profiles')
+				.update({ display_name: name, onboarded_at: new Date().toISOString() })
+				.eq('id', newcomer.id);
+			expect(refused.error?.code, JSON.stringify(name)).toBe('23514');
+		}
+		const saved = await newcomer.client.rpc('save_my_profile', { changes: {}, onboard: true });
+		expect(saved.error?.code).toBe('23514');
+		expect((await groundTruth(newcomer.id))!.onboarded_at).toBeNull();
+		const named = await newcomer.client.rpc('save_my_profile', {
+			changes: { display_name: 'Cy' },
+			onboard: true
+		});
+		expect(named.error).toBeNull();
+		expect((await groundTruth(newcomer.id))!).toMatchObject({ display_name: 'Cy' });
+		expect((await groundTruth(newcomer.id))!.onboarded_at).not.toBeNull();
 	});
 });

@@ -198,7 +198,7 @@ describe('as the owner', () => {
 		const newcomer = await signUpMember('ee-newcomer');
 		const { error } = await newcomer.client
 			.from('profiles')
-			.update({ onboarded_at: '2001-01-01T00:00:00Z' })
+			.update({ display_name: 'Ee', onboarded_at: '2001-01-01T00:00:00Z' })
 			.eq('id', newcomer.id);
 		expect(error).toBeNull();
 		const stamped = (await groundTruth(newcomer.id))!.onboarded_at!;

