@@ -165,6 +165,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		watch('PostgREST', postgrest);
 
 		const pool = new pg.Pool({ connectionString: postgres.url, max: 5 });
+		// An idle connection the server closes (a restart, the stack stopping) is not a failure of
+		// any request: say so instead of letting the pool's 'error' event end the process.
+		pool.on('error', (error) => log('auth', `database connection closed: ${error.message}`));
 		cleanups.push(() => pool.end());
 		const mailbox = new Mailbox({ log: (line) => log('mail', line) });
 		const auth = createAuthService({
@@ -202,10 +205,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			),
 			startedAt: new Date().toISOString()
 		};
-		// Holds the keys: readable by this user only.
-		await writeFile(path.join(options.dir, STATE_FILE), JSON.stringify(state, null, '\t'), {
-			mode: 0o600
-		});
+		// Holds the keys: readable by this user only. Written aside and renamed into place, so
+		// whoever reads it (stack:status, a test waiting for the stack) never sees half of it.
+		const stateFile = path.join(options.dir, STATE_FILE);
+		await writeFile(`${stateFile}.tmp`, JSON.stringify(state, null, '\t'), { mode: 0o600 });
+		await rename(`${stateFile}.tmp`, stateFile);
 		return { ...info, stop };
 	} catch (error) {
 		await stop();

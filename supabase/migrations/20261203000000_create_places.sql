@@ -79,9 +79,7 @@ create function public.search_places(query text, max_results integer default 10)
 		lat double precision,
 		lng double precision
 	)
-	language sql
-	stable
-	set search_path = ''
+	language sql stable set search_path = ''
 	as $$
 	with needle as (select lower(btrim(query)) as text)
 	select p.id, p.name, p.country_code, c.name, p.region, p.population, p.lat, p.lng

@@ -36,10 +36,7 @@ create type public.openness as enum ('crewing', 'hosting_a_crew', 'gatherings', 
 -- The zoom level of each precision: cell widths at the equator of about 1.2, 4.9, 20, 78 and
 -- 1,250 km.
 create function private.precision_zoom(level public.location_precision) returns integer
-	language sql
-	immutable
-	strict
-	set search_path = ''
+	language sql immutable strict set search_path = ''
 	as $$
 	select case level
 		when 'neighbourhood' then 15
@@ -54,10 +51,7 @@ $$;
 -- projection's limit are clamped; longitude 180 is the same meridian as -180.
 create function private.cell_at(lat double precision, lng double precision, zoom integer)
 	returns text
-	language plpgsql
-	immutable
-	strict
-	set search_path = ''
+	language plpgsql immutable strict set search_path = ''
 	as $$
 declare
 	tiles bigint := 1::bigint << zoom;
@@ -84,10 +78,7 @@ $$;
 
 -- The centre of a cell, in Mercator space (so the centre of the tile as drawn on the map).
 create function private.cell_centre(cell text, out lat double precision, out lng double precision)
-	language plpgsql
-	immutable
-	strict
-	set search_path = ''
+	language plpgsql immutable strict set search_path = ''
 	as $$
 declare
 	zoom integer := char_length(cell);
@@ -111,10 +102,7 @@ $$;
 -- name (see private.place_at).
 create function private.cell_label(cell text, level public.location_precision)
 	returns text
-	language plpgsql
-	stable
-	strict
-	set search_path = ''
+	language plpgsql stable strict set search_path = ''
 	as $$
 declare
 	centre record := private.cell_centre(cell);
@@ -140,9 +128,7 @@ $$;
 -- The country a point is in, as the country of the nearest gazetteer place. Used only at
 -- country granularity, which is coarser than any cell.
 create function private.country_at(lat double precision, lng double precision) returns char(2)
-	language sql
-	stable
-	set search_path = ''
+	language sql stable set search_path = ''
 	as $$
 	select p.country_code
 	from public.places p
@@ -163,10 +149,7 @@ create function private.place_at(
 	out label text,
 	out country char(2)
 )
-	language sql
-	stable
-	strict
-	set search_path = ''
+	language sql stable strict set search_path = ''
 	as $$
 	select
 		case when place_at.level = 'country' and c.code is not null then private.cell_at(c.lat, c.lng, 5)
@@ -186,12 +169,19 @@ $$;
 
 -- Profiles -------------------------------------------------------------------------------------
 
+-- Keeps a row's updated_at (of profiles here, and of groups and gatherings).
+create function private.touch_updated_at() returns trigger
+	language plpgsql set search_path = ''
+	as $$
+begin
+	new.updated_at := now();
+	return new;
+end;
+$$;
+
 -- Array elements have limits of their own, checked here because CHECK cannot loop.
 create function private.all_shorter_than(items text[], max_length integer) returns boolean
-	language sql
-	immutable
-	strict
-	set search_path = ''
+	language sql immutable strict set search_path = ''
 	as $$
 	select coalesce(bool_and(char_length(item) between 1 and max_length), true) from unnest(items) item
 $$;
@@ -293,24 +283,13 @@ create policy "owners can update their own profile"
 	using (id = (select auth.uid()))
 	with check (id = (select auth.uid()));
 
-create function private.touch_updated_at() returns trigger
-	language plpgsql
-	set search_path = ''
-	as $$
-begin
-	new.updated_at := now();
-	return new;
-end;
-$$;
-
 create trigger profiles_touch_updated_at
 	before update on public.profiles
 	for each row execute function private.touch_updated_at();
 
 -- The owner says "I'm in" by setting onboarded_at; the database decides the time.
 create function private.stamp_onboarding() returns trigger
-	language plpgsql
-	set search_path = ''
+	language plpgsql set search_path = ''
 	as $$
 begin
 	if new.onboarded_at is distinct from old.onboarded_at then
@@ -327,9 +306,7 @@ create trigger profiles_stamp_onboarding
 -- A profile for every new account, named only if the sign-up gave a name (an OAuth provider's,
 -- or the seed's).
 create function private.create_profile_for_new_user() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
 	insert into public.profiles (id, display_name)
@@ -359,26 +336,12 @@ alter table public.profile_locations enable row level security;
 revoke all on public.profile_locations from anon, authenticated;
 grant select, insert, update, delete on public.profile_locations to authenticated;
 
-create policy "owners can see their exact location"
-	on public.profile_locations for select
-	to authenticated
-	using (profile_id = (select auth.uid()));
-
-create policy "owners can place themselves"
-	on public.profile_locations for insert
-	to authenticated
-	with check (profile_id = (select auth.uid()));
-
-create policy "owners can move themselves"
-	on public.profile_locations for update
+-- Only its owner reads, places, moves or removes it.
+create policy "owners keep their exact location"
+	on public.profile_locations for all
 	to authenticated
 	using (profile_id = (select auth.uid()))
 	with check (profile_id = (select auth.uid()));
-
-create policy "owners can take themselves off the map"
-	on public.profile_locations for delete
-	to authenticated
-	using (profile_id = (select auth.uid()));
 
 -- Blocks ----------------------------------------------------------------------------------------
 
@@ -398,47 +361,18 @@ create index blocks_blocked_idx on public.blocks (blocked_id, blocker_id);
 comment on table public.blocks is 'Who blocked whom. Only the blocker sees a block.';
 comment on column public.blocks.blocked_id is
 	'Whom the block hides the blocker from. No reference to profiles, so that blocking answers '
-	'alike for any id; blocks of a deleted profile go with it (private.forget_blocks_of_removed).';
+	'alike for any id; blocks of a deleted profile go with it (private.republish_on_change).';
 
 alter table public.blocks enable row level security;
 revoke all on public.blocks from anon, authenticated;
 grant select, insert (blocked_id), delete on public.blocks to authenticated;
 
-create policy "blockers see their blocks"
-	on public.blocks for select
+-- Only the blocker reads, makes or lifts a block (there is no update privilege to use).
+create policy "blockers keep their own blocks"
+	on public.blocks for all
 	to authenticated
-	using (blocker_id = (select auth.uid()));
-
-create policy "members can block"
-	on public.blocks for insert
-	to authenticated
+	using (blocker_id = (select auth.uid()))
 	with check (blocker_id = (select auth.uid()));
-
-create policy "blockers can unblock"
-	on public.blocks for delete
-	to authenticated
-	using (blocker_id = (select auth.uid()));
-
--- What ON DELETE CASCADE would do on blocked_id: when a profile goes, every block of it goes in
--- the same statement, so leaving is real for blocks both ways. SECURITY DEFINER because whoever
--- deletes a profile cannot see the blocks others made of it.
-create function private.forget_blocks_of_removed() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
-	as $$
-begin
-	delete from public.blocks b
-	using removed
-	where b.blocked_id = removed.id;
-	return null;
-end;
-$$;
-
-create trigger profiles_forget_blocks_on_delete
-	after delete on public.profiles
-	referencing old table as removed
-	for each statement execute function private.forget_blocks_of_removed();
 
 -- Who sees a profile ----------------------------------------------------------------------------
 
@@ -452,9 +386,7 @@ grant usage on schema audience to anon, authenticated;
 -- A signed-in practitioner. Supabase's anonymous sign-ins also carry the authenticated role,
 -- but they are strangers, not members.
 create function audience.is_member() returns boolean
-	language sql
-	stable
-	set search_path = ''
+	language sql stable set search_path = ''
 	as $$
 	select (select auth.role()) = 'authenticated'
 		and not coalesce(((select auth.jwt()) ->> 'is_anonymous')::boolean, false)
@@ -469,10 +401,7 @@ grant execute on function audience.is_member() to anon, authenticated;
 -- read the blocks themselves; asked once per query by the policies (wrapped in a select, an
 -- InitPlan), not once per row.
 create function private.blockers_of_caller() returns uuid[]
-	language sql
-	stable
-	security definer
-	set search_path = ''
+	language sql stable security definer set search_path = ''
 	as $$
 	select coalesce(array_agg(blocker_id), '{}')
 	from public.blocks
@@ -503,12 +432,16 @@ create policy "members see what is shared with members"
 
 -- Publishing cells ------------------------------------------------------------------------------
 
--- The k = 3 rule: where anonymous visitors see each of these public people (given by id, published
--- cell and country), at the finest of area, region and country (never finer than the person's
--- own cell) at which at least three of them in their country share the cell. Fewer than three
--- in the whole country: not shown at all (no row). Takes whole countries, as the rule counts
--- within a country.
-create function private.stranger_places(ids uuid[], cells text[], countries text[])
+-- The k = 3 rule: where anonymous visitors see each public person of these countries, at the
+-- finest of area, region and country (never finer than the person's own cell) at which at least
+-- three public people of their country share the cell. Fewer than three in the whole country:
+-- not shown at all (no row). With `as_if`, the answer is as if that person were public at that
+-- cell instead of wherever they are: the preview's question before someone saves.
+create function private.stranger_places(
+	country_codes text[],
+	as_if_id uuid default null,
+	as_if_cell text default null
+)
 	returns table (
 		id uuid,
 		cell text,
@@ -517,12 +450,19 @@ create function private.stranger_places(ids uuid[], cells text[], countries text
 		label text,
 		level public.location_precision
 	)
-	language sql
-	stable
-	set search_path = ''
+	language sql stable set search_path = ''
 	as $$
 	with candidates as (
-		select * from unnest(ids, cells, countries) as c (id, published_cell, published_country)
+		select p.id, p.published_cell, p.published_country::text as published_country
+		from public.profiles p
+		where p.visibility = 'public'
+			and p.onboarded_at is not null
+			and p.published_cell is not null
+			and p.published_country = any (country_codes)
+			and p.id is distinct from as_if_id
+		union all
+		select as_if_id, as_if_cell, country_codes[1]
+		where as_if_id is not null
 	),
 	-- Zoom 0 stands for the whole country.
 	levels (zoom, level) as (
@@ -563,25 +503,10 @@ $$;
 -- Recounts what anonymous visitors see of everyone public in the given countries, and clears the
 -- public cells of anyone who is no longer public or placed.
 create function private.refresh_public_cells(country_codes text[]) returns void
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
-	with candidates as (
-		select coalesce(array_agg(id), '{}') as ids,
-			coalesce(array_agg(published_cell), '{}') as cells,
-			coalesce(array_agg(published_country::text), '{}') as countries
-		from public.profiles
-		where visibility = 'public'
-			and onboarded_at is not null
-			and published_cell is not null
-			and published_country = any (country_codes)
-	),
-	placed as (
-		select shown.*
-		from candidates, private.stranger_places(candidates.ids, candidates.cells, candidates.countries) shown
-	),
+	with placed as (select * from private.stranger_places(country_codes)),
 	-- Everyone of these countries: the placed get their cell, everyone else none; and nobody
 	-- who is no longer public or placed keeps one.
 	shown as (
@@ -611,9 +536,7 @@ $$;
 -- what anonymous visitors see in the countries they left and entered. Set-based, so reloading
 -- the gazetteer republishes everyone in one statement.
 create function private.publish_locations(profile_ids uuid[]) returns void
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 declare
 	countries_before text[];
@@ -644,53 +567,50 @@ begin
 end;
 $$;
 
--- Changes to who anonymous visitors see where are made one at a time: two people leaving a cell
--- in concurrent transactions would each still count the other and leave the rest shown too
--- finely. Taken before any row is written, so it cannot deadlock.
-create function private.lock_public_cells() returns trigger
-	language plpgsql
-	set search_path = ''
+-- Keeps the published cells right as people change, for every trigger below:
+create function private.republish_on_change() returns trigger
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
-	perform pg_advisory_xact_lock(hashtext('private.refresh_public_cells'));
+	if tg_when = 'BEFORE' then
+		-- Changes to who anonymous visitors see where are made one at a time: two people leaving a
+		-- cell in concurrent transactions would each still count the other and leave the rest
+		-- shown too finely. Taken before any row is written, so it cannot deadlock.
+		perform pg_advisory_xact_lock(hashtext('private.refresh_public_cells'));
+	elsif tg_op = 'DELETE' and tg_table_name = 'profiles' then
+		-- Whoever leaves, however (delete_my_account, an administrator, a cascade): every block
+		-- of them goes in the same statement (what ON DELETE CASCADE would do on
+		-- blocks.blocked_id), so leaving is real for blocks both ways, and the people who stay
+		-- are recounted. SECURITY DEFINER because whoever deletes a profile cannot see the
+		-- blocks others made of it.
+		delete from public.blocks b
+		using removed
+		where b.blocked_id = removed.id;
+		perform private.refresh_public_cells(array(
+			select distinct published_country::text from removed where published_country is not null
+		));
+	elsif tg_table_name = 'profile_locations' then
+		-- A point placed, moved or taken off the map.
+		perform private.publish_locations(array[coalesce(new.profile_id, old.profile_id)]);
+	else
+		-- A change of precision, visibility or onboarding.
+		perform private.publish_locations(array[new.id]);
+	end if;
 	return null;
 end;
 $$;
 
+-- When they run: a move publishes the mover; a change of who sees someone, or how precisely,
+-- publishes them again; anyone leaving has the people who stay recounted.
 create trigger profile_locations_lock_public_cells
 	before insert or update or delete on public.profile_locations
-	for each statement execute function private.lock_public_cells();
-
-create trigger profiles_lock_public_cells
-	before update of precision, visibility, onboarded_at or delete on public.profiles
-	for each statement execute function private.lock_public_cells();
-
-create function private.on_location_change() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
-	as $$
-begin
-	perform private.publish_locations(array[coalesce(new.profile_id, old.profile_id)]);
-	return null;
-end;
-$$;
-
+	for each statement execute function private.republish_on_change();
 create trigger profile_locations_publish
 	after insert or update or delete on public.profile_locations
-	for each row execute function private.on_location_change();
-
-create function private.on_profile_audience_change() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
-	as $$
-begin
-	perform private.publish_locations(array[new.id]);
-	return null;
-end;
-$$;
-
+	for each row execute function private.republish_on_change();
+create trigger profiles_lock_public_cells
+	before update of precision, visibility, onboarded_at or delete on public.profiles
+	for each statement execute function private.republish_on_change();
 create trigger profiles_publish_on_audience_change
 	after update of precision, visibility, onboarded_at on public.profiles
 	for each row
@@ -699,27 +619,11 @@ create trigger profiles_publish_on_audience_change
 		or old.visibility is distinct from new.visibility
 		or (old.onboarded_at is null) is distinct from (new.onboarded_at is null)
 	)
-	execute function private.on_profile_audience_change();
-
--- Whoever leaves, however (an administrator removing the account, a cascade), the people who
--- stay are recounted.
-create function private.on_profiles_deleted() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
-	as $$
-begin
-	perform private.refresh_public_cells(array(
-		select distinct published_country::text from removed where published_country is not null
-	));
-	return null;
-end;
-$$;
-
-create trigger profiles_refresh_public_cells_on_delete
+	execute function private.republish_on_change();
+create trigger profiles_after_removed
 	after delete on public.profiles
 	referencing old table as removed
-	for each statement execute function private.on_profiles_deleted();
+	for each statement execute function private.republish_on_change();
 
 -- The owner's own actions -----------------------------------------------------------------------
 
@@ -742,41 +646,19 @@ create function public.place_labels_for(lat double precision, lng double precisi
 		stranger_lng double precision,
 		stranger_label text
 	)
-	language sql
-	stable
-	security definer
-	set search_path = ''
+	language sql stable security definer set search_path = ''
 	as $$
 	with choices as (
 		select level, here.*
 		from unnest(enum_range(null::public.location_precision)) level
 		cross join private.place_at(place_labels_for.lat, place_labels_for.lng, level) here
-	),
-	-- The public people counted with the caller: everyone else public and placed in the country.
-	others as (
-		select coalesce(array_agg(p.id), '{}') as ids,
-			coalesce(array_agg(p.published_cell), '{}') as cells,
-			coalesce(array_agg(p.published_country::text), '{}') as countries
-		from public.profiles p
-		where p.visibility = 'public'
-			and p.onboarded_at is not null
-			and p.published_cell is not null
-			and p.published_country = (select country from choices limit 1)
-			and p.id is distinct from (select auth.uid())
 	)
 	select choices.level, choices.cell, choices.centre_lat, choices.centre_lng, choices.label,
 		strangers.level, strangers.cell, strangers.lat, strangers.lng, strangers.label
 	from choices
-	cross join others
-	left join lateral (
-		select shown.*
-		from private.stranger_places(
-			others.ids || (select auth.uid()),
-			others.cells || choices.cell,
-			others.countries || choices.country::text
-		) shown
-		where shown.id = (select auth.uid())
-	) strangers on true
+	left join lateral private.stranger_places(
+		array[choices.country::text], (select auth.uid()), choices.cell
+	) strangers on strangers.id = (select auth.uid())
 	order by choices.level
 $$;
 
@@ -797,9 +679,7 @@ create function public.save_my_profile(
 	onboard boolean default false
 )
 	returns void
-	language plpgsql
-	security invoker
-	set search_path = ''
+	language plpgsql security invoker set search_path = ''
 	as $$
 declare
 	me uuid := auth.uid();

@@ -29,10 +29,7 @@ create type public.gathering_kind as enum ('camp', 'regional_gathering', 'call')
 -- The words shown with a meeting area: the gazetteer's, at the precision the cell's length is
 -- (town, area, or region for anything coarser), as a profile's are.
 create function private.area_label(cell text) returns text
-	language sql
-	stable
-	strict
-	set search_path = ''
+	language sql stable strict set search_path = ''
 	as $$
 	select private.cell_label(
 		cell,
@@ -52,9 +49,7 @@ comment on function private.area_label(text) is
 -- groups and gatherings, whose area columns have the same names. SECURITY DEFINER to read the
 -- gazetteer and the private cell functions for any writer.
 create function private.publish_area() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 declare
 	centre record := private.cell_centre(new.area_cell);
@@ -113,9 +108,7 @@ create index groups_area_lat_lng_idx on public.groups (area_lat, area_lng) where
 -- A crew's congregation must be a congregation, and a group keeps its kind (so a congregation
 -- holding crews cannot become a crew).
 create function private.check_group_congregation() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
 	if tg_op = 'UPDATE' and new.kind <> old.kind then
@@ -137,36 +130,6 @@ create trigger groups_check_congregation
 	before insert or update of kind, congregation_id on public.groups
 	for each row execute function private.check_group_congregation();
 
-create trigger groups_publish_area
-	before insert or update on public.groups
-	for each row execute function private.publish_area();
-
-create trigger groups_touch_updated_at
-	before update on public.groups
-	for each row execute function private.touch_updated_at();
-
-alter table public.groups enable row level security;
-
--- Published information, but not who made a group or when it was last edited; no writes
--- through the API yet. Per column, so a new column is unreadable until a migration grants it.
-revoke all on public.groups from anon, authenticated;
-grant select (
-	id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, visibility,
-	area_cell, area_lat, area_lng, area_label, member_count, created_at
-) on public.groups to anon, authenticated;
-
-create policy "anyone can see public groups"
-	on public.groups for select
-	to anon
-	using (visibility = 'public');
-
--- Supabase's anonymous sign-ins carry the authenticated role too: audience.is_member() tells
--- them from members.
-create policy "members see public and members-only groups"
-	on public.groups for select
-	to authenticated
-	using (visibility = 'public' or (visibility = 'members' and audience.is_member()));
-
 -- Memberships -----------------------------------------------------------------------------------
 
 create table public.group_members (
@@ -185,18 +148,10 @@ create index group_members_profile_idx on public.group_members (profile_id, grou
 -- The groups the caller is in. SECURITY DEFINER so the policy below can ask it without asking
 -- itself (a policy on group_members that read group_members would recurse).
 create function private.groups_of_caller() returns uuid[]
-	language sql
-	stable
-	security definer
-	set search_path = ''
+	language sql stable security definer set search_path = ''
 	as $$
-	select coalesce(array_agg(group_id), '{}')
-	from public.group_members
-	where profile_id = (select auth.uid())
+	select array(select group_id from public.group_members where profile_id = (select auth.uid()))
 $$;
-
-comment on function private.groups_of_caller() is
-	'The ids of the groups the caller is a member of: the group_members policy shows their memberships.';
 
 alter table public.group_members enable row level security;
 
@@ -212,9 +167,7 @@ create policy "members see the memberships of their own groups"
 -- groups.member_count follows the memberships. SECURITY DEFINER: whoever joins or leaves (a
 -- member, once joining arrives) may not update groups themselves.
 create function private.count_group_members() returns trigger
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
 	if tg_op = 'INSERT' then
@@ -236,8 +189,7 @@ create trigger group_members_count
 -- A membership is of one person in one group: moving it would skip the counts above. Leave and
 -- join instead.
 create function private.keep_membership_identity() returns trigger
-	language plpgsql
-	set search_path = ''
+	language plpgsql set search_path = ''
 	as $$
 begin
 	raise exception 'a membership cannot move to another group or person' using errcode = '23514';
@@ -259,10 +211,7 @@ create trigger group_members_keep_identity
 -- policy asks it for 'crewmates' profiles only. SECURITY DEFINER because the caller may not read
 -- the other person's memberships of groups they are not in.
 create function private.shares_crew(other uuid) returns boolean
-	language sql
-	stable
-	security definer
-	set search_path = ''
+	language sql stable security definer set search_path = ''
 	as $$
 	select exists (
 		select 1
@@ -312,8 +261,7 @@ create index gatherings_area_lat_lng_idx on public.gatherings (area_lat, area_ln
 -- A CHECK must be immutable and the zone list is not, so the zone is tried here instead:
 -- PostgreSQL raises 22023 for a zone it does not know.
 create function private.check_time_zone() returns trigger
-	language plpgsql
-	set search_path = ''
+	language plpgsql set search_path = ''
 	as $$
 begin
 	perform now() at time zone new.time_zone;
@@ -328,32 +276,59 @@ create trigger gatherings_check_time_zone
 	before insert or update of time_zone on public.gatherings
 	for each row execute function private.check_time_zone();
 
+
+-- Both published alike ----------------------------------------------------------------------------
+
+-- A group's and a gathering's area is only ever a cell (private.publish_area), and each keeps the
+-- time of its last edit.
+create trigger groups_publish_area
+	before insert or update on public.groups
+	for each row execute function private.publish_area();
 create trigger gatherings_publish_area
 	before insert or update on public.gatherings
 	for each row execute function private.publish_area();
-
+create trigger groups_touch_updated_at
+	before update on public.groups
+	for each row execute function private.touch_updated_at();
 create trigger gatherings_touch_updated_at
 	before update on public.gatherings
 	for each row execute function private.touch_updated_at();
 
+-- Whether the caller may see something published with this visibility: anyone a public one,
+-- signed-in members (not Supabase's anonymous sign-ins, see audience.is_member) a members-only one.
+create function audience.may_see(visibility public.group_visibility) returns boolean
+	language sql stable set search_path = ''
+	as $$
+	select visibility = 'public' or (visibility = 'members' and audience.is_member())
+$$;
+
+grant execute on function audience.may_see(public.group_visibility) to anon, authenticated;
+
+alter table public.groups enable row level security;
 alter table public.gatherings enable row level security;
 
--- As groups: everything but who made it and when it was last edited.
-revoke all on public.gatherings from anon, authenticated;
+-- Published information, but not who made a group or gathering or when it was last edited (the
+-- account id would tie a person to it whatever their own profile shares). Per column, so a new
+-- column is unreadable until a migration grants it. No writes through the API yet.
+revoke all on public.groups, public.gatherings from anon, authenticated;
+grant select (
+	id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, visibility,
+	area_cell, area_lat, area_lng, area_label, member_count, created_at
+) on public.groups to anon, authenticated;
 grant select (
 	id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity,
 	visibility, area_cell, area_lat, area_lng, area_label, created_at
 ) on public.gatherings to anon, authenticated;
 
-create policy "anyone can see public gatherings"
-	on public.gatherings for select
-	to anon
-	using (visibility = 'public');
+create policy "anyone sees the groups shared with them"
+	on public.groups for select
+	to anon, authenticated
+	using (audience.may_see(visibility));
 
-create policy "members see public and members-only gatherings"
+create policy "anyone sees the gatherings shared with them"
 	on public.gatherings for select
-	to authenticated
-	using (visibility = 'public' or (visibility = 'members' and audience.is_member()));
+	to anon, authenticated
+	using (audience.may_see(visibility));
 
 comment on column public.groups.created_by is
 	'The account that made the group. Not readable through the API: it would tie a person to the group whatever their own profile shares.';
@@ -381,9 +356,7 @@ create policy "crewmates see what is shared with crewmates"
 -- and gathering's area (the update fires publish_area, which recomputes the label). Called by the
 -- gazetteer loader (scripts/local-stack/places.ts, `npm run db:places`).
 create function private.republish_all_locations() returns void
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 begin
 	perform pg_advisory_xact_lock(hashtext('private.refresh_public_cells'));

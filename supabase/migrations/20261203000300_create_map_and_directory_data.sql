@@ -26,9 +26,7 @@
 
 -- The values of one filter as a text array (null: no filter). Pure, so anyone may run it.
 create function audience.filter_values(filters jsonb, key text) returns text[]
-	language plpgsql
-	immutable
-	set search_path = ''
+	language plpgsql immutable set search_path = ''
 	as $$
 declare
 	value jsonb := coalesce(filters, '{}'::jsonb) -> key;
@@ -120,9 +118,7 @@ create function audience.visible_items(
 		time_zone text,
 		gathering_kind public.gathering_kind
 	)
-	language plpgsql
-	stable
-	set search_path = ''
+	language plpgsql stable set search_path = ''
 	as $$
 #variable_conflict use_column
 declare
@@ -182,49 +178,42 @@ begin
 			wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle;
 	end if;
 
-	if kinds is null or kinds && array['crew', 'congregation'] then
-		return query
-		select g.kind::text, g.id, g.name, g.area_lat, g.area_lng, g.area_cell, g.area_label,
-			extensions.earth_distance(extensions.ll_to_earth(g.area_lat, g.area_lng), origin),
-			null::timestamptz, '{}'::public.openness[], '{}'::public.practice[], null::public.pathway_stage,
-			'{}'::text[], g.status, g.size_limit,
+	-- Crews, congregations and gatherings are all placed by a published area: one query for both.
+	return query
+	select published.kind, published.id, published.name, published.area_lat, published.area_lng,
+		published.area_cell, published.area_label,
+		extensions.earth_distance(extensions.ll_to_earth(published.area_lat, published.area_lng), origin),
+		null::timestamptz, '{}'::public.openness[], '{}'::public.practice[],
+		null::public.pathway_stage, '{}'::text[], published.status, published.size_limit,
+		published.seats_open, published.starts_at, published.ends_at, published.time_zone,
+		published.gathering_kind
+	from (
+		select g.kind::text as kind, g.id, g.name, g.purpose as about, g.area_lat, g.area_lng,
+			g.area_cell, g.area_label, g.status, g.size_limit,
 			-- How many more may join a forming or open group with a size limit, never below 0.
 			-- greatest() skips nulls, so the size limit is asked for first.
 			case when g.status in ('forming', 'open') and g.size_limit is not null
-				then greatest(g.size_limit - g.member_count, 0) end,
-			null::timestamptz, null::timestamptz, null::text, null::public.gathering_kind
+				then greatest(g.size_limit - g.member_count, 0) end as seats_open,
+			null::timestamptz as starts_at, null::timestamptz as ends_at, null::text as time_zone,
+			null::public.gathering_kind as gathering_kind
 		from public.groups g
 		where g.status <> 'closed'
-			and (kinds is null or g.kind::text = any (kinds))
-			and (not boxed or (
-				g.area_lat between min_lat and max_lat
-				and ((min_lng <= max_lng and g.area_lng between min_lng and max_lng)
-					or (min_lng > max_lng and (g.area_lng >= min_lng or g.area_lng <= max_lng)))
-			))
-			and (needle is null
-				or strpos(lower(g.name), needle) > 0
-				or strpos(lower(g.purpose), needle) > 0);
-	end if;
-
-	if kinds is null or 'gathering' = any (kinds) then
-		return query
-		select 'gathering'::text, e.id, e.name, e.area_lat, e.area_lng, e.area_cell, e.area_label,
-			extensions.earth_distance(extensions.ll_to_earth(e.area_lat, e.area_lng), origin),
-			null::timestamptz, '{}'::public.openness[], '{}'::public.practice[], null::public.pathway_stage,
-			'{}'::text[], null::public.group_status, null::integer, null::integer,
-			e.starts_at, e.ends_at, e.time_zone, e.kind
+		union all
+		select 'gathering', e.id, e.name, e.description, e.area_lat, e.area_lng, e.area_cell,
+			e.area_label, null, null, null, e.starts_at, e.ends_at, e.time_zone, e.kind
 		from public.gatherings e
 		where e.ends_at >= now()
 			and (within_days is null or e.starts_at <= now() + make_interval(days => within_days))
-			and (not boxed or (
-				e.area_lat between min_lat and max_lat
-				and ((min_lng <= max_lng and e.area_lng between min_lng and max_lng)
-					or (min_lng > max_lng and (e.area_lng >= min_lng or e.area_lng <= max_lng)))
-			))
-			and (needle is null
-				or strpos(lower(e.name), needle) > 0
-				or strpos(lower(e.description), needle) > 0);
-	end if;
+	) published
+	where (kinds is null or published.kind = any (kinds))
+		and (not boxed or (
+			published.area_lat between min_lat and max_lat
+			and ((min_lng <= max_lng and published.area_lng between min_lng and max_lng)
+				or (min_lng > max_lng and (published.area_lng >= min_lng or published.area_lng <= max_lng)))
+		))
+		and (needle is null
+			or strpos(lower(published.name), needle) > 0
+			or strpos(lower(published.about), needle) > 0);
 end;
 $$;
 
@@ -235,6 +224,31 @@ grant execute on function audience.filter_values(jsonb, text) to anon, authentic
 grant execute on function audience.visible_items(double precision, double precision, double precision, double precision, jsonb, double precision, double precision, text[]) to anon, authenticated;
 
 -- The map --------------------------------------------------------------------------------------------
+
+-- What every map request must be: a whole box, south below north (west > east crosses the
+-- antimeridian), and a limit on the items sent one by one.
+create function audience.check_map_request(
+	min_lat double precision,
+	min_lng double precision,
+	max_lat double precision,
+	max_lng double precision,
+	max_items integer
+)
+	returns void
+	language plpgsql immutable set search_path = ''
+	as $$
+begin
+	if min_lat is null or min_lng is null or max_lat is null or max_lng is null
+		or min_lat > max_lat then
+		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
+	end if;
+	if max_items is null or max_items < 0 or max_items > 50000 then
+		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
+	end if;
+end;
+$$;
+
+grant execute on function audience.check_map_request(double precision, double precision, double precision, double precision, integer) to anon, authenticated;
 
 -- Everything the caller may see in a box, for search and for listing a crowded place:
 --   { "items": [item, ...]   at most max_items of them (0 for just the count), in cell then id
@@ -251,32 +265,21 @@ create function public.map_items(
 	filters jsonb default '{}'
 )
 	returns jsonb
-	language plpgsql
-	stable
-	set search_path = ''
+	language sql stable set search_path = ''
 	as $$
-begin
-	if max_items is null or max_items < 0 or max_items > 50000 then
-		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
-	end if;
-	if min_lat is null or min_lng is null or max_lat is null or max_lng is null then
-		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
-	end if;
-	return (
-		with matched as (
-			select * from audience.visible_items(min_lat, min_lng, max_lat, max_lng, filters)
-		),
-		shown as (select * from matched order by cell, id limit max_items)
-		select jsonb_build_object(
-			'items', coalesce((
-				select jsonb_agg(to_jsonb(s) - '{distance_m,last_confirmed_at}'::text[] order by s.cell, s.id)
-				from shown s
-			), '[]'::jsonb),
-			'total', (select count(*) from matched),
-			'truncated', (select count(*) from matched) > max_items
-		)
-	);
-end;
+	select audience.check_map_request(min_lat, min_lng, max_lat, max_lng, max_items);
+	with matched as (
+		select * from audience.visible_items(min_lat, min_lng, max_lat, max_lng, filters)
+	),
+	shown as (select * from matched order by cell, id limit max_items)
+	select jsonb_build_object(
+		'items', coalesce((
+			select jsonb_agg(to_jsonb(s) - '{distance_m,last_confirmed_at}'::text[] order by s.cell, s.id)
+			from shown s
+		), '[]'::jsonb),
+		'total', (select count(*) from matched),
+		'truncated', (select count(*) from matched) > max_items
+	)
 $$;
 
 comment on function public.map_items(double precision, double precision, double precision, double precision, integer, jsonb) is
@@ -303,19 +306,12 @@ create function public.map_view(
 	filters jsonb default '{}'
 )
 	returns jsonb
-	language plpgsql
-	stable
-	set search_path = ''
+	language plpgsql stable set search_path = ''
 	as $$
 begin
+	perform audience.check_map_request(min_lat, min_lng, max_lat, max_lng, max_items);
 	if zoom is null or zoom < 0 or zoom > 24 then
 		raise exception 'zoom must be between 0 and 24' using errcode = '22023';
-	end if;
-	if max_items is null or max_items < 0 or max_items > 50000 then
-		raise exception 'max_items must be between 0 and 50000' using errcode = '22023';
-	end if;
-	if min_lat is null or min_lng is null or max_lat is null or max_lng is null then
-		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
 	end if;
 	-- The scalar subqueries under each CASE run only when their branch is taken.
 	return (
@@ -379,9 +375,7 @@ create function public.directory_page(
 	filters jsonb default '{}'
 )
 	returns jsonb
-	language plpgsql
-	stable
-	set search_path = ''
+	language plpgsql stable set search_path = ''
 	as $$
 declare
 	skipped bigint;

@@ -3,9 +3,7 @@
 -- Each acts on the caller's own data only (auth.uid()), so SECURITY DEFINER is safe here.
 
 create function public.confirm_still_here() returns timestamptz
-	language sql
-	security definer
-	set search_path = ''
+	language sql security definer set search_path = ''
 	as $$
 	update public.profiles set last_confirmed_at = now()
 	where id = (select auth.uid())
@@ -16,12 +14,10 @@ comment on function public.confirm_still_here() is
 	'Says the caller''s place is current: others see when they last did.';
 
 -- The profile, exact location, group memberships and the caller's own blocks cascade from
--- auth.users; blocks others made of them go with the profile (private.forget_blocks_of_removed),
+-- auth.users; blocks others made of them go with the profile (private.republish_on_change),
 -- and the profiles delete trigger recounts who anonymous visitors may still see.
 create function public.delete_my_account() returns void
-	language plpgsql
-	security definer
-	set search_path = ''
+	language plpgsql security definer set search_path = ''
 	as $$
 declare
 	me uuid := (select auth.uid());
@@ -36,14 +32,11 @@ $$;
 comment on function public.delete_my_account() is
 	'Deletes the caller''s account: the profile, exact location, group memberships and their own '
 	'blocks cascade from it; blocks others made of them go with the profile '
-	'(private.forget_blocks_of_removed).';
+	'(private.republish_on_change).';
 
 -- Everything stored about the caller, for "export my data".
 create function public.export_my_data() returns jsonb
-	language sql
-	stable
-	security definer
-	set search_path = ''
+	language sql stable security definer set search_path = ''
 	as $$
 	select jsonb_build_object(
 		'exported_at', now(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { listDirectoryPage, listMapItems } from '../../src/lib/server/practitioners';
+import { listDirectoryPage, listMapItems } from '../../src/lib/server/map-data';
 import type { DirectoryEntry } from '../../src/lib/directory/types';
 import type { MapItem, MapItems } from '../../src/lib/map/map-items';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { listMapView } from '../../src/lib/server/practitioners';
+import { listMapView } from '../../src/lib/server/map-data';
 import type { PlaceCount, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,

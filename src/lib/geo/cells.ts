@@ -5,8 +5,8 @@
  * level, most significant first, each digit `(x bit) + 2 * (y bit)`. A coarser cell is a prefix
  * of every finer cell inside it, so aggregating by zoom is a `left(cell, zoom)`.
  *
- * The database computes the published cells (`private.cell_at` in the location privacy
- * migration, guarantee 2 in DESIGN.md); this is the same arithmetic in TypeScript for the live
+ * The database computes the published cells (the `private.cell_at` database function,
+ * guarantee 2 in DESIGN.md); this is the same arithmetic in TypeScript for the live
  * preview while someone picks their place. Both use the OpenStreetMap form of the projection,
  * `y = (1 - ln(tan φ + 1 / cos φ) / π) / 2`, with φ in radians as PostgreSQL's `radians()`
  * computes it, and floor to the tile, so they agree but for rounding in the last bit at a tile's

@@ -12,7 +12,17 @@ export type Bounds = [number, number, number, number];
 /** Web Mercator stops here. */
 export const MAX_LATITUDE = 85.0511;
 
+/** The whole world as a box: all of it that Web Mercator shows. */
 export const WHOLE_WORLD: Bounds = [-180, -MAX_LATITUDE, 180, MAX_LATITUDE];
+
+/**
+ * The whole world as a view: its centre `[lng, lat]`, a little north where most of the land is,
+ * and the zoom at which the world (1024 px wide) about fills a map.
+ */
+export const WORLD_VIEW: { center: [number, number]; zoom: number } = {
+	center: [10, 30],
+	zoom: 1
+};
 
 /**
  * A longitude in -180..180, as MapLibre's bounds leave it after panning across the antimeridian.

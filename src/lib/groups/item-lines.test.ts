@@ -101,7 +101,7 @@ describe('seatsOpen', () => {
 
 	it('offers none without a size limit, or when the group is full, paused or closed', () => {
 		expect(seatsOpen({ status: 'open', size_limit: null, member_count: 12 })).toBeNull();
-		for (const status of ['full', 'paused', 'closed']) {
+		for (const status of ['full', 'paused', 'closed'] as const) {
 			expect(seatsOpen({ status, size_limit: 6, member_count: 2 })).toBeNull();
 		}
 	});

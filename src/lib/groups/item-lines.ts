@@ -2,39 +2,27 @@
  * What a crew's or a gathering's entry on the map says besides its name: open seats, and dates
  * in the gathering's own time zone. Pure, so the list, the card and their tests agree.
  */
-
-/** The fields of a map item these lines read; people have them all null. */
-export interface GroupFacts {
-	kind: string;
-	status?: string | null;
-	size_limit?: number | null;
-	seats_open?: number | null;
-	starts_at?: string | null;
-	ends_at?: string | null;
-	time_zone?: string | null;
-}
-
-const STATUS_LINES: Record<string, string> = {
-	forming: 'Forming',
-	open: 'Open',
-	full: 'Full',
-	paused: 'Paused',
-	closed: 'Closed'
-};
+import type { Tables } from '$lib/database.types';
+import type { MapItem, MapItemKind } from '$lib/map/map-items';
+import { GROUP_STATUS_SHORT_NAMES } from './wording';
 
 /**
- * How many more may join, as `map_groups_and_gatherings` counts it: only a forming or open group
+ * The fields of an item these lines read: any map item, or a group's or a gathering's row with
+ * its kind. The fields that do not apply to a kind are null or missing.
+ */
+export type GroupFacts = { kind: MapItemKind } & Partial<
+	Pick<MapItem, 'status' | 'size_limit' | 'seats_open' | 'starts_at' | 'ends_at' | 'time_zone'>
+>;
+
+/**
+ * How many more may join, as the map's data counts `seats_open`: only a forming or open group
  * with a size limit has seats to offer (never below zero); null otherwise.
  */
 export function seatsOpen({
 	status,
 	size_limit,
 	member_count
-}: {
-	status: string;
-	size_limit: number | null;
-	member_count: number;
-}): number | null {
+}: Pick<Tables<'groups'>, 'status' | 'size_limit' | 'member_count'>): number | null {
 	if (size_limit === null || (status !== 'forming' && status !== 'open')) return null;
 	return Math.max(size_limit - member_count, 0);
 }
@@ -49,7 +37,7 @@ export function seatsLine({ kind, status, size_limit, seats_open }: GroupFacts):
 		if (seats_open === 0) return 'Full';
 		return `${seats_open} open ${seats_open === 1 ? 'seat' : 'seats'} of ${size_limit}`;
 	}
-	return status ? (STATUS_LINES[status] ?? null) : null;
+	return status ? GROUP_STATUS_SHORT_NAMES[status] : null;
 }
 
 /**

@@ -2,10 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AtThisPlace, { type PlaceMembers } from './AtThisPlace.svelte';
-import type { MapViewItem } from './map-items';
+import type { DrawnItem } from './map-items';
 
-function item(id: string, name: string, kind: MapViewItem['kind'] = 'practitioner'): MapViewItem {
-	return { kind, id, name, lat: 52.1065, lng: 5.1855, place_label: 'Zeist area, NL' };
+function item(id: string, name: string, kind: DrawnItem['kind'] = 'practitioner'): DrawnItem {
+	return { kind, id, name, lat: 52.1065, lng: 5.1855 };
 }
 
 const ada = item('ada', 'Ada Fernhill');
@@ -91,7 +91,7 @@ describe('AtThisPlace', () => {
 
 	describe('when it holds counts by place', () => {
 		it('asks who is at their places, then lists them with the rest, once each', async () => {
-			const answer = deferred<MapViewItem[]>();
+			const answer = deferred<DrawnItem[]>();
 			const loadItemsAt = vi.fn(() => answer.promise);
 			render(AtThisPlace, {
 				place: place({ count: 3, items: [noor], places: [utrecht] }),
@@ -126,8 +126,8 @@ describe('AtThisPlace', () => {
 		});
 
 		it('lists the place opened last, whatever the place before it answers later', async () => {
-			const first = deferred<MapViewItem[]>();
-			const second = deferred<MapViewItem[]>();
+			const first = deferred<DrawnItem[]>();
+			const second = deferred<DrawnItem[]>();
 			const loadItemsAt = vi
 				.fn()
 				.mockReturnValueOnce(first.promise)

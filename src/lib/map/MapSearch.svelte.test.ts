@@ -140,8 +140,8 @@ describe('MapSearch', () => {
 		});
 
 		it('counts crews and gatherings apart from people', async () => {
-			const crew: MapItem = { ...ada, kind: 'crew', id: 'crew', name: 'Utrecht crew' };
-			const camp: MapItem = { ...ada, kind: 'gathering', id: 'camp', name: 'Utrecht camp' };
+			const crew = mapItem({ kind: 'crew', id: 'crew', name: 'Utrecht crew' });
+			const camp = mapItem({ kind: 'gathering', id: 'camp', name: 'Utrecht camp' });
 			const { input } = setup({
 				search: async () => ({ places: [utrecht], people: [ada, crew, camp] })
 			});

@@ -1,11 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { basemapStyle, type BasemapDataUrls } from './basemap-style';
-import {
-	PRACTITIONER_SOURCE_ID,
-	practitionerLayers,
-	practitionerSource
-} from './practitioner-layers';
+import { MAP_ITEM_SOURCE_ID, mapItemLayers, mapItemSource } from './map-item-layers';
 
 const urls: BasemapDataUrls = {
 	land: '/basemap/land.geojson',
@@ -50,9 +46,9 @@ describe('the basemap with the practitioners added, as the map loads it', () => 
 			...basemap,
 			sources: {
 				...basemap.sources,
-				[PRACTITIONER_SOURCE_ID]: practitionerSource({ type: 'FeatureCollection', features: [] })
+				[MAP_ITEM_SOURCE_ID]: mapItemSource({ type: 'FeatureCollection', features: [] })
 			},
-			layers: [...basemap.layers, ...practitionerLayers(scheme, 'ada')]
+			layers: [...basemap.layers, ...mapItemLayers(scheme, 'ada')]
 		};
 		expect(validateStyleMin(style)).toEqual([]);
 	});

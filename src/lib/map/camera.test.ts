@@ -30,13 +30,13 @@ function fakeMap({ lng = 5.19, lat = 52.1, zoom = 6 } = {}) {
 function fakeClusters({
 	expansionZoom = null as number | null,
 	itemIds = [] as string[],
-	groupPlaces = [] as { lat: number; lng: number }[]
+	countedPlaces = [] as { lat: number; lng: number }[]
 } = {}) {
 	return {
 		getClusterExpansionZoom: vi.fn(async () => expansionZoom),
 		getLeaves: vi.fn(async () => ({
 			items: itemIds.map((id) => ({ kind: 'practitioner' as const, id, name: id })),
-			groupPlaces
+			countedPlaces
 		}))
 	};
 }
@@ -98,7 +98,7 @@ describe('openCluster', () => {
 			const map = fakeMap({ zoom: 10 });
 			const clusters = fakeClusters({
 				itemIds: ['ada', 'bram'],
-				groupPlaces: [{ lat: 52.1, lng: 5.18 }]
+				countedPlaces: [{ lat: 52.1, lng: 5.18 }]
 			});
 
 			const members = await openCluster(

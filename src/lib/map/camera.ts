@@ -3,13 +3,12 @@
  * shown. Plain functions over the few camera methods of a MapLibre map (`CameraMap`), so they are
  * tested with a fake map, with the exact calls they make.
  */
-import { boundsOfItems, type Bounds } from '$lib/geo/view-boxes';
+import type { LatLng } from '$lib/geo/cells';
+import { WORLD_VIEW, boundsOfItems, type Bounds } from '$lib/geo/view-boxes';
 import type { ClusterClient } from './cluster-client';
 import { clusterDefaults } from './clusters';
 
 export const cameraDefaults = {
-	/** The whole world, for when there is nothing to fit the first view to. */
-	world: { center: [10, 30] as [number, number], zoom: 1 },
 	/** Room around everything on the network in the first view, in pixels. */
 	fitPadding: 48,
 	/** The first view goes no closer than this, so a network at one place still shows where it is. */
@@ -54,13 +53,10 @@ export type FirstView =
  * the network (items and counts by place), the short way round the world; the whole world when
  * there is nothing.
  */
-export function firstView(
-	asked: CameraPosition | undefined,
-	points: readonly { lat: number; lng: number }[]
-): FirstView {
+export function firstView(asked: CameraPosition | undefined, points: readonly LatLng[]): FirstView {
 	if (asked) return asked;
 	const bounds = boundsOfItems(points);
-	if (!bounds) return cameraDefaults.world;
+	if (!bounds) return WORLD_VIEW;
 	return {
 		bounds,
 		fitBoundsOptions: { padding: cameraDefaults.fitPadding, maxZoom: cameraDefaults.fitMaxZoom }
@@ -86,10 +82,10 @@ export interface ClickedCluster {
 }
 
 /** What a cluster that never comes apart holds, to list: its items' ids, its counts' places. */
-export interface ClusterMembers {
+export interface ClusterAtOnePlace {
 	count: number;
 	itemIds: string[];
-	places: { lat: number; lng: number }[];
+	places: LatLng[];
 }
 
 /**
@@ -101,7 +97,7 @@ export async function openCluster(
 	map: CameraMap,
 	{ center, clusterId, count }: ClickedCluster,
 	clusters: Pick<ClusterClient, 'getClusterExpansionZoom' | 'getLeaves'>
-): Promise<ClusterMembers | null> {
+): Promise<ClusterAtOnePlace | null> {
 	const { maxZoom, countZoomStep } = cameraDefaults;
 	if (clusterId === null) {
 		const [lng, lat] = center;
@@ -115,13 +111,13 @@ export async function openCluster(
 		return null;
 	}
 	const leaves = await clusters.getLeaves(clusterId);
-	return { count, itemIds: leaves.items.map(({ id }) => id), places: leaves.groupPlaces };
+	return { count, itemIds: leaves.items.map(({ id }) => id), places: leaves.countedPlaces };
 }
 
 /** Brings a point into view, going in to `zoom` if the map is further out. */
 export function showPoint(
 	map: CameraMap,
-	{ lat, lng }: { lat: number; lng: number },
+	{ lat, lng }: LatLng,
 	zoom: number = cameraDefaults.showZoom
 ) {
 	map.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), zoom) });

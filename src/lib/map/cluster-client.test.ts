@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isClusterPoint, type ClusterableItem } from '$lib/map/clusters';
+import { isClusterPoint } from './clusters';
+import type { DrawnItem } from './map-items';
 import { WORKER_THRESHOLD, createClusterClient } from './cluster-client';
 import { createClusterAnswerer } from './cluster-requests';
 
-const sharedCell: ClusterableItem[] = [
+const sharedCell: DrawnItem[] = [
 	{ kind: 'practitioner', id: 'ada', name: 'Ada Fernhill', lat: 52.09, lng: 5.12 },
 	{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht Thursday crew', lat: 52.09, lng: 5.12 }
 ];
@@ -20,9 +21,9 @@ describe('the cluster answerer', () => {
 
 	it('replaces what it holds on each load', () => {
 		const answer = createClusterAnswerer();
-		answer({ type: 'load', items: sharedCell, groups: [] });
+		answer({ type: 'load', items: sharedCell, counts: [] });
 
-		expect(answer({ type: 'load', items: sharedCell.slice(0, 1), groups: [] })).toBe(1);
+		expect(answer({ type: 'load', items: sharedCell.slice(0, 1), counts: [] })).toBe(1);
 		expect(answer({ type: 'getClusters', bounds: [4, 51, 6, 53], zoom: 10 })).toMatchObject({
 			features: [{ properties: { id: 'ada' } }]
 		});

@@ -2,8 +2,9 @@
  * The map's cluster index, on the main thread for small data and in a web worker once data
  * passes `WORKER_THRESHOLD` items, behind one asynchronous interface.
  */
-import type { ClusterableGroup, ClusterableItem, MapPoints, membersOf } from '$lib/map/clusters';
 import type { Bounds } from '$lib/geo/view-boxes';
+import type { ClusterMembers, MapPoints } from './clusters';
+import type { DrawnItem, PlaceCount } from './map-items';
 import {
 	createClusterAnswerer,
 	type ClusterAnswers,
@@ -19,7 +20,7 @@ export const WORKER_THRESHOLD = 3000;
 
 export interface ClusterClient {
 	getClusters(bounds: Bounds, zoom: number): Promise<MapPoints>;
-	getLeaves(clusterId: number): Promise<ReturnType<typeof membersOf>>;
+	getLeaves(clusterId: number): Promise<ClusterMembers>;
 	getClusterExpansionZoom(clusterId: number): Promise<number | null>;
 	/** Stops the worker, if there is one. */
 	destroy(): void;
@@ -45,9 +46,9 @@ function clientAsking(ask: Ask, destroy: () => void): ClusterClient {
 export const CLUSTER_MEASURE = 'map:cluster';
 
 /** Clusters on the main thread. */
-export function createMainThreadClusterClient(
-	items: readonly ClusterableItem[],
-	groups: readonly ClusterableGroup[] = []
+function createMainThreadClusterClient(
+	items: readonly DrawnItem[],
+	counts: readonly PlaceCount[] = []
 ): ClusterClient {
 	const answer = createClusterAnswerer();
 	const timed = (request: ClusterRequest) => {
@@ -56,15 +57,15 @@ export function createMainThreadClusterClient(
 		performance.measure(`${CLUSTER_MEASURE}:${request.type}`, { start });
 		return answered;
 	};
-	timed({ type: 'load', items: toPlainItems(items), groups: [...groups] });
+	timed({ type: 'load', items: toPlainItems(items), counts: [...counts] });
 	const ask: Ask = async (request) => timed(request) as never;
 	return clientAsking(ask, () => {});
 }
 
 /** Clusters in a web worker; the worker is loaded only when it is needed. */
-export async function createWorkerClusterClient(
-	items: readonly ClusterableItem[],
-	groups: readonly ClusterableGroup[] = []
+async function createWorkerClusterClient(
+	items: readonly DrawnItem[],
+	counts: readonly PlaceCount[] = []
 ): Promise<ClusterClient> {
 	const { default: ClusterWorker } = await import('./cluster.worker?worker');
 	const worker = new ClusterWorker();
@@ -90,7 +91,7 @@ export async function createWorkerClusterClient(
 			worker.postMessage({ ...request, requestId });
 		});
 
-	await ask({ type: 'load', items: toPlainItems(items), groups: [...groups] });
+	await ask({ type: 'load', items: toPlainItems(items), counts: [...counts] });
 	return clientAsking(ask, () => {
 		worker.terminate();
 		for (const { reject } of waiting.values()) reject(new Error('The cluster worker stopped'));
@@ -100,17 +101,17 @@ export async function createWorkerClusterClient(
 
 /** Picks the main thread or a worker by how much there is to cluster. */
 export function createClusterClient(
-	items: readonly ClusterableItem[],
-	groups: readonly ClusterableGroup[] = []
+	items: readonly DrawnItem[],
+	counts: readonly PlaceCount[] = []
 ): Promise<ClusterClient> {
 	const workerAvailable = typeof Worker !== 'undefined';
-	return workerAvailable && items.length + groups.length >= WORKER_THRESHOLD
-		? createWorkerClusterClient(items, groups)
-		: Promise.resolve(createMainThreadClusterClient(items, groups));
+	return workerAvailable && items.length + counts.length >= WORKER_THRESHOLD
+		? createWorkerClusterClient(items, counts)
+		: Promise.resolve(createMainThreadClusterClient(items, counts));
 }
 
 /** Only what clustering needs crosses to the worker: not the rest of each item. */
-function toPlainItems(items: readonly ClusterableItem[]): ClusterableItem[] {
+function toPlainItems(items: readonly DrawnItem[]): DrawnItem[] {
 	return items.map(({ kind, id, name, lat, lng, detail }) => ({
 		kind,
 		id,

@@ -2,20 +2,20 @@
  * The questions the map asks of its cluster index, and one function that answers them. The same
  * function answers on the main thread and inside `cluster.worker.ts`, so both paths behave alike.
  */
+import type { Bounds } from '$lib/geo/view-boxes';
 import {
 	buildClusterIndex,
 	clustersInView,
 	expansionZoom,
 	membersOf,
 	type ClusterIndex,
-	type ClusterableGroup,
-	type ClusterableItem,
+	type ClusterMembers,
 	type MapPoints
-} from '$lib/map/clusters';
-import type { Bounds } from '$lib/geo/view-boxes';
+} from './clusters';
+import type { DrawnItem, PlaceCount } from './map-items';
 
 export type ClusterRequest =
-	| { type: 'load'; items: ClusterableItem[]; groups: ClusterableGroup[] }
+	| { type: 'load'; items: DrawnItem[]; counts: PlaceCount[] }
 	| { type: 'getClusters'; bounds: Bounds; zoom: number }
 	| { type: 'getLeaves'; clusterId: number }
 	| { type: 'getClusterExpansionZoom'; clusterId: number };
@@ -24,7 +24,7 @@ export type ClusterRequest =
 export interface ClusterAnswers {
 	load: number;
 	getClusters: MapPoints;
-	getLeaves: ReturnType<typeof membersOf>;
+	getLeaves: ClusterMembers;
 	getClusterExpansionZoom: number | null;
 }
 
@@ -41,8 +41,8 @@ export function createClusterAnswerer() {
 	return function answer(request: ClusterRequest): ClusterAnswers[ClusterRequest['type']] {
 		switch (request.type) {
 			case 'load':
-				index = buildClusterIndex(request.items, request.groups);
-				return request.items.length + request.groups.length;
+				index = buildClusterIndex(request.items, request.counts);
+				return request.items.length + request.counts.length;
 			case 'getClusters':
 				return clustersInView(index, request.bounds, request.zoom);
 			case 'getLeaves':

@@ -6,17 +6,14 @@ import {
 	expansionZoom,
 	isClusterPoint,
 	membersOf,
-	abbreviateCount,
-	kindsLabel,
 	type ClusterPoint,
-	type ClusterableGroup,
-	type ClusterableItem,
 	type MapPoints
 } from './clusters';
+import type { DrawnItem, PlaceCount } from './map-items';
 import type { Bounds } from '$lib/geo/view-boxes';
 
 /** Three items share Utrecht's published cell; the others are on their own. */
-const items: ClusterableItem[] = [
+const items: DrawnItem[] = [
 	{ kind: 'practitioner', id: 'ada', name: 'Ada Fernhill', lat: 52.09, lng: 5.12 },
 	{ kind: 'practitioner', id: 'bo', name: 'Bo Lindqvist', lat: 52.09, lng: 5.12 },
 	{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht Thursday crew', lat: 52.09, lng: 5.12 },
@@ -44,7 +41,7 @@ function summary(view: MapPoints) {
 	);
 }
 
-/** Supercluster's id of a cluster made by clustering (not a group left alone). */
+/** Supercluster's id of a cluster made by clustering (not a place's counts left alone). */
 function clusterIdOf(cluster: ClusterPoint): number {
 	const id = cluster.properties.cluster_id;
 	if (id === null) throw new Error('expected a cluster made by supercluster');
@@ -160,7 +157,7 @@ describe('expansionZoom', () => {
 
 describe('membersOf', () => {
 	it('lists every item of a cluster, not only the first ten', () => {
-		const crowd: ClusterableItem[] = Array.from({ length: 12 }, (_, n) => ({
+		const crowd: DrawnItem[] = Array.from({ length: 12 }, (_, n) => ({
 			kind: 'practitioner',
 			id: `person-${n}`,
 			name: `Person ${n}`,
@@ -171,11 +168,11 @@ describe('membersOf', () => {
 		const [cluster] = clustersInView(index, WORLD, clusterDefaults.maxZoom).features;
 		if (!cluster || !isClusterPoint(cluster)) throw new Error('expected one cluster');
 
-		const { items: members, groupPlaces } = membersOf(index, clusterIdOf(cluster));
+		const { items: members, countedPlaces } = membersOf(index, clusterIdOf(cluster));
 
 		expect(members).toHaveLength(12);
 		expect(members.map(({ id }) => id).sort()).toEqual(crowd.map(({ id }) => id).sort());
-		expect(groupPlaces).toEqual([]);
+		expect(countedPlaces).toEqual([]);
 	});
 
 	it('gives each member its kind and name', () => {
@@ -192,29 +189,23 @@ describe('membersOf', () => {
 	});
 });
 
-describe('with groups from the database', () => {
-	const counts = (practitioner: number) => ({
-		practitioner,
-		crew: 0,
-		congregation: 0,
-		gathering: 0
-	});
-	const groups: ClusterableGroup[] = [
-		{ lat: 52.09, lng: 5.12, counts: counts(40) },
-		{ lat: 52.37, lng: 4.9, counts: counts(25) },
-		{ lat: -1.29, lng: 36.82, counts: counts(7) }
+describe('with counts by place from the database', () => {
+	const counts: PlaceCount[] = [
+		[52.09, 5.12, 40, 0, 0, 0],
+		[52.37, 4.9, 25, 0, 0, 0],
+		[-1.29, 36.82, 7, 0, 0, 0]
 	];
 
-	it('counts what the groups stand for, not how many groups there are', () => {
-		const index = buildClusterIndex([], groups);
+	it('counts what the counts stand for, not how many places there are', () => {
+		const index = buildClusterIndex([], counts);
 		expect(summary(clustersInView(index, WORLD, 0))).toEqual([
 			{ count: 65, practitioner: 65, crew: 0, congregation: 0, gathering: 0 },
 			{ count: 7, practitioner: 7, crew: 0, congregation: 0, gathering: 0 }
 		]);
 	});
 
-	it('draws a group left on its own as a cluster with no id, labelled by its count', () => {
-		const index = buildClusterIndex([], groups);
+	it('draws a place’s counts left on their own as a cluster with no id, labelled by its count', () => {
+		const index = buildClusterIndex([], counts);
 		const nairobi = clusterAt(clustersInView(index, WORLD, 3), 36.82, -1.29);
 		expect(nairobi.properties).toMatchObject({
 			cluster: true,
@@ -224,10 +215,10 @@ describe('with groups from the database', () => {
 		});
 	});
 
-	it('clusters groups with items, adding each item once', () => {
+	it('clusters counts with items, adding each item once', () => {
 		const index = buildClusterIndex(
 			[{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew', lat: 52.09, lng: 5.12 }],
-			groups
+			counts
 		);
 		const netherlands = clustersInView(index, WORLD, 3)
 			.features.filter(isClusterPoint)
@@ -235,20 +226,20 @@ describe('with groups from the database', () => {
 		expect(netherlands?.properties).toMatchObject({ count: 66, practitioner: 65, crew: 1 });
 	});
 
-	it('gives the places of the groups in a cluster that never comes apart', () => {
+	it('gives the places of the counts in a cluster that never comes apart', () => {
 		const index = buildClusterIndex(
 			[{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew', lat: 52.09, lng: 5.12 }],
-			[{ lat: 52.09, lng: 5.12, counts: counts(3) }]
+			[[52.09, 5.12, 3, 0, 0, 0]]
 		);
 		const [cluster] = clustersInView(index, WORLD, clusterDefaults.maxZoom).features;
 		if (!cluster || !isClusterPoint(cluster)) throw new Error('expected one cluster');
 		expect(expansionZoom(index, clusterIdOf(cluster))).toBeNull();
-		const { items: members, groupPlaces } = membersOf(index, clusterIdOf(cluster));
+		const { items: members, countedPlaces } = membersOf(index, clusterIdOf(cluster));
 		expect(members).toEqual([{ kind: 'crew', id: 'crew-utrecht', name: 'Utrecht crew' }]);
 		// Back from supercluster's projection: the same place, to far better than a metre.
-		expect(groupPlaces).toHaveLength(1);
-		expect(groupPlaces[0]?.lat).toBeCloseTo(52.09, 9);
-		expect(groupPlaces[0]?.lng).toBeCloseTo(5.12, 9);
+		expect(countedPlaces).toHaveLength(1);
+		expect(countedPlaces[0]?.lat).toBeCloseTo(52.09, 9);
+		expect(countedPlaces[0]?.lng).toBeCloseTo(5.12, 9);
 	});
 });
 
@@ -269,18 +260,22 @@ describe('an item with a detail', () => {
 	});
 });
 
-describe('kindsLabel', () => {
-	const none = { practitioner: 0, crew: 0, congregation: 0, gathering: 0 };
+/** The properties of the cluster that a place's counts, left on their own, are drawn as. */
+function drawnCounts([practitioner, crew, congregation, gathering]: number[]) {
+	const index = buildClusterIndex([], [[0, 0, practitioner, crew, congregation, gathering]]);
+	const [point] = clustersInView(index, WORLD, 0).features;
+	if (!point || !isClusterPoint(point)) throw new Error('expected one cluster');
+	return point.properties;
+}
 
+describe('what a cluster says it holds (kinds_label)', () => {
 	it('is empty for people only: their count says it all', () => {
-		expect(kindsLabel({ ...none, practitioner: 12 })).toBe('');
+		expect(drawnCounts([12, 0, 0, 0]).kinds_label).toBe('');
 	});
 
 	it('names every kind a mixed cluster holds, in the order of the scales', () => {
-		expect(kindsLabel({ ...none, practitioner: 3, crew: 2, gathering: 1 })).toBe(
-			'3 practitioners, 2 crews, 1 gathering'
-		);
-		expect(kindsLabel({ ...none, crew: 1, congregation: 2 })).toBe('1 crew, 2 congregations');
+		expect(drawnCounts([3, 2, 0, 1]).kinds_label).toBe('3 practitioners, 2 crews, 1 gathering');
+		expect(drawnCounts([0, 1, 2, 0]).kinds_label).toBe('1 crew, 2 congregations');
 	});
 
 	it('is what a clustered view gives a mixed cluster', () => {
@@ -290,7 +285,7 @@ describe('kindsLabel', () => {
 	});
 });
 
-describe('abbreviateCount', () => {
+describe('how a cluster writes its count (count_label)', () => {
 	it.each([
 		[0, '0'],
 		[999, '999'],
@@ -300,6 +295,6 @@ describe('abbreviateCount', () => {
 		[12_345, '12k'],
 		[100_000, '100k']
 	])('writes %i as %s', (count, label) => {
-		expect(abbreviateCount(count)).toBe(label);
+		expect(drawnCounts([count, 0, 0, 0]).count_label).toBe(label);
 	});
 });

@@ -8,35 +8,24 @@
  * `clusterDefaults.maxZoom`, where anything still together is a cluster whose members the map
  * lists (`membersOf`) instead of zooming further.
  *
- * When a view holds too many items to send, the database sends counts by place instead (groups,
- * see `map_view`). Groups are clustered with the items, weighted by their counts: a cluster's
- * `count` is how many things it stands for, however many groups and items it was made from.
+ * When a view holds too many items to send, the database sends counts by place instead
+ * (`PlaceCount`, see `map_view`). They are clustered with the items, weighted by their counts: a
+ * cluster's `count` is how many things it stands for, however many places and items it was made
+ * from.
  */
 import Supercluster from 'supercluster';
 import type { Feature, Point } from 'geojson';
 import type { Bounds } from '$lib/geo/view-boxes';
-
-export const MAP_ITEM_KINDS = ['practitioner', 'crew', 'congregation', 'gathering'] as const;
-export type MapItemKind = (typeof MAP_ITEM_KINDS)[number];
-
-/** What one item of each kind is called, in lists, cards and search results. */
-export const MAP_ITEM_KIND_NAMES: Record<MapItemKind, string> = {
-	practitioner: 'Practitioner',
-	crew: 'Crew',
-	congregation: 'Congregation',
-	gathering: 'Gathering'
-};
-
-/** The part of a map item that clustering needs; the map data's `MapItem` has these and more. */
-export interface ClusterableItem {
-	kind: MapItemKind;
-	id: string;
-	name: string;
-	lat: number;
-	lng: number;
-	/** A crew's open seats or a gathering's dates, drawn under its point. */
-	detail?: string | null;
-}
+import type { LatLng } from '$lib/geo/cells';
+import { KIND_COUNT_NOUNS, countOf } from '$lib/groups/wording';
+import {
+	MAP_ITEM_KINDS,
+	kindCountsOf,
+	type DrawnItem,
+	type KindCounts,
+	type MapItemKind,
+	type PlaceCount
+} from './map-items';
 
 export const clusterDefaults = {
 	/** Items closer than this, in screen pixels, join a cluster. */
@@ -51,19 +40,9 @@ export const clusterDefaults = {
 	minPoints: 2
 } as const;
 
-/** How many of each kind a cluster holds. */
-export type KindCounts = Record<MapItemKind, number>;
-
-/** Counts at one place, from the database's aggregation, with no names or ids. */
-export interface ClusterableGroup {
-	lat: number;
-	lng: number;
-	counts: KindCounts;
-}
-
-/** A group as supercluster holds it: its counts, marked so `map` tells it from an item. */
-export interface GroupPointProperties extends KindCounts {
-	group: true;
+/** A place's counts as supercluster holds them: marked, so `map` tells them from an item. */
+interface PlaceCountProperties extends KindCounts {
+	place_count: true;
 }
 
 /** A single item on the map. */
@@ -77,8 +56,8 @@ export interface ItemPointProperties {
 
 /**
  * A cluster: how many it stands for (`count`, and `count_label` to draw), the count of each
- * kind, and supercluster's id to ask about it. A group left on its own is a cluster too, with a
- * null id: it has no members to list or expansion zoom to ask for.
+ * kind, and supercluster's id to ask about it. A place's counts left on their own are a cluster
+ * too, with a null id: they have no members to list or expansion zoom to ask for.
  */
 export interface ClusterPointProperties extends KindCounts {
 	cluster: true;
@@ -98,7 +77,7 @@ export interface MapPoints {
 	features: MapPoint[];
 }
 
-export type ClusterIndex = Supercluster<ItemPointProperties | GroupPointProperties, KindCounts>;
+export type ClusterIndex = Supercluster<ItemPointProperties | PlaceCountProperties, KindCounts>;
 
 export function isClusterPoint(point: MapPoint): point is ClusterPoint {
 	return 'cluster' in point.properties && point.properties.cluster === true;
@@ -108,25 +87,25 @@ function noKinds(): KindCounts {
 	return { practitioner: 0, crew: 0, congregation: 0, gathering: 0 };
 }
 
-function isGroup(
-	properties: ItemPointProperties | GroupPointProperties
-): properties is GroupPointProperties {
-	return 'group' in properties;
+function isPlaceCount(
+	properties: ItemPointProperties | PlaceCountProperties
+): properties is PlaceCountProperties {
+	return 'place_count' in properties;
 }
 
-function countsOf(properties: ItemPointProperties | GroupPointProperties): KindCounts {
-	if (!isGroup(properties)) return { ...noKinds(), [properties.kind]: 1 };
+function countsOf(properties: ItemPointProperties | PlaceCountProperties): KindCounts {
+	if (!isPlaceCount(properties)) return { ...noKinds(), [properties.kind]: 1 };
 	const { practitioner, crew, congregation, gathering } = properties;
 	return { practitioner, crew, congregation, gathering };
 }
 
-/** Indexes the items and groups once; views are then cheap to ask for at any zoom. */
+/** Indexes the items and counts by place once; views are then cheap to ask for at any zoom. */
 export function buildClusterIndex(
-	items: readonly ClusterableItem[],
-	groups: readonly ClusterableGroup[] = []
+	items: readonly DrawnItem[],
+	counts: readonly PlaceCount[] = []
 ): ClusterIndex {
 	const index: ClusterIndex = new Supercluster<
-		ItemPointProperties | GroupPointProperties,
+		ItemPointProperties | PlaceCountProperties,
 		KindCounts
 	>({
 		...clusterDefaults,
@@ -141,10 +120,10 @@ export function buildClusterIndex(
 			geometry: { type: 'Point', coordinates: [lng, lat] },
 			properties: detail ? { kind, id, name, detail } : { kind, id, name }
 		})),
-		...groups.map(({ lat, lng, counts }): Feature<Point, GroupPointProperties> => ({
+		...counts.map((place): Feature<Point, PlaceCountProperties> => ({
 			type: 'Feature',
-			geometry: { type: 'Point', coordinates: [lng, lat] },
-			properties: { ...counts, group: true }
+			geometry: { type: 'Point', coordinates: [place[1], place[0]] },
+			properties: { ...kindCountsOf(place), place_count: true }
 		}))
 	]);
 }
@@ -154,30 +133,20 @@ function total(counts: KindCounts): number {
 }
 
 /** "12", "1.2k", "34k": short enough for a circle. */
-export function abbreviateCount(count: number): string {
+function abbreviateCount(count: number): string {
 	if (count < 1000) return String(count);
 	if (count < 10_000) return `${(Math.floor(count / 100) / 10).toString()}k`;
 	return `${Math.floor(count / 1000)}k`;
 }
 
-const KIND_PLURALS: Record<MapItemKind, [one: string, many: string]> = {
-	practitioner: ['practitioner', 'practitioners'],
-	crew: ['crew', 'crews'],
-	congregation: ['congregation', 'congregations'],
-	gathering: ['gathering', 'gatherings']
-};
-
 /**
  * "3 practitioners, 2 crews, 1 gathering": every kind a cluster holds, when it holds more than
  * people (a cluster of people only is its count alone).
  */
-export function kindsLabel(counts: KindCounts): string {
+function kindsLabel(counts: KindCounts): string {
 	if (MAP_ITEM_KINDS.every((kind) => kind === 'practitioner' || counts[kind] === 0)) return '';
 	return MAP_ITEM_KINDS.filter((kind) => counts[kind] > 0)
-		.map((kind) => {
-			const [one, many] = KIND_PLURALS[kind];
-			return `${counts[kind]} ${counts[kind] === 1 ? one : many}`;
-		})
+		.map((kind) => countOf(counts[kind], KIND_COUNT_NOUNS[kind]))
 		.join(', ');
 }
 
@@ -202,7 +171,7 @@ function asClusterPoint(
 }
 
 /** Clamps to the zooms the index clusters at, so items at one place never come apart. */
-export function clusterZoom(zoom: number): number {
+function clusterZoom(zoom: number): number {
 	return Math.max(0, Math.min(Math.floor(zoom), clusterDefaults.maxZoom));
 }
 
@@ -215,8 +184,8 @@ export function clustersInView(index: ClusterIndex, bounds: Bounds, zoom: number
 				properties as KindCounts & { cluster_id: number };
 			return asClusterPoint(geometry, { practitioner, crew, congregation, gathering }, cluster_id);
 		}
-		const single = properties as ItemPointProperties | GroupPointProperties;
-		if (isGroup(single)) return asClusterPoint(geometry, countsOf(single), null);
+		const single = properties as ItemPointProperties | PlaceCountProperties;
+		if (isPlaceCount(single)) return asClusterPoint(geometry, countsOf(single), null);
 		return { type: 'Feature', geometry, properties: single };
 	});
 	return { type: 'FeatureCollection', features };
@@ -231,21 +200,22 @@ export function expansionZoom(index: ClusterIndex, clusterId: number): number | 
 	return zoom > clusterDefaults.maxZoom ? null : zoom;
 }
 
-/**
- * What a cluster holds, for the list it opens at the deepest zoom: its items, and the places of
- * any groups in it (whose members the map then asks the database for).
- */
-export function membersOf(
-	index: ClusterIndex,
-	clusterId: number
-): { items: ItemPointProperties[]; groupPlaces: { lat: number; lng: number }[] } {
+/** What a cluster holds: its items, and the places of any counts in it. */
+export interface ClusterMembers {
+	items: ItemPointProperties[];
+	/** Where the cluster's counts by place are, for the map to ask the database who is there. */
+	countedPlaces: LatLng[];
+}
+
+/** What a cluster holds, for the list it opens at the deepest zoom. */
+export function membersOf(index: ClusterIndex, clusterId: number): ClusterMembers {
 	const items: ItemPointProperties[] = [];
-	const groupPlaces: { lat: number; lng: number }[] = [];
+	const countedPlaces: LatLng[] = [];
 	for (const leaf of index.getLeaves(clusterId, Infinity)) {
-		if (isGroup(leaf.properties)) {
+		if (isPlaceCount(leaf.properties)) {
 			const [lng, lat] = leaf.geometry.coordinates;
-			groupPlaces.push({ lat, lng });
+			countedPlaces.push({ lat, lng });
 		} else items.push(leaf.properties);
 	}
-	return { items, groupPlaces };
+	return { items, countedPlaces };
 }

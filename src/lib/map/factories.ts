@@ -1,10 +1,13 @@
 /**
  * Test data: a map item as `map_items` and `map_view` give it. A practitioner near Utrecht
- * unless told otherwise; people have no group or gathering fields.
+ * unless told otherwise; the fields of the other kinds are empty or null, as the database sends
+ * them.
  */
 import type { MapItem } from './map-items';
 
 export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
+	// Overrides of another kind's fields make another kind of item, which TypeScript cannot
+	// follow through the spread; the tests give each kind only its own fields.
 	return {
 		kind: 'practitioner',
 		id: 'ada',
@@ -25,5 +28,5 @@ export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 		time_zone: null,
 		gathering_kind: null,
 		...overrides
-	};
+	} as MapItem;
 }

@@ -1,5 +1,5 @@
 import { resolve } from '$app/paths';
-import type { MapItemKind } from '$lib/map/clusters';
+import type { MapItemKind } from '$lib/map/map-items';
 import { mapUrlStateToSearchParams } from '$lib/map/url-state';
 
 /** How close the map comes to a group's or gathering's area when a page links to it. */

@@ -1,28 +1,30 @@
-import type { Database } from '$lib/database.types';
-import type { MapItemKind } from './clusters';
+/**
+ * The map's data, as the `map_items` and `map_view` database functions give it: the things on
+ * the map (`MapItem`, one type told apart by `kind`) and the counts by place sent instead when a
+ * view holds too many (`PlaceCount`). The server module, the clustering and its worker, the
+ * layers, the side panel, the search and the map page all speak these types.
+ */
+import type { Enums, Tables } from '$lib/database.types';
+import type { LatLng } from '$lib/geo/cells';
+
+/** The kinds of thing on the map, in the order of the scales: a person, a crew, ... */
+export const MAP_ITEM_KINDS = [
+	'practitioner',
+	'crew',
+	'congregation',
+	'gathering'
+] as const satisfies readonly ('practitioner' | Enums<'group_kind'> | 'gathering')[];
+export type MapItemKind = (typeof MAP_ITEM_KINDS)[number];
+
+type Profile = Tables<'profiles'>;
+type Group = Tables<'groups'>;
+type Gathering = Tables<'gatherings'>;
 
 /**
- * A row of a table in the public schema, as `supabase gen types` describes it. The generated
- * file exports the same helper; this local one keeps the domain types independent of its extras.
+ * What every item has: `lat` / `lng` are the centre of `cell`, at the visitor's audience
+ * precision (never an exact location).
  */
-type TableRow<TableName extends keyof Database['public']['Tables']> =
-	Database['public']['Tables'][TableName]['Row'];
-
-type Profile = TableRow<'profiles'>;
-type Group = TableRow<'groups'>;
-type Gathering = TableRow<'gatherings'>;
-
-/** The kinds of thing on the map: practitioners, crews, congregations and gatherings. */
-export type { MapItemKind };
-
-/**
- * One thing on the map, as the `map_items` database function gives it: `lat` / `lng` are the
- * centre of `cell`, at the visitor's audience precision (never an exact location). Every field
- * is present on every kind: people have null group and gathering fields, groups and gatherings
- * empty person fields.
- */
-export interface MapItem {
-	kind: MapItemKind;
+interface PlacedItem {
 	id: string;
 	name: string;
 	lat: number;
@@ -30,21 +32,72 @@ export interface MapItem {
 	/** The quadkey of the published (members) or public (anonymous visitors) cell. */
 	cell: string;
 	place_label: string | null;
-	open_to: Profile['open_to'];
-	practices: Profile['practices'];
-	pathway_stage: Profile['pathway_stage'];
-	languages: Profile['languages'];
-	/** A crew's or congregation's status; closed groups are never on the map. */
-	status: Group['status'] | null;
+}
+
+type PractitionerFields = Pick<Profile, 'open_to' | 'practices' | 'pathway_stage' | 'languages'>;
+
+interface GroupFields {
+	/** Closed groups are never on the map. */
+	status: Group['status'];
 	size_limit: Group['size_limit'];
 	/** How many more may join a forming or open group with a size limit; else null. */
 	seats_open: number | null;
-	/** A gathering's dates (ISO 8601), shown in its `time_zone`; ended gatherings are never on the map. */
-	starts_at: Gathering['starts_at'] | null;
-	ends_at: Gathering['ends_at'] | null;
-	time_zone: Gathering['time_zone'] | null;
-	gathering_kind: Gathering['kind'] | null;
 }
+
+interface GatheringFields {
+	/** Dates (ISO 8601), shown in `time_zone`; ended gatherings are never on the map. */
+	starts_at: Gathering['starts_at'];
+	ends_at: Gathering['ends_at'];
+	time_zone: Gathering['time_zone'];
+	gathering_kind: Gathering['kind'];
+}
+
+/**
+ * The fields of the other kinds: the database sends every field on every item, empty lists and
+ * nulls where they do not apply, so they can be read on any item without asking its kind first.
+ */
+type NotApplicable<Fields> = {
+	[Field in keyof Fields]: Fields[Field] extends readonly unknown[] ? [] : null;
+};
+
+export interface PractitionerItem
+	extends
+		PlacedItem,
+		PractitionerFields,
+		NotApplicable<GroupFields>,
+		NotApplicable<GatheringFields> {
+	kind: 'practitioner';
+}
+
+/** A crew or a congregation: a group. */
+export interface GroupItem
+	extends
+		PlacedItem,
+		NotApplicable<PractitionerFields>,
+		GroupFields,
+		NotApplicable<GatheringFields> {
+	kind: Group['kind'];
+}
+
+export interface GatheringItem
+	extends
+		PlacedItem,
+		NotApplicable<PractitionerFields>,
+		NotApplicable<GroupFields>,
+		GatheringFields {
+	kind: 'gathering';
+}
+
+/** One thing on the map; its `kind` says which fields apply. */
+export type MapItem = PractitionerItem | GroupItem | GatheringItem;
+
+/**
+ * What the map draws of an item: all clustering needs (and all that crosses to its worker), and
+ * the line drawn under its point (a crew's open seats, a gathering's dates), when it has one.
+ */
+export type DrawnItem = Pick<MapItem, 'kind' | 'id' | 'name' | 'lat' | 'lng'> & {
+	detail?: string | null;
+};
 
 /** What is on the map in a box: at most the items asked for, and whether more matched. */
 export interface MapItems {
@@ -83,14 +136,36 @@ export interface MapViewData {
 	counts: PlaceCount[];
 }
 
-/** What the network map draws and lists: the fields of the map data's `MapItem` it uses. */
-export interface MapViewItem {
-	kind: MapItemKind;
-	id: string;
-	name: string;
-	lat: number;
-	lng: number;
-	place_label: string | null;
-	/** A crew's open seats or a gathering's dates, drawn under its point. */
-	detail?: string | null;
+/** How many of each kind. */
+export type KindCounts = Record<MapItemKind, number>;
+
+/** Where a place's counts are. */
+export function placeOf([lat, lng]: PlaceCount): LatLng {
+	return { lat, lng };
+}
+
+/** A place's counts, by kind. */
+export function kindCountsOf([
+	,
+	,
+	practitioner,
+	crew,
+	congregation,
+	gathering
+]: PlaceCount): KindCounts {
+	return { practitioner, crew, congregation, gathering };
+}
+
+/** How many a place's counts stand for, all kinds together. */
+export function totalOf(place: PlaceCount): number {
+	const [, , ...counts] = place;
+	return counts.reduce((sum, count) => sum + count, 0);
+}
+
+/** A place's counts of the kinds `keep` says yes to, the others none. */
+export function keepKinds(place: PlaceCount, keep: (kind: MapItemKind) => boolean): PlaceCount {
+	const counts = kindCountsOf(place);
+	const [lat, lng] = place;
+	const kept = (kind: MapItemKind) => (keep(kind) ? counts[kind] : 0);
+	return [lat, lng, kept('practitioner'), kept('crew'), kept('congregation'), kept('gathering')];
 }

@@ -4,7 +4,8 @@
  * is dropped, and the rest of the query (the filter params) is left as it was.
  */
 import { wrapLongitude } from '$lib/geo/antimeridian';
-import { MAP_ITEM_KINDS, clusterDefaults, type MapItemKind } from '$lib/map/clusters';
+import { clusterDefaults } from './clusters';
+import { MAP_ITEM_KINDS, type MapItemKind } from './map-items';
 // Web Mercator stops here; a centre further north or south cannot be shown.
 import { MAX_LATITUDE } from '$lib/geo/view-boxes';
 
@@ -17,7 +18,7 @@ export interface MapUrlState {
 	selectedId: string | null;
 }
 
-export const MAP_URL_PARAMS = ['lat', 'lng', 'z', 'layers', 'sel'] as const;
+const MAP_URL_PARAMS = ['lat', 'lng', 'z', 'layers', 'sel'] as const;
 
 /** Ids are UUIDs today; anything of this shape is passed on and looked up, never trusted. */
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;

@@ -12,8 +12,11 @@ export interface ViewParams {
 	zoom: number;
 }
 
-/** The zooms the map's view is asked for at, as the database function takes them. */
-const ZOOM_RANGE = { min: 0, max: 24 } as const;
+/**
+ * The zooms a view may be asked for at, as the `map_view` database function takes them: the
+ * finer the zoom, the finer its counts by place.
+ */
+export const VIEW_ZOOM_RANGE = { min: 0, max: 24 } as const;
 
 /** Each edge's name and the degrees it may take; west > east is allowed (the antimeridian). */
 const EDGES = [
@@ -48,8 +51,10 @@ export function parseViewParams(params: URLSearchParams): ViewParams | { problem
 	const [west, south, east, north] = edges;
 	if (south > north) return { problem: 'south must not be north of north.' };
 	const zoom = numberParam(params, 'zoom');
-	if (zoom === null || zoom < ZOOM_RANGE.min || zoom > ZOOM_RANGE.max) {
-		return { problem: `zoom must be a number from ${ZOOM_RANGE.min} to ${ZOOM_RANGE.max}.` };
+	if (zoom === null || zoom < VIEW_ZOOM_RANGE.min || zoom > VIEW_ZOOM_RANGE.max) {
+		return {
+			problem: `zoom must be a number from ${VIEW_ZOOM_RANGE.min} to ${VIEW_ZOOM_RANGE.max}.`
+		};
 	}
 	return { bounds: [west, south, east, north], zoom };
 }

@@ -22,7 +22,7 @@ const MIN_BYTES = 1024;
  * Whether an `Accept-Encoding` header allows gzip: named (or `*`) with a quality above zero.
  * Only the last mention counts when a client repeats itself.
  */
-export function acceptsGzip(acceptEncoding: string | null): boolean {
+function acceptsGzip(acceptEncoding: string | null): boolean {
 	if (!acceptEncoding) return false;
 	let quality: number | undefined;
 	let wildcard: number | undefined;
@@ -38,7 +38,7 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
 }
 
 /** Whether this response to this request should go out gzipped. */
-export function shouldCompress(request: Request, response: Response): boolean {
+function shouldCompress(request: Request, response: Response): boolean {
 	if (request.method === 'HEAD' || !response.body) return false;
 	if (response.status === 204 || response.status === 206 || response.status === 304) return false;
 	if (response.headers.has('content-encoding')) return false;

@@ -1,18 +1,12 @@
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import type { PlaceLabel } from '$lib/people/audience';
 import { MIN_PLACE_QUERY, PLACE_RESULTS, type Place } from '$lib/people/places';
+import { QueryError } from './query-error';
 
 /** The offline GeoNames gazetteer, through the database's place functions. */
 type Client = SupabaseClient<Database>;
-
-export class PlaceQueryError extends Error {
-	constructor(action: string, cause: PostgrestError) {
-		super(`Could not ${action}: ${cause.message}`, { cause });
-		this.name = 'PlaceQueryError';
-	}
-}
 
 /** Places whose names start like (or look like) the query, bigger places first. */
 export async function searchPlaces(supabase: Client, query: string): Promise<Place[]> {
@@ -22,7 +16,7 @@ export async function searchPlaces(supabase: Client, query: string): Promise<Pla
 		query: needle,
 		max_results: PLACE_RESULTS
 	});
-	if (error) throw new PlaceQueryError('search places', error);
+	if (error) throw new QueryError('search places', error);
 	return data;
 }
 
@@ -32,7 +26,7 @@ export async function readPlaceLabels(
 	{ lat, lng }: LatLng
 ): Promise<PlaceLabel[]> {
 	const { data, error } = await supabase.rpc('place_labels_for', { lat, lng });
-	if (error) throw new PlaceQueryError('look up place labels', error);
+	if (error) throw new QueryError('look up place labels', error);
 	return data;
 }
 
@@ -48,7 +42,7 @@ export async function findPlace(supabase: Client, idOrName: string): Promise<Pla
 			.select('id, name, country_code, region, population, lat, lng, country:countries(name)')
 			.eq('id', Number(needle))
 			.maybeSingle();
-		if (error) throw new PlaceQueryError('read a place', error);
+		if (error) throw new QueryError('read a place', error);
 		if (!data) return null;
 		const { country, ...place } = data;
 		return { ...place, country_name: country.name };

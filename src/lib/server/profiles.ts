@@ -1,8 +1,9 @@
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json, Tables } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import type { ProfileChanges } from '$lib/people/validation';
-import { placeLabelColumn } from './practitioners';
+import { selectOf } from './columns';
+import { QueryError } from './query-error';
 
 /**
  * Profiles, read and written with the visitor's own request-scoped client: row-level security
@@ -10,13 +11,6 @@ import { placeLabelColumn } from './practitioners';
  */
 type Client = SupabaseClient<Database>;
 type Profile = Tables<'profiles'>;
-
-export class ProfileQueryError extends Error {
-	constructor(action: string, cause: PostgrestError) {
-		super(`Could not ${action}: ${cause.message}`, { cause });
-		this.name = 'ProfileQueryError';
-	}
-}
 
 /** PostgREST's code for "no rows" on `.single()`, and PostgreSQL's for a duplicate key. */
 const UNIQUE_VIOLATION = '23505';
@@ -49,8 +43,8 @@ export async function readOwnProfile(
 		supabase.from('profiles').select(OWN_PROFILE_COLUMNS).eq('id', userId).maybeSingle(),
 		supabase.from('profile_locations').select('lat, lng').eq('profile_id', userId).maybeSingle()
 	]);
-	if (profileResult.error) throw new ProfileQueryError('read your profile', profileResult.error);
-	if (locationResult.error) throw new ProfileQueryError('read your location', locationResult.error);
+	if (profileResult.error) throw new QueryError('read your profile', profileResult.error);
+	if (locationResult.error) throw new QueryError('read your location', locationResult.error);
 	if (!profileResult.data) return null;
 	return { profile: profileResult.data, location: locationResult.data };
 }
@@ -74,33 +68,46 @@ export async function saveOwnProfile(
 		point_lng: location?.lng,
 		onboard
 	});
-	if (error) throw new ProfileQueryError('save your profile', error);
+	if (error) throw new QueryError('save your profile', error);
 }
 
 /** Takes the owner off the map: their exact point goes, and with it every published cell. */
 export async function removeOwnLocation(supabase: Client, userId: string): Promise<void> {
 	const { error } = await supabase.from('profile_locations').delete().eq('profile_id', userId);
-	if (error) throw new ProfileQueryError('remove your location', error);
+	if (error) throw new QueryError('remove your location', error);
 }
+
+/**
+ * The place label a visitor may read: signed-in members get the owner's precision, anonymous
+ * visitors the public (area or coarser) label. The database enforces this with column
+ * privileges; this only asks for the column the visitor is allowed.
+ */
+function placeLabelColumn(signedIn: boolean) {
+	return signedIn ? 'place_label' : 'place_label:public_place_label';
+}
+
+/** What a profile page shows besides the place label, which depends on who asks. */
+const VISIBLE_PROFILE_COLUMNS = [
+	'id',
+	'display_name',
+	'bio',
+	'pronouns',
+	'languages',
+	'interests',
+	'practices',
+	'pathway_stage',
+	'open_to',
+	'offers',
+	'needs',
+	'website',
+	'discord_handle',
+	'last_confirmed_at'
+] as const;
 
 /** What a profile page shows. `place_label` is at the visitor's audience precision. */
 export type VisibleProfile = Pick<
 	Profile,
-	| 'id'
-	| 'display_name'
-	| 'bio'
-	| 'pronouns'
-	| 'languages'
-	| 'interests'
-	| 'practices'
-	| 'pathway_stage'
-	| 'open_to'
-	| 'offers'
-	| 'needs'
-	| 'website'
-	| 'discord_handle'
-	| 'last_confirmed_at'
-	| 'place_label'
+	(typeof VISIBLE_PROFILE_COLUMNS)[number] | 'place_label'
 >;
 
 /**
@@ -113,45 +120,43 @@ export async function readVisibleProfile(
 ): Promise<VisibleProfile | null> {
 	const { data, error } = await supabase
 		.from('profiles')
-		.select(
-			`id, display_name, bio, pronouns, languages, interests, practices, pathway_stage, open_to, offers, needs, website, discord_handle, last_confirmed_at, ${placeLabelColumn(signedIn)}`
-		)
+		.select(selectOf([...VISIBLE_PROFILE_COLUMNS, placeLabelColumn(signedIn)]))
 		.eq('id', id)
 		.maybeSingle();
-	if (error) throw new ProfileQueryError('read a profile', error);
+	if (error) throw new QueryError('read a profile', error);
 	return data;
 }
 
 /** Records that the owner is still where their profile says; returns when. */
 export async function confirmStillHere(supabase: Client): Promise<string> {
 	const { data, error } = await supabase.rpc('confirm_still_here');
-	if (error) throw new ProfileQueryError('confirm you are still here', error);
+	if (error) throw new QueryError('confirm you are still here', error);
 	return data;
 }
 
 /** Everything stored about the signed-in person, as the database gathers it. */
 export async function exportOwnData(supabase: Client): Promise<Json> {
 	const { data, error } = await supabase.rpc('export_my_data');
-	if (error) throw new ProfileQueryError('export your data', error);
+	if (error) throw new QueryError('export your data', error);
 	return data;
 }
 
 /** Deletes the signed-in person's account and everything of theirs, at once. */
 export async function deleteOwnAccount(supabase: Client): Promise<void> {
 	const { error } = await supabase.rpc('delete_my_account');
-	if (error) throw new ProfileQueryError('delete your account', error);
+	if (error) throw new QueryError('delete your account', error);
 }
 
 /** Blocks someone; blocking them again changes nothing. */
 export async function blockPerson(supabase: Client, blockedId: string): Promise<void> {
 	const { error } = await supabase.from('blocks').insert({ blocked_id: blockedId });
-	if (error && error.code !== UNIQUE_VIOLATION) throw new ProfileQueryError('block', error);
+	if (error && error.code !== UNIQUE_VIOLATION) throw new QueryError('block', error);
 }
 
 /** Lifts a block the signed-in person made (RLS limits the delete to their own). */
 export async function unblockPerson(supabase: Client, blockedId: string): Promise<void> {
 	const { error } = await supabase.from('blocks').delete().eq('blocked_id', blockedId);
-	if (error) throw new ProfileQueryError('unblock', error);
+	if (error) throw new QueryError('unblock', error);
 }
 
 export interface OwnBlock {
@@ -171,7 +176,7 @@ export async function listOwnBlocks(supabase: Client): Promise<OwnBlock[]> {
 		.from('blocks')
 		.select('blocked_id, created_at')
 		.order('created_at', { ascending: false });
-	if (error) throw new ProfileQueryError('list your blocks', error);
+	if (error) throw new QueryError('list your blocks', error);
 	if (blocks.length === 0) return [];
 	const { data: profiles, error: namesError } = await supabase
 		.from('profiles')
@@ -180,7 +185,7 @@ export async function listOwnBlocks(supabase: Client): Promise<OwnBlock[]> {
 			'id',
 			blocks.map((block) => block.blocked_id)
 		);
-	if (namesError) throw new ProfileQueryError('list your blocks', namesError);
+	if (namesError) throw new QueryError('list your blocks', namesError);
 	const names = new Map(profiles.map((profile) => [profile.id, profile.display_name]));
 	return blocks.map((block) => ({
 		blockedId: block.blocked_id,
@@ -195,6 +200,6 @@ export async function hasBlocked(supabase: Client, blockedId: string): Promise<b
 		.from('blocks')
 		.select('blocked_id', { count: 'exact', head: true })
 		.eq('blocked_id', blockedId);
-	if (error) throw new ProfileQueryError('check your blocks', error);
+	if (error) throw new QueryError('check your blocks', error);
 	return (count ?? 0) > 0;
 }

@@ -3,7 +3,7 @@ import { pageCount, parsePageNumber } from '$lib/components/pagination';
 import { parseSort, placeGuessNotice } from '$lib/directory/directory';
 import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { findPlace } from '$lib/server/places';
-import { listDirectoryPage } from '$lib/server/practitioners';
+import { listDirectoryPage } from '$lib/server/map-data';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;

@@ -1,7 +1,7 @@
-import { WHOLE_WORLD, boundsAround, padBounds } from '$lib/geo/view-boxes';
+import { WHOLE_WORLD, WORLD_VIEW, boundsAround, padBounds } from '$lib/geo/view-boxes';
 import { parseMapUrlState } from '$lib/map/url-state';
 import { filterProblems, parseFilters } from '$lib/directory/filters';
-import { listMapView } from '$lib/server/practitioners';
+import { listMapView } from '$lib/server/map-data';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -9,14 +9,13 @@ import type { PageServerLoad } from './$types';
  * screens show and the browser rarely has to ask again at once.
  */
 const ASSUMED_MAP_SIZE = { width: 1600, height: 1000 };
-/** The zoom the whole world is aggregated for when the URL gives no view. */
-const WORLD_ZOOM = 1;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = parseFilters(url.searchParams);
 	const { view } = parseMapUrlState(url.searchParams);
 	const bounds = view ? padBounds(boundsAround({ ...view, size: ASSUMED_MAP_SIZE })) : WHOLE_WORLD;
-	const zoom = Math.floor(view?.zoom ?? WORLD_ZOOM);
+	// Without a view in the URL, the whole world, counted by place as for the world view.
+	const zoom = Math.floor(view?.zoom ?? WORLD_VIEW.zoom);
 	const mapData = await listMapView(locals.supabase, { bounds, zoom, filters });
 	return {
 		mapData,

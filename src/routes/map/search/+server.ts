@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { MAX_QUERY_LENGTH } from '$lib/directory/filters';
 import { searchPlaces } from '$lib/server/places';
-import { listMapItems } from '$lib/server/practitioners';
+import { listMapItems } from '$lib/server/map-data';
 import type { RequestHandler } from './$types';
 
 /** People in the answer depend on who asks (their audience, their blocks): no shared caches. */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { parseViewParams } from '$lib/map/view-params';
 import { parseFilters } from '$lib/directory/filters';
-import { listMapView } from '$lib/server/practitioners';
+import { listMapView } from '$lib/server/map-data';
 import type { RequestHandler } from './$types';
 
 /** Every answer depends on who asks (their audience, their blocks): no shared caches. */

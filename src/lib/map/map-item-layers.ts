@@ -1,6 +1,12 @@
+/**
+ * How MapLibre draws the map's items: one GeoJSON source of supercluster's view, MapLibre's
+ * three-layer cluster recipe, the colours of each kind, and rings for the selected and the
+ * highlighted item.
+ */
 import type { FeatureCollection } from 'geojson';
-import type { MapItemKind, MapPoints } from '$lib/map/clusters';
+import type { MapPoints } from './clusters';
 import type { ColourScheme } from './colour-scheme';
+import type { MapItemKind } from './map-items';
 import type {
 	ExpressionSpecification,
 	LayerSpecification,
@@ -8,9 +14,9 @@ import type {
 } from './style-types';
 
 /** The one source the map draws items from: supercluster's view, already clustered. */
-export const PRACTITIONER_SOURCE_ID = 'map-items';
+export const MAP_ITEM_SOURCE_ID = 'map-items';
 
-export const practitionerLayerIds = {
+export const mapItemLayerIds = {
 	clusters: 'map-item-clusters',
 	clusterCounts: 'map-item-cluster-counts',
 	clusterKinds: 'map-item-cluster-kinds',
@@ -21,9 +27,9 @@ export const practitionerLayerIds = {
 } as const;
 
 // The named filters of MapLibre's cluster recipe. Clusters carry their own `count` (see
-// clusters.ts): supercluster's point_count counts groups as one each.
-export const isCluster: ExpressionSpecification = ['has', 'count'];
-export const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
+// clusters.ts): supercluster's point_count counts a place's counts as one.
+const isCluster: ExpressionSpecification = ['has', 'count'];
+const isSingleItem: ExpressionSpecification = ['!', ['has', 'count']];
 
 export function isSelectedItem(selectedId: string | null): ExpressionSpecification {
 	return ['all', isSingleItem, ['==', ['get', 'id'], selectedId ?? '']];
@@ -33,7 +39,7 @@ export function isSelectedItem(selectedId: string | null): ExpressionSpecificati
  * Each kind keeps at least 4.5:1 contrast with the land and water under it (WCAG 1.4.11 asks
  * 3:1), and cluster counts at least 4.5:1 with their circle.
  */
-export const practitionerPalettes = {
+export const mapItemPalettes = {
 	light: {
 		kinds: {
 			practitioner: '#1b6a7f',
@@ -87,7 +93,7 @@ export const kindRadius = {
 } satisfies Record<MapItemKind, number>;
 
 /** A plain GeoJSON source: the clustering happens in supercluster, not in MapLibre. */
-export function practitionerSource(view: MapPoints): SourceSpecification {
+export function mapItemSource(view: MapPoints): SourceSpecification {
 	return { type: 'geojson', data: view as FeatureCollection };
 }
 
@@ -121,13 +127,13 @@ function labelUnder(
 		field: string;
 		/** How far below the centre, in ems of the label's text. */
 		offsetEms: number;
-		palette: (typeof practitionerPalettes)[ColourScheme];
+		palette: (typeof mapItemPalettes)[ColourScheme];
 	}
 ): LayerSpecification {
 	return {
 		id,
 		type: 'symbol',
-		source: PRACTITIONER_SOURCE_ID,
+		source: MAP_ITEM_SOURCE_ID,
 		filter,
 		layout: {
 			'text-field': ['get', field],
@@ -150,16 +156,16 @@ function labelUnder(
  * MapLibre's three-layer cluster recipe, plus a ring around the selected item and a halo around
  * the one whose entry in the list is hovered or focused.
  */
-export function practitionerLayers(
+export function mapItemLayers(
 	scheme: ColourScheme,
 	selectedId: string | null,
 	highlightedId: string | null = null
 ): LayerSpecification[] {
-	const palette = practitionerPalettes[scheme];
-	const source = PRACTITIONER_SOURCE_ID;
+	const palette = mapItemPalettes[scheme];
+	const source = MAP_ITEM_SOURCE_ID;
 	return [
 		{
-			id: practitionerLayerIds.clusters,
+			id: mapItemLayerIds.clusters,
 			type: 'circle',
 			source,
 			filter: isCluster,
@@ -171,7 +177,7 @@ export function practitionerLayers(
 			}
 		},
 		{
-			id: practitionerLayerIds.clusterCounts,
+			id: mapItemLayerIds.clusterCounts,
 			type: 'symbol',
 			source,
 			filter: isCluster,
@@ -185,14 +191,14 @@ export function practitionerLayers(
 			paint: { 'text-color': palette.count }
 		},
 		// What a mixed cluster holds, under it: "3 practitioners, 2 crews".
-		labelUnder(practitionerLayerIds.clusterKinds, {
+		labelUnder(mapItemLayerIds.clusterKinds, {
 			filter: ['all', isCluster, ['!=', ['get', 'kinds_label'], '']],
 			field: 'kinds_label',
 			offsetEms: 1.9,
 			palette
 		}),
 		{
-			id: practitionerLayerIds.points,
+			id: mapItemLayerIds.points,
 			type: 'circle',
 			source,
 			filter: isSingleItem,
@@ -204,14 +210,14 @@ export function practitionerLayers(
 			}
 		},
 		// A crew's open seats, a gathering's dates, under the point.
-		labelUnder(practitionerLayerIds.details, {
+		labelUnder(mapItemLayerIds.details, {
 			filter: ['all', isSingleItem, ['has', 'detail']],
 			field: 'detail',
 			offsetEms: 0.9,
 			palette
 		}),
 		{
-			id: practitionerLayerIds.highlighted,
+			id: mapItemLayerIds.highlighted,
 			type: 'circle',
 			source,
 			filter: isSelectedItem(highlightedId),
@@ -223,7 +229,7 @@ export function practitionerLayers(
 			}
 		},
 		{
-			id: practitionerLayerIds.selected,
+			id: mapItemLayerIds.selected,
 			type: 'circle',
 			source,
 			filter: isSelectedItem(selectedId),

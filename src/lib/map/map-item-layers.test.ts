@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildClusterIndex, clustersInView } from '$lib/map/clusters';
-import {
-	practitionerLayerIds,
-	practitionerLayers,
-	practitionerSource
-} from './practitioner-layers';
+import { mapItemLayerIds, mapItemLayers, mapItemSource } from './map-item-layers';
 
-describe('practitionerSource', () => {
+describe('mapItemSource', () => {
 	it('is a plain GeoJSON source of the clustered view, not clustered again by MapLibre', () => {
 		const view = clustersInView(
 			buildClusterIndex([{ kind: 'crew', id: 'c', name: 'Crew', lat: 1, lng: 2 }]),
 			[-180, -85, 180, 85],
 			3
 		);
-		expect(practitionerSource(view)).toEqual({ type: 'geojson', data: view });
+		expect(mapItemSource(view)).toEqual({ type: 'geojson', data: view });
 	});
 });
 
-describe('practitionerLayers', () => {
+describe('mapItemLayers', () => {
 	it('draws clusters, their counts and kinds, single items and their details, the hover halo and the selection ring, in that order', () => {
-		expect(practitionerLayers('light', null).map((layer) => layer.id)).toEqual([
+		expect(mapItemLayers('light', null).map((layer) => layer.id)).toEqual([
 			'map-item-clusters',
 			'map-item-cluster-counts',
 			'map-item-cluster-kinds',
@@ -31,8 +27,8 @@ describe('practitionerLayers', () => {
 	});
 
 	it('colours single items by kind', () => {
-		const points = practitionerLayers('light', null).find(
-			(layer) => layer.id === practitionerLayerIds.points
+		const points = mapItemLayers('light', null).find(
+			(layer) => layer.id === mapItemLayerIds.points
 		);
 		expect(points?.type === 'circle' && points.paint?.['circle-color']).toEqual([
 			'match',
@@ -48,8 +44,8 @@ describe('practitionerLayers', () => {
 	});
 
 	it('rings only the selected item, and only when it is not inside a cluster', () => {
-		const selected = practitionerLayers('dark', 'ada').find(
-			(layer) => layer.id === practitionerLayerIds.selected
+		const selected = mapItemLayers('dark', 'ada').find(
+			(layer) => layer.id === mapItemLayerIds.selected
 		);
 		expect(selected?.type === 'circle' && selected.filter).toEqual([
 			'all',
@@ -59,8 +55,8 @@ describe('practitionerLayers', () => {
 	});
 
 	it('rings nobody when nobody is selected', () => {
-		const selected = practitionerLayers('light', null).find(
-			(layer) => layer.id === practitionerLayerIds.selected
+		const selected = mapItemLayers('light', null).find(
+			(layer) => layer.id === mapItemLayerIds.selected
 		);
 		expect(selected?.type === 'circle' && selected.filter).toEqual([
 			'all',
@@ -70,8 +66,8 @@ describe('practitionerLayers', () => {
 	});
 
 	it('haloes only the item whose list entry is hovered', () => {
-		const highlighted = practitionerLayers('light', 'ada', 'bo').find(
-			(layer) => layer.id === practitionerLayerIds.highlighted
+		const highlighted = mapItemLayers('light', 'ada', 'bo').find(
+			(layer) => layer.id === mapItemLayerIds.highlighted
 		);
 		expect(highlighted?.type === 'circle' && highlighted.filter).toEqual([
 			'all',
@@ -81,11 +77,11 @@ describe('practitionerLayers', () => {
 	});
 
 	it('sizes and labels clusters by what they stand for, not by how many points made them', () => {
-		const clusters = practitionerLayers('light', null).find(
-			(layer) => layer.id === practitionerLayerIds.clusters
+		const clusters = mapItemLayers('light', null).find(
+			(layer) => layer.id === mapItemLayerIds.clusters
 		);
-		const counts = practitionerLayers('light', null).find(
-			(layer) => layer.id === practitionerLayerIds.clusterCounts
+		const counts = mapItemLayers('light', null).find(
+			(layer) => layer.id === mapItemLayerIds.clusterCounts
 		);
 		expect(clusters?.type === 'circle' && clusters.paint?.['circle-radius']).toEqual([
 			'step',

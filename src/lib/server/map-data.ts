@@ -1,33 +1,21 @@
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
-import type { Bounds } from '$lib/geo/view-boxes';
+import { WHOLE_WORLD, type Bounds } from '$lib/geo/view-boxes';
 import type { DirectorySort } from '$lib/directory/directory';
 import { filtersForDatabase, type MapFilters } from '$lib/directory/filters';
 import type { DirectoryEntry } from '$lib/directory/types';
 import type { MapItems, MapViewData } from '$lib/map/map-items';
+import { VIEW_ZOOM_RANGE } from '$lib/map/view-params';
+import { QueryError } from './query-error';
 
 /**
- * Practitioners, read with the visitor's own request-scoped client: row-level security decides
- * who is in every list and count, so nothing here filters by visibility.
+ * What the map and the directory show: practitioners, crews, congregations and gatherings, read
+ * with the visitor's own request-scoped client through the `map_items`, `map_view` and
+ * `directory_page` database functions. They decide who is in every list and count, at which
+ * precision, for the visitor's audience, so nothing here filters by visibility.
  */
 type Client = SupabaseClient<Database>;
-
-export class PractitionerQueryError extends Error {
-	constructor(action: string, cause: PostgrestError) {
-		super(`Could not ${action}: ${cause.message}`, { cause });
-		this.name = 'PractitionerQueryError';
-	}
-}
-
-/**
- * The place label a visitor may read: signed-in members get the owner's precision, anonymous
- * visitors the public (area or coarser) label. The database enforces this with column
- * privileges; this only asks for the column the visitor is allowed.
- */
-export function placeLabelColumn(signedIn: boolean) {
-	return signedIn ? 'place_label' : 'place_label:public_place_label';
-}
 
 export interface DirectoryPage {
 	entries: DirectoryEntry[];
@@ -58,18 +46,20 @@ export async function listDirectoryPage(
 		near_lng: near?.lng,
 		filters: filtersForDatabase(filters)
 	});
-	if (error) throw new PractitionerQueryError('list the directory', error);
-	// The function's jsonb is typed as Json; its shape is documented in the migration
-	// (20261125120000_create_map_data.sql) and checked by tests/integration/map-data.test.ts.
+	if (error) throw new QueryError('list the directory', error);
+	// The function's jsonb is typed as Json; its shape is documented with the `directory_page`
+	// database function and checked by tests/integration/map-data.test.ts.
 	const { items, total } = data as unknown as { items: DirectoryEntry[]; total: number };
 	return { entries: items, total };
 }
 
-/** The whole world, as a map box: [west, south, east, north]. */
-const WORLD: Bounds = [-180, -90, 180, 90];
+/** A box as the map's database functions take it. */
+function boxArgs([west, south, east, north]: Bounds) {
+	return { min_lat: south, min_lng: west, max_lat: north, max_lng: east };
+}
 
 /** What the map asks for by default: enough for a region, never silently cut short. */
-export const MAP_ITEMS_LIMIT = 5000;
+const MAP_ITEMS_LIMIT = 5000;
 
 /**
  * Everything the visitor may see in a box (the whole world by default), matching the filters,
@@ -80,38 +70,30 @@ export const MAP_ITEMS_LIMIT = 5000;
 export async function listMapItems(
 	supabase: Client,
 	{
-		bounds = WORLD,
+		bounds = WHOLE_WORLD,
 		filters,
 		maxItems = MAP_ITEMS_LIMIT
 	}: { bounds?: Bounds; filters: MapFilters; maxItems?: number }
 ): Promise<MapItems> {
-	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_items', {
-		min_lat: south,
-		min_lng: west,
-		max_lat: north,
-		max_lng: east,
+		...boxArgs(bounds),
 		max_items: maxItems,
 		filters: filtersForDatabase(filters)
 	});
-	if (error) throw new PractitionerQueryError('list map items', error);
-	// Typed as Json by the generator; the shape is documented in the migration and checked by
-	// tests/integration/map-data.test.ts.
+	if (error) throw new QueryError('list map items', error);
+	// Typed as Json by the generator; the shape is documented with the `map_items` database
+	// function and checked by tests/integration/map-data.test.ts.
 	return data as unknown as MapItems;
 }
 
 /** Up to this many matches the map gets every item; above it, counts by place. */
-export const MAP_VIEW_ITEMS_LIMIT = 2000;
-
-/** The zooms the `map_view` database function groups for. */
-const MIN_VIEW_ZOOM = 0;
-const MAX_VIEW_ZOOM = 24;
+const MAP_VIEW_ITEMS_LIMIT = 2000;
 
 /**
  * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
  * precision, from the `map_view` database function: every item when at most `maxItems` match,
- * else counts grouped by place, finer at higher zooms. A fractional zoom (MapLibre's) groups as
- * the whole zoom below it. A box whose west is east of its east crosses the antimeridian.
+ * else counts by place, finer at higher zooms. A fractional zoom (MapLibre's) counts as the
+ * whole zoom below it. A box whose west is east of its east crosses the antimeridian.
  */
 export async function listMapView(
 	supabase: Client,
@@ -122,18 +104,14 @@ export async function listMapView(
 		maxItems = MAP_VIEW_ITEMS_LIMIT
 	}: { bounds: Bounds; zoom: number; filters: MapFilters; maxItems?: number }
 ): Promise<MapViewData> {
-	const [west, south, east, north] = bounds;
 	const { data, error } = await supabase.rpc('map_view', {
-		min_lat: south,
-		min_lng: west,
-		max_lat: north,
-		max_lng: east,
-		zoom: Math.min(MAX_VIEW_ZOOM, Math.max(MIN_VIEW_ZOOM, Math.floor(zoom))),
+		...boxArgs(bounds),
+		zoom: Math.min(VIEW_ZOOM_RANGE.max, Math.max(VIEW_ZOOM_RANGE.min, Math.floor(zoom))),
 		max_items: maxItems,
 		filters: filtersForDatabase(filters)
 	});
-	if (error) throw new PractitionerQueryError('read the map view', error);
-	// Typed as Json by the generator; the shape is documented in the migration
-	// (20261125130000_create_map_view.sql) and checked by tests/integration/map-view.test.ts.
+	if (error) throw new QueryError('read the map view', error);
+	// Typed as Json by the generator; the shape is documented with the `map_view` database
+	// function and checked by tests/integration/map-view.test.ts.
 	return data as unknown as MapViewData;
 }
