@@ -168,6 +168,7 @@ export function boundsOfItems(items: readonly { lat: number; lng: number }[]): B
 		const gap = lngs[i] - lngs[i - 1];
 		if (gap > widestGap) [widestGap, west, east] = [gap, lngs[i], lngs[i - 1]];
 	}
-	const lats = items.map(({ lat }) => lat);
-	return [west, Math.min(...lats), east, Math.max(...lats)];
+	let [south, north] = [Infinity, -Infinity];
+	for (const { lat } of items) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
+	return [west, south, east, north];
 }
