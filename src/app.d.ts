@@ -1,6 +1,7 @@
 import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { MapUrlState } from '$lib/map/url-state';
+import type { SignedInVisitor } from '$lib/server/visitor';
 
 declare global {
 	namespace App {
@@ -11,7 +12,7 @@ declare global {
 			session: Session | null;
 		}
 		interface PageData {
-			user: Pick<User, 'id' | 'email'> | null;
+			user: SignedInVisitor | null;
 		}
 		/**
 		 * Shallow-routing state. SvelteKit's `pushState`/`replaceState` leave `page.url` as it was,

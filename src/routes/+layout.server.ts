@@ -1,5 +1,6 @@
+import { readSignedInVisitor } from '$lib/server/visitor';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user ? { id: locals.user.id, email: locals.user.email } : null
+export const load: LayoutServerLoad = async ({ locals }) => ({
+	user: await readSignedInVisitor(locals)
 });

@@ -421,12 +421,14 @@ create policy "anyone can see public profiles"
 	to anon
 	using (visibility = 'public' and onboarded_at is not null);
 
+-- Who the caller is and whom they are blocked by are asked once per query (each wrapped in a
+-- select, an InitPlan), not once per row.
 create policy "members see what is shared with members"
 	on public.profiles for select
 	to authenticated
 	using (
 		onboarded_at is not null
-		and (visibility = 'public' or (visibility = 'members' and audience.is_member()))
+		and (visibility = 'public' or (visibility = 'members' and (select audience.is_member())))
 		and id <> all ((select private.blockers_of_caller())::uuid[])
 	);
 

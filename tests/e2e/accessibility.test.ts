@@ -35,6 +35,18 @@ describe.skipIf(!inject('browserTests'))('pages no other browser test visits', (
 		await expectNoSeriousA11yViolations(page);
 	});
 
+	it('has none on the login page refusing the code from the email', async () => {
+		const page = currentPage();
+		await page.goto(`${appUrl}/login`);
+		await page.getByLabel('Email address').fill('ivo@example.org');
+		await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+		const code = page.getByLabel('Code from the email');
+		await code.fill('12345');
+		await page.getByRole('button', { name: 'Sign in with the code' }).click();
+		await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
+		await expectNoSeriousA11yViolations(page);
+	});
+
 	it('has none on a member’s own settings page', async () => {
 		const page = currentPage();
 		await signIn(page, 'ada@example.org');

@@ -40,9 +40,23 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		// search works in place rather than through a form submit.
 		await page.getByRole('button', { name: 'Use my location' }).waitFor();
 		await expectNoSeriousA11yViolations(page);
+		// A new account has no name until its owner gives one: not even their email's first part.
+		expect(await page.getByLabel('Your name').inputValue()).toBe('');
+		expect(await page.getByRole('banner').getByText(email.split('@')[0]).count()).toBe(0);
+
+		// Joining without a name is refused, beside the field, and keeps what was typed.
+		const bio = 'Looking for a crew of neighbours.';
+		await page.getByLabel('One line about yourself').fill(bio);
+		await page.getByRole('button', { name: 'Save and join the network' }).click();
+		await page.getByRole('alert').getByText('Enter your name, or the name you go by.').waitFor();
+		expect(page.url()).toMatch(/\/welcome/);
+		const nameField = page.getByRole('textbox', { name: 'Your name' });
+		expect(await nameField.getAttribute('aria-invalid')).toBe('true');
+		expect(await nameField.getAttribute('aria-describedby')).toContain('display-name-error');
+		expect(await page.getByLabel('One line about yourself').inputValue()).toBe(bio);
+		await page.getByRole('button', { name: 'Use my location' }).waitFor();
 
 		await page.getByLabel('Your name').fill(name);
-		await page.getByLabel('One line about yourself').fill('Looking for a crew of neighbours.');
 		await page.getByLabel('Search for your town or city').fill('Utrecht');
 		await page.getByRole('button', { name: 'Search places' }).click();
 		// Polled so that a failure says what the search said instead (no places, an error).
@@ -60,6 +74,7 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		await page.waitForURL(/\/p\/[0-9a-f-]+/);
 		const profileUrl = page.url().split('?')[0];
 		await page.getByRole('heading', { name }).waitFor();
+		expect(await page.getByRole('banner').getByText(`Signed in as ${name}`).count()).toBe(1);
 		const memberView = await page.getByRole('main').innerText();
 		expect(memberView).toMatch(/near [^,]+, NL/);
 		await expectNoSeriousA11yViolations(page);

@@ -66,13 +66,55 @@ describe.skipIf(!inject('browserTests'))('the walking skeleton in a browser', ()
 
 			await page.goto(href!);
 			await page.getByText('Signed in as').waitFor();
-			expect(await page.getByText('farah@example.org').count()).toBeGreaterThan(0);
+			// The header names her as people know her, not by her email address.
+			const header = page.getByRole('banner');
+			expect(await header.getByText('Farah Quill').count()).toBe(1);
+			expect(await header.getByText('farah@example.org').count()).toBe(0);
 			await expectNoSeriousA11yViolations(page);
 
 			await page.goto(`${appUrl}/directory`);
 			await expect.poll(() => page.getByRole('main').getByText('Chidi Marsh').count()).toBe(1);
 			expect(await page.getByRole('main').getByText('Ivo Calder').count()).toBe(0);
 			await expectNoSeriousA11yViolations(page);
+		});
+
+		it('works by typing the code from the email, without JavaScript, refusing a wrong one', async () => {
+			const { mailboxUrl } = inject('stack');
+			// Both forms are plain forms: this browser runs none of the app's JavaScript.
+			const context = await browser().newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(`${appUrl}/login?next=/directory`);
+			await page.getByLabel('Email address').fill('hana@example.org');
+			await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+			await page.getByRole('heading', { name: /check your email/i }).waitFor();
+
+			const mailbox = await browser().newPage();
+			await mailbox.goto(`${mailboxUrl}?to=hana@example.org`);
+			// Newest first.
+			const email = await mailbox.locator('pre').first().innerText();
+			await mailbox.close();
+			const code = email.match(/Or enter this code: (\d{6})/)?.[1];
+			if (!code) throw new Error(`No code in: ${email}`);
+
+			// One digit off: refused beside the field, with the address kept for the next try.
+			const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+			const field = page.getByRole('textbox', { name: 'Code from the email' });
+			await field.fill(wrong);
+			await page.getByRole('button', { name: 'Sign in with the code' }).click();
+			await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+			expect(
+				await page.getByText('That code is wrong, used or expired.', { exact: false }).count()
+			).toBe(1);
+			expect(await field.inputValue()).toBe(wrong);
+			expect(await page.getByRole('main').getByText('hana@example.org').count()).toBe(1);
+
+			await field.fill(code);
+			await page.getByRole('button', { name: 'Sign in with the code' }).click();
+			await page.waitForURL(`${appUrl}/directory`);
+			expect(await page.getByRole('banner').getByText('Signed in as Hana Sokol').count()).toBe(1);
+			// Members see people who share with members only.
+			expect(await page.getByRole('main').getByText('Chidi Marsh').count()).toBe(1);
+			await context.close();
 		});
 	});
 });

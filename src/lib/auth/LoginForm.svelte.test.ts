@@ -48,6 +48,7 @@ describe('LoginForm', () => {
 	it('carries where to go after signing in', () => {
 		const { container } = render(LoginForm, { next: '/directory' });
 
+		expect(container.querySelector('form')).toHaveAttribute('action', '?/send');
 		expect(container.querySelector('input[type="hidden"][name="next"]')).toHaveValue('/directory');
 	});
 
@@ -59,6 +60,63 @@ describe('LoginForm', () => {
 			expect(screen.getByText('ada@example.org')).toBeInTheDocument();
 			expect(screen.queryByLabelText('Email address')).not.toBeInTheDocument();
 			expect(screen.queryByRole('link', { name: 'local mailbox' })).not.toBeInTheDocument();
+		});
+
+		it('offers a real form to sign in with the code from the email, for that address', () => {
+			const { container } = render(LoginForm, {
+				sent: true,
+				email: 'ada@example.org',
+				next: '/directory'
+			});
+
+			const code = screen.getByRole('textbox', { name: 'Code from the email' });
+			expect(code).toHaveAttribute('name', 'code');
+			expect(code).toHaveAttribute('inputmode', 'numeric');
+			expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+			expect(code).toBeRequired();
+			expect(code).toHaveAccessibleDescription(expect.stringContaining('6 digits'));
+			const form = code.closest('form')!;
+			expect(form).toHaveAttribute('method', 'POST');
+			expect(form).toHaveAttribute('action', '?/verify');
+			expect(screen.getByRole('button', { name: 'Sign in with the code' })).toHaveAttribute(
+				'type',
+				'submit'
+			);
+			const posted = new FormData(form);
+			expect(posted.get('email')).toBe('ada@example.org');
+			expect(posted.get('next')).toBe('/directory');
+			expect(container.querySelectorAll('form')).toHaveLength(1);
+		});
+
+		it('says beside the field when a code is refused, keeping the code and the address', () => {
+			render(LoginForm, {
+				sent: true,
+				email: 'ada@example.org',
+				code: '123 465',
+				errors: { code: 'That code is wrong, used or expired.' }
+			});
+
+			const code = screen.getByRole('textbox', { name: 'Code from the email' });
+			expect(code).toHaveValue('123 465');
+			expect(code).toBeInvalid();
+			expect(code).toHaveAccessibleDescription(
+				expect.stringMatching(/^That code is wrong, used or expired\. The 6 digits/)
+			);
+			expect(new FormData(code.closest('form')!).get('email')).toBe('ada@example.org');
+			expect(screen.getByText('ada@example.org')).toBeInTheDocument();
+		});
+
+		it('shows a problem with auth itself as an alert, the code form still there', () => {
+			render(LoginForm, {
+				sent: true,
+				email: 'ada@example.org',
+				errors: { form: 'The sign-in service could not be reached.' }
+			});
+
+			expect(screen.getByRole('alert')).toHaveTextContent(
+				'The sign-in service could not be reached.'
+			);
+			expect(screen.getByRole('textbox', { name: 'Code from the email' })).toBeInTheDocument();
 		});
 
 		it('links to the local mailbox when running against the local stack', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callbackErrorCode, callbackErrorMessage, describeSignInError } from './auth-errors';
+import {
+	callbackErrorCode,
+	callbackErrorMessage,
+	describeCodeError,
+	describeSignInError
+} from './auth-errors';
 
 describe('describeSignInError', () => {
 	it('shows a rate limit as auth words it', () => {
@@ -39,6 +44,41 @@ describe('describeSignInError', () => {
 		expect(describeSignInError({ status: 500, message: 'boom' }).errors.form).toMatch(
 			/could not be reached/
 		);
+	});
+});
+
+describe('describeCodeError', () => {
+	it('puts a wrong, used or expired code next to the code field', () => {
+		expect(
+			describeCodeError({
+				status: 403,
+				code: 'otp_expired',
+				message: 'Token has expired or is invalid'
+			})
+		).toEqual({
+			status: 400,
+			errors: {
+				code: 'That code is wrong, used or expired. Check it against the newest email, or ask for a new one.'
+			}
+		});
+	});
+
+	it('shows a rate limit as auth words it', () => {
+		expect(
+			describeCodeError({ status: 429, code: 'over_request_rate_limit', message: 'Slow down' })
+		).toEqual({ status: 429, errors: { form: 'Slow down' } });
+	});
+
+	it('says the service could not be reached, and that nobody is signed in yet', () => {
+		const problem = describeCodeError({ name: 'AuthRetryableFetchError', message: 'fetch failed' });
+		expect(problem.status).toBe(503);
+		expect(problem.errors.form).toMatch(/could not be reached.*not signed in yet/);
+	});
+
+	it('shows a suspended account’s refusal as auth words it', () => {
+		expect(
+			describeCodeError({ status: 403, code: 'user_banned', message: 'User is banned' })
+		).toEqual({ status: 403, errors: { form: 'User is banned' } });
 	});
 });
 

@@ -14,25 +14,51 @@ export interface SignInProblem {
 	errors: SignInErrors;
 }
 
-const SERVICE_UNAVAILABLE =
-	'The sign-in service could not be reached. Nothing was sent; try again in a moment.';
-
 /** Turns an error from `signInWithOtp` into something to show on the form. */
 export function describeSignInError(error: AuthErrorLike): SignInProblem {
-	// Rate limits are shown as auth words them ("…you can only request this after 42 seconds").
-	if (error.status === 429 || error.code?.startsWith('over_')) {
-		return { status: 429, errors: { form: error.message } };
-	}
+	const general = serviceProblem(error, 'Nothing was sent; try again in a moment.');
+	if (general) return general;
 	if (error.code === 'email_address_invalid' || error.code === 'validation_failed') {
 		return { status: 400, errors: { email: error.message } };
 	}
 	if (error.code === 'signup_disabled' || error.code === 'email_address_not_authorized') {
 		return { status: 403, errors: { form: error.message } };
 	}
-	// No status: the request never got an answer (AuthRetryableFetchError and friends).
-	if (!error.status || error.status >= 500)
-		return { status: 503, errors: { form: SERVICE_UNAVAILABLE } };
 	return { status: 400, errors: { form: error.message } };
+}
+
+const CODE_REFUSED =
+	'That code is wrong, used or expired. Check it against the newest email, or ask for a new one.';
+
+/** Turns an error from `verifyOtp` with the emailed code into something to show on the form. */
+export function describeCodeError(error: AuthErrorLike): SignInProblem {
+	const general = serviceProblem(
+		error,
+		'You are not signed in yet; try the code again in a moment.'
+	);
+	if (general) return general;
+	if (error.code === 'user_banned') return { status: 403, errors: { form: error.message } };
+	// Auth says the same for a wrong code and for a used or expired one (otp_expired, 403), so
+	// that codes cannot be told apart by guessing.
+	return { status: 400, errors: { code: CODE_REFUSED } };
+}
+
+/**
+ * What the two requests to auth share: a rate limit, shown as auth words it ("…you can only
+ * request this after 42 seconds"), and a service that did not answer (`then` says what now).
+ */
+function serviceProblem(error: AuthErrorLike, then: string): SignInProblem | null {
+	if (error.status === 429 || error.code?.startsWith('over_')) {
+		return { status: 429, errors: { form: error.message } };
+	}
+	// No status: the request never got an answer (AuthRetryableFetchError and friends).
+	if (!error.status || error.status >= 500) {
+		return {
+			status: 503,
+			errors: { form: `The sign-in service could not be reached. ${then}` }
+		};
+	}
+	return null;
 }
 
 /**
@@ -42,7 +68,7 @@ export function describeSignInError(error: AuthErrorLike): SignInProblem {
 export const callbackErrorMessages = {
 	link_expired: 'That sign-in link has expired or was already used. Request a new one below.',
 	other_browser:
-		'That sign-in link was opened in a different browser from the one it was requested in. Request a new link here, and open it in this browser.',
+		'That sign-in link was opened in a different browser from the one it was requested in. Type the code from the same email into the browser you asked in, or request a new link here and open it in this browser.',
 	link_incomplete: 'That sign-in link is incomplete. Request a new one below.',
 	sign_in_failed: 'Signing in did not work. Request a new link below.'
 } as const;

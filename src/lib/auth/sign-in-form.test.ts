@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSignInForm } from './sign-in-form';
+import { readCodeForm, readSignInForm } from './sign-in-form';
 
 function form(fields: Record<string, string>): FormData {
 	const data = new FormData();
@@ -37,5 +37,41 @@ describe('readSignInForm', () => {
 	it('keeps a safe place to return to, and drops an unsafe one', () => {
 		expect(readSignInForm(form({ email: 'a@b.co', next: '/directory' })).next).toBe('/directory');
 		expect(readSignInForm(form({ email: 'a@b.co', next: '//evil.example' })).next).toBeNull();
+	});
+});
+
+describe('readCodeForm', () => {
+	it('accepts the address and the code from the email, without the spaces typed into it', () => {
+		expect(
+			readCodeForm(form({ email: 'ada@example.org', code: ' 123 456 ', next: '/directory' }))
+		).toEqual({
+			email: 'ada@example.org',
+			next: '/directory',
+			typed: ' 123 456 ',
+			code: '123456',
+			errors: null
+		});
+	});
+
+	it('asks for the code when there is none', () => {
+		expect(readCodeForm(form({ email: 'ada@example.org', code: ' ' })).errors).toEqual({
+			code: 'Enter the code from the email.'
+		});
+	});
+
+	it('explains what a code looks like, keeping what was typed', () => {
+		for (const code of ['12345', '12e456', 'one two']) {
+			const read = readCodeForm(form({ email: 'ada@example.org', code }));
+			expect(read.errors).toEqual({
+				code: 'Enter the 6 digits of the code from the email, like 123456.'
+			});
+			expect(read.typed).toBe(code);
+		}
+	});
+
+	it('checks the address first: without one there is nothing to sign in to', () => {
+		expect(readCodeForm(form({ email: '', code: '123456' })).errors).toEqual({
+			email: 'Enter your email address.'
+		});
 	});
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	EMPTY_PROFILE_FORM,
+	chosenPrivacy,
 	formValuesFromProfile,
 	isProfileId,
 	locationSourceOf,
+	pointFromText,
 	readProfileForm,
 	type ProfileChanges
 } from './validation';
@@ -297,6 +299,37 @@ describe('locationSourceOf', () => {
 		expect(locationSourceOf({ location_source: 'device' })).toBe('device');
 		expect(locationSourceOf({ location_source: '' })).toBeNull();
 		expect(locationSourceOf({ location_source: 'satellite' })).toBeNull();
+	});
+});
+
+describe('chosenPrivacy', () => {
+	it('reads the choices the form holds', () => {
+		expect(chosenPrivacy({ precision: 'town', visibility: 'public' })).toEqual({
+			precision: 'town',
+			visibility: 'public'
+		});
+	});
+
+	it('shows a value it does not know as the new profile’s default', () => {
+		expect(chosenPrivacy({ precision: 'street', visibility: '' })).toEqual({
+			precision: 'area',
+			visibility: 'members'
+		});
+	});
+});
+
+describe('pointFromText', () => {
+	it('reads the coordinates as the form reads them when it saves', () => {
+		expect(pointFromText({ lat: ' 52,09 ', lng: '−0.5' })).toEqual({ lat: 52.09, lng: -0.5 });
+		expect(pointFromText({ lat: '-90', lng: '180' })).toEqual({ lat: -90, lng: 180 });
+	});
+
+	it('has no point while either field is empty, off the Earth or not a number', () => {
+		expect(pointFromText({ lat: '', lng: '5.12' })).toBeNull();
+		expect(pointFromText({ lat: '52.09', lng: ' ' })).toBeNull();
+		expect(pointFromText({ lat: '91', lng: '5' })).toBeNull();
+		expect(pointFromText({ lat: '52', lng: '180.5' })).toBeNull();
+		expect(pointFromText({ lat: '52', lng: '5e2' })).toBeNull();
 	});
 });
 

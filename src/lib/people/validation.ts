@@ -293,6 +293,20 @@ export function checkProfileForm(values: ProfileFormValues): ProfileFormResult {
 	};
 }
 
+/**
+ * The precision and visibility the form holds, for the preview and the map to show while they
+ * are chosen: a value the form does not know shows as the new profile's default.
+ */
+export function chosenPrivacy(values: Pick<ProfileFormValues, 'precision' | 'visibility'>): {
+	precision: Precision;
+	visibility: Visibility;
+} {
+	return {
+		precision: isOneOf(PRECISION_VALUES, values.precision) ? values.precision : 'area',
+		visibility: isOneOf(VISIBILITY_VALUES, values.visibility) ? values.visibility : 'members'
+	};
+}
+
 /** The source of the point in the form, if it is one the form knows. */
 export function locationSourceOf(values: Pick<ProfileFormValues, 'location_source'>) {
 	const source = values.location_source;
@@ -301,6 +315,17 @@ export function locationSourceOf(values: Pick<ProfileFormValues, 'location_sourc
 
 /** A decimal number as people type it: `52.09`, `-0.5`, `.5`, or `52,09` with a decimal comma. */
 const DECIMAL = /^[-+−]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * The point in the form's coordinate fields, or null while they do not hold one: for the map and
+ * the preview, which follow the fields as they are typed in. Saving reads them with messages.
+ */
+export function pointFromText({ lat, lng }: Pick<ProfileFormValues, 'lat' | 'lng'>): LatLng | null {
+	const point = { lat: readDecimal(lat.trim()), lng: readDecimal(lng.trim()) };
+	if (point.lat === null || point.lat < -90 || point.lat > 90) return null;
+	if (point.lng === null || point.lng < -180 || point.lng > 180) return null;
+	return { lat: point.lat, lng: point.lng };
+}
 
 function readLocation(values: ProfileFormValues, errors: ProfileFormErrors): LatLng | null {
 	const latText = values.lat.trim();

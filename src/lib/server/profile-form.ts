@@ -5,6 +5,7 @@ import type { PlaceLabel } from '$lib/people/audience';
 import { MIN_PLACE_QUERY, type Place } from '$lib/people/places';
 import {
 	checkProfileForm,
+	pointFromText,
 	profileFormValues,
 	type ProfileFormErrors,
 	type ProfileFormValues
@@ -128,11 +129,10 @@ export async function usePlaceForForm(
 /** The preview's labels for the point in the form, or null when it has none (or on failure). */
 export async function labelsForForm(
 	supabase: Client,
-	{ lat, lng }: Pick<ProfileFormValues, 'lat' | 'lng'>
+	values: Pick<ProfileFormValues, 'lat' | 'lng'>
 ): Promise<PlaceLabel[] | null> {
-	const point = { lat: Number(lat.replace(',', '.')), lng: Number(lng.replace(',', '.')) };
-	if (lat.trim() === '' || lng.trim() === '') return null;
-	if (!(Math.abs(point.lat) <= 90) || !(Math.abs(point.lng) <= 180)) return null;
+	const point = pointFromText(values);
+	if (!point) return null;
 	try {
 		return await readPlaceLabels(supabase, point);
 	} catch (error) {

@@ -49,6 +49,17 @@ export async function readOwnProfile(
 	return { profile: profileResult.data, location: locationResult.data };
 }
 
+/** The name the signed-in person goes by: '' until they give one, when they join the map. */
+export async function readOwnDisplayName(supabase: Client, userId: string): Promise<string> {
+	const { data, error } = await supabase
+		.from('profiles')
+		.select('display_name')
+		.eq('id', userId)
+		.maybeSingle();
+	if (error) throw new QueryError('read your name', error);
+	return data?.display_name ?? '';
+}
+
 /**
  * Saves the owner's changes and, when given, their exact point, in one transaction
  * (`save_my_profile`): others see the profile as it was or as it is, never half saved.

@@ -1,7 +1,7 @@
 import { isRedirect } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
-import { describe, expect, it } from 'vitest';
-import { isMember, requireUser } from './visitor';
+import { describe, expect, it, vi } from 'vitest';
+import { isMember, readSignedInVisitor, requireUser } from './visitor';
 
 function user(overrides: Partial<User> = {}): User {
 	return {
@@ -44,5 +44,55 @@ describe('requireUser', () => {
 			expect(isRedirect(thrown)).toBe(true);
 			expect(thrown).toMatchObject({ status: 303, location: '/login?next=%2Fme%3Ftab%3Dblocks' });
 		}
+	});
+});
+
+describe('readSignedInVisitor', () => {
+	/** A client whose `profiles` read answers `answer`, and the filter it was asked with. */
+	function profilesAnswering(answer: { data: unknown; error: unknown }) {
+		const eq = vi.fn(() => ({ maybeSingle: async () => answer }));
+		const from = vi.fn(() => ({ select: () => ({ eq }) }));
+		return { supabase: { from } as never, from, eq };
+	}
+
+	it('names the signed-in person by their display name, read under their own session', async () => {
+		const { supabase, from, eq } = profilesAnswering({
+			data: { display_name: 'Farah Quill' },
+			error: null
+		});
+		const visitor = await readSignedInVisitor({
+			user: user({ email: 'farah@example.org' }),
+			session: null,
+			supabase
+		});
+
+		expect(from).toHaveBeenCalledWith('profiles');
+		expect(eq).toHaveBeenCalledWith('id', 'ada');
+		expect(visitor).toEqual({ id: 'ada', email: 'farah@example.org', displayName: 'Farah Quill' });
+	});
+
+	it('has an empty name for a new account that has not given one yet', async () => {
+		const { supabase } = profilesAnswering({ data: { display_name: '' }, error: null });
+		const visitor = await readSignedInVisitor({ user: user(), session: null, supabase });
+
+		expect(visitor?.displayName).toBe('');
+	});
+
+	it('still answers, with an empty name, when the name cannot be read', async () => {
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const { supabase } = profilesAnswering({
+			data: null,
+			error: { message: 'connection refused', code: '08006' }
+		});
+		const visitor = await readSignedInVisitor({ user: user(), session: null, supabase });
+
+		expect(visitor).toMatchObject({ id: 'ada', displayName: '' });
+	});
+
+	it('is nobody for an anonymous visitor, without asking the database', async () => {
+		const { supabase, from } = profilesAnswering({ data: null, error: null });
+
+		expect(await readSignedInVisitor({ user: null, session: null, supabase })).toBeNull();
+		expect(from).not.toHaveBeenCalled();
 	});
 });

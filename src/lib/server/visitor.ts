@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
+import { readOwnDisplayName, readOwnProfile } from './profiles';
 
 /**
  * Who is visiting. `locals.user` is verified with the auth server in `hooks.server.ts`, never
@@ -18,4 +19,45 @@ export function isMember(user: User | null): user is User {
 export function requireUser(locals: App.Locals, url: URL): User {
 	if (isMember(locals.user)) return locals.user;
 	redirect(303, `/login?${new URLSearchParams({ next: url.pathname + url.search })}`);
+}
+
+/** Who is signed in, as every page's header shows them. */
+export interface SignedInVisitor {
+	id: string;
+	email: string | undefined;
+	/** The name they go by; '' until they give one (and if it cannot be read just now). */
+	displayName: string;
+}
+
+/** The signed-in visitor with their name, read under their own session; null for nobody. */
+export async function readSignedInVisitor(locals: App.Locals): Promise<SignedInVisitor | null> {
+	if (!locals.user) return null;
+	const { id, email } = locals.user;
+	try {
+		return { id, email, displayName: await readOwnDisplayName(locals.supabase, id) };
+	} catch (error) {
+		// Every page shows the header: a name that cannot be read must not take the page down.
+		console.warn('Could not read the signed-in person’s name for the header', error);
+		return { id, email, displayName: '' };
+	}
+}
+
+/**
+ * Where someone goes once signed in, by link or by code: where they were going (`next`, already
+ * checked with `safeNextPath`), or else new people on to add themselves to the map and everyone
+ * else to the map itself.
+ */
+export async function destinationAfterSignIn(
+	locals: App.Locals,
+	{ userId, next }: { userId: string; next: string | null }
+): Promise<string> {
+	if (next) return next;
+	try {
+		const own = await readOwnProfile(locals.supabase, userId);
+		return own && !own.profile.onboarded_at ? '/welcome' : '/map';
+	} catch (error) {
+		// Signing in worked; the map is a fine place to land if the profile cannot be read.
+		console.warn('Could not read the new session’s profile', error);
+		return '/map';
+	}
 }

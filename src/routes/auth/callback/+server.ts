@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { callbackErrorCode, type CallbackErrorCode } from '$lib/auth/auth-errors';
 import { safeNextPath } from '$lib/auth/next-path';
-import { readOwnProfile } from '$lib/server/profiles';
+import { destinationAfterSignIn } from '$lib/server/visitor';
 import type { RequestHandler } from './$types';
 
 const EMAIL_OTP_TYPES: readonly EmailOtpType[] = [
@@ -46,7 +46,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			console.warn('Sign-in link could not be exchanged', error);
 			backToLogin(callbackErrorCode(error));
 		}
-		redirect(303, next ?? (await defaultDestination(locals, data.user.id)));
+		redirect(303, await destinationAfterSignIn(locals, { userId: data.user.id, next }));
 	}
 
 	if (tokenHash && isEmailOtpType(type)) {
@@ -55,23 +55,11 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			console.warn('Sign-in link could not be verified', error);
 			backToLogin(error ? callbackErrorCode(error) : 'link_incomplete');
 		}
-		redirect(303, next ?? (await defaultDestination(locals, data.user.id)));
+		redirect(303, await destinationAfterSignIn(locals, { userId: data.user.id, next }));
 	}
 
 	backToLogin('link_incomplete');
 };
-
-/** New people go on to add themselves to the map; everyone else to the map itself. */
-async function defaultDestination(locals: App.Locals, userId: string): Promise<string> {
-	try {
-		const own = await readOwnProfile(locals.supabase, userId);
-		return own && !own.profile.onboarded_at ? '/welcome' : '/map';
-	} catch (error) {
-		// Signing in worked; the map is a fine place to land if the profile cannot be read.
-		console.warn('Could not read the new session’s profile', error);
-		return '/map';
-	}
-}
 
 function backToLogin(reason: CallbackErrorCode): never {
 	redirect(303, `/login?error=${reason}`);
