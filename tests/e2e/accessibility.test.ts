@@ -1,29 +1,9 @@
-import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
+import { signIn } from '../support/sign-in';
 
 const appUrl = inject('appUrl');
-
-interface MailboxMessage {
-	text: string;
-}
-
-/** Signs the page in as a seeded member through the link the local auth server mailed. */
-async function signIn(page: Page, email: string) {
-	const { mailboxUrl, apiUrl } = inject('stack');
-	await page.goto(`${appUrl}/login`);
-	await page.getByLabel('Email address').fill(email);
-	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-	await page.getByRole('heading', { name: /check your email/i }).waitFor();
-	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
-	// Newest first.
-	const [latest] = (await response.json()) as MailboxMessage[];
-	const link = latest?.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`));
-	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
-	await page.goto(link[0]);
-	await page.getByText('Signed in as').waitFor();
-}
 
 // The other browser tests check the pages they pass through; these are the ones they do not.
 describe.skipIf(!inject('browserTests'))('pages no other browser test visits', () => {

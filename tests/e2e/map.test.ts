@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
+import { signIn } from '../support/sign-in';
 
 const appUrl = inject('appUrl');
 
@@ -13,6 +14,30 @@ async function openMap(page: Page, query = '') {
 
 async function waitForReadyMap(page: Page) {
 	await page.getByTestId('network-map').and(page.locator('[data-state="ready"]')).waitFor();
+}
+
+/**
+ * Waits until the map has stopped, with the clusters for where it looks drawn and on screen, and
+ * no new data for the view on its way: from then on a click lands on what the map shows. A move
+ * takes the mark away as it starts, so this waits for the end of a move started before it.
+ */
+async function waitForDrawnView(page: Page) {
+	await page.getByTestId('network-map').and(page.locator('[data-drawn-view]')).waitFor();
+}
+
+/** Clicks the middle of the map, where a shown item or a restored view puts its point. */
+async function clickMapCentre(page: Page) {
+	const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+}
+
+/** The names the "In view" list links to. */
+function namesInView(page: Page) {
+	return page
+		.getByRole('region', { name: /^In view/ })
+		.getByRole('listitem')
+		.getByRole('link')
+		.allTextContents();
 }
 
 function searchParam(page: Page, name: string) {
@@ -60,9 +85,8 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 			const page = currentPage();
 			await openMap(page);
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
-			// Wait for the eased move to settle into the URL.
-			await expect.poll(() => searchParam(page, 'z')).not.toBeNull();
-			await page.waitForTimeout(1_000);
+			// The eased move has ended, and written where it ended into the URL.
+			await waitForDrawnView(page);
 			const before = new URL(page.url()).searchParams;
 
 			await page.reload();
@@ -121,7 +145,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 			await card(page, 'Ada Fernhill').waitFor();
 			expect(searchParam(page, 'sel')).toBe(selected);
 			// Nothing the map does once it settles may take the selection out of the URL again.
-			await page.waitForTimeout(1_500);
+			await waitForDrawnView(page);
 			expect(searchParam(page, 'sel')).toBe(selected);
 			expect(await card(page, 'Ada Fernhill').count()).toBe(1);
 		});
@@ -138,11 +162,10 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 				.getByRole('button', { name: 'Back to the list' })
 				.click();
 			await expect.poll(() => card(page, 'Lyon Facilitators Crew').count()).toBe(0);
-			// Let the eased move end before clicking where he now is.
-			await page.waitForTimeout(1_000);
+			// Let the eased move end before clicking where it now is.
+			await waitForDrawnView(page);
 
-			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-			await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+			await clickMapCentre(page);
 
 			const crew = card(page, 'Lyon Facilitators Crew');
 			await crew.waitFor();
@@ -287,52 +310,88 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
 			await expect.poll(() => searchParam(page, 'sel')).not.toBeNull();
 			await page.keyboard.press('Escape');
+			await waitForDrawnView(page);
 			for (let step = 0; step < 7; step++) {
+				const zoom = Number(searchParam(page, 'z'));
 				await page.getByRole('button', { name: 'Zoom out' }).click();
-				await page.waitForTimeout(400);
+				// Each step out starts where the one before ended.
+				await expect.poll(() => Number(searchParam(page, 'z'))).toBeCloseTo(zoom - 1, 2);
 			}
-			await expect.poll(() => Number(searchParam(page, 'z'))).toBeLessThanOrEqual(2.01);
+			expect(Number(searchParam(page, 'z'))).toBeLessThanOrEqual(2.01);
 			const zoomBefore = Number(searchParam(page, 'z'));
-			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-			// A click lands on the cluster only once its redrawn tile is on screen: retry until then.
-			await expect
-				.poll(
-					async () => {
-						await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
-						return Number(searchParam(page, 'z'));
-					},
-					{ timeout: 15_000, interval: 1_000 }
-				)
-				.toBeGreaterThan(zoomBefore);
+			await waitForDrawnView(page);
+
+			await clickMapCentre(page);
+
+			await expect.poll(() => Number(searchParam(page, 'z'))).toBeGreaterThan(zoomBefore);
 			expect(await page.getByRole('dialog').count()).toBe(0);
 		});
 	});
 
 	describe('when a cluster of people sharing one place is clicked', () => {
-		it('lists them in an "at this place" dialog', async () => {
-			const page = currentPage();
+		const fourAtUtrecht = ['Ada Fernhill', 'Bram Oakes', 'Noor de Vries', 'Wren Holloway'];
+
+		/** Opens the map on Utrecht with Ada's cluster, four people at one place, in the middle. */
+		async function openUtrechtCluster(page: Page) {
 			await openMap(page, '?lat=52.1&lng=5.19&z=9');
 			// Showing someone centres the map on them, so their cluster is under the map's middle.
 			await page.getByRole('button', { name: 'Show Ada Fernhill on the map' }).click();
-			// The URL is rewritten once the map has stopped moving to them.
-			await expect.poll(() => searchParam(page, 'lat'), { timeout: 10_000 }).not.toBe('52.1');
-			const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+			await waitForDrawnView(page);
+			await clickMapCentre(page);
 			const dialog = page.getByRole('dialog', { name: '4 at this place' });
-			// A click lands on the cluster only once its redrawn tile is on screen, and new data for
-			// the view (the map has just moved) redraws the clusters, closing any open list: click
-			// again whenever the dialog is not open, until it lists the four.
-			await expect
-				.poll(
-					async () => {
-						if (!(await dialog.isVisible())) {
-							await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
-							await dialog.waitFor({ timeout: 2_000 }).catch(() => undefined);
-						}
-						return dialog.locator('.member-name').allTextContents();
-					},
-					{ timeout: 30_000, interval: 250 }
-				)
-				.toEqual(['Ada Fernhill', 'Bram Oakes', 'Noor de Vries', 'Wren Holloway']);
+			await dialog.waitFor();
+			return dialog;
+		}
+
+		it('lists them in an "at this place" dialog', async () => {
+			const page = currentPage();
+			const dialog = await openUtrechtCluster(page);
+
+			expect(await dialog.locator('.member-name').allTextContents()).toEqual(fourAtUtrecht);
+			// Focus moves to the list's heading.
+			expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+				'4 at this place'
+			);
+			await expectNoSeriousA11yViolations(page);
+		});
+
+		it('keeps the list open while the map loads the data for a wider view', async () => {
+			const page = currentPage();
+			const dialog = await openUtrechtCluster(page);
+
+			// Two steps out, the view is wider than what was loaded with the page: the map asks for it.
+			const viewLoaded = page.waitForResponse((response) =>
+				response.url().startsWith(`${appUrl}/map/view?`)
+			);
+			for (const zoom of [8, 7]) {
+				await page.getByRole('button', { name: 'Zoom out' }).click();
+				await expect.poll(() => Number(searchParam(page, 'z'))).toBeCloseTo(zoom, 2);
+			}
+			expect((await viewLoaded).ok()).toBe(true);
+			await waitForDrawnView(page);
+
+			expect(await dialog.locator('.member-name').allTextContents()).toEqual(fourAtUtrecht);
+		});
+	});
+
+	describe('when a shared link to a view is opened', () => {
+		it('lists only what is in that view, before the map is moved', async () => {
+			const page = currentPage();
+			// Bristol: the page loads a wide margin around it, reaching the Netherlands and Belgium.
+			await openMap(page, '?lat=51.4552&lng=-2.5967&z=7');
+			await waitForDrawnView(page);
+
+			const list = page.getByRole('region', { name: /^In view/ });
+			const entries = (await list.getByRole('listitem').allTextContents()).join('\n');
+			expect(entries).toContain('Bristol Makers Crew');
+			for (const abroad of [
+				'Ada Fernhill',
+				'Noor de Vries',
+				'Ghent Parents Crew',
+				'Scheldt Valley Congregation'
+			]) {
+				expect(entries).not.toContain(abroad);
+			}
 		});
 	});
 
@@ -363,8 +422,7 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		it('is reached from the skip link, and Tab visits every practitioner in order', async () => {
 			const page = currentPage();
 			await openMap(page);
-			const list = page.getByRole('region', { name: /^In view/ });
-			const names = await list.getByRole('listitem').getByRole('link').allTextContents();
+			const names = await namesInView(page);
 			expect(names).toContain('Ada Fernhill');
 
 			const skipLink = page.getByRole('link', { name: 'Skip the map' });
@@ -386,6 +444,33 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 				if (focused.isLink) visited.push(focused.text ?? '');
 			}
 			expect(visited).toEqual(names);
+		});
+	});
+});
+
+describe.skipIf(!inject('browserTests'))('the network map for a member', () => {
+	const { currentPage } = useBrowserPage();
+
+	describe('when opened with no view in the link', () => {
+		it('shows the whole network, the Americas and Europe together', async () => {
+			const page = currentPage();
+			await signIn(page, 'ada@example.org');
+			await openMap(page);
+			await waitForDrawnView(page);
+
+			expect(await namesInView(page)).toEqual(
+				expect.arrayContaining([
+					// Portland, Vancouver, Toronto, Buenos Aires.
+					'Oren Blackthorn',
+					'Quinn Alder',
+					'Uma Fairweather',
+					'Mateo Rivers',
+					// Utrecht, London, Madrid.
+					'Ada Fernhill',
+					'Dalia Brightwater',
+					'Rosa Thistle'
+				])
+			);
 		});
 	});
 });

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	PRECISION_ZOOM,
-	cellAt,
-	cellBounds,
-	cellCentre,
-	precisionForAudience,
-	quadkeyOf,
-	tileAt,
-	tileOf
-} from './cells';
+import { PRECISION_ZOOM, cellAt, cellBounds, cellCentre, quadkeyOf, tileAt, tileOf } from './cells';
 
 // Expected values are worked out independently of the code under test: tile numbers with the
 // formula y = (1 - asinh(tan φ) / π) / 2 · 2^z (the code uses ln(tan φ + sec φ), the same value
@@ -202,27 +193,5 @@ describe('cellBounds', () => {
 		expect(bounds.north).toBeGreaterThan(utrecht.lat);
 		expect(bounds.south).toBeLessThan(utrecht.lat);
 		expect(bounds.north - bounds.south).toBeCloseTo(0.1079, 3);
-	});
-});
-
-describe('precisionForAudience', () => {
-	it('shows members exactly the precision the owner chose', () => {
-		expect(precisionForAudience({ precision: 'neighbourhood', audience: 'member' })).toBe(
-			'neighbourhood'
-		);
-		expect(precisionForAudience({ precision: 'region', audience: 'member' })).toBe('region');
-	});
-
-	it('never shows anonymous visitors anything finer than the area', () => {
-		expect(precisionForAudience({ precision: 'neighbourhood', audience: 'anonymous' })).toBe(
-			'area'
-		);
-		expect(precisionForAudience({ precision: 'town', audience: 'anonymous' })).toBe('area');
-		expect(precisionForAudience({ precision: 'area', audience: 'anonymous' })).toBe('area');
-	});
-
-	it('keeps an owner’s coarser choice for anonymous visitors', () => {
-		expect(precisionForAudience({ precision: 'region', audience: 'anonymous' })).toBe('region');
-		expect(precisionForAudience({ precision: 'country', audience: 'anonymous' })).toBe('country');
 	});
 });

@@ -39,32 +39,6 @@ export const PRECISION_ZOOM: Readonly<Record<Precision, number>> = {
 	country: 5 // ~1250 km: the label, not the cell, says which country
 };
 
-/** The coarsest precision anonymous visitors may see: guarantee 3 in DESIGN.md. */
-export const ANONYMOUS_FINEST_PRECISION: Precision = 'area';
-
-/** Who is looking. Crewmates see what members see; the owner sees their own exact point. */
-export type Audience = 'anonymous' | 'member';
-
-/**
- * The precision an audience sees a person at: signed-in members see the owner's choice,
- * anonymous visitors never anything finer than `area` (or the owner's choice, if coarser).
- */
-export function precisionForAudience({
-	precision,
-	audience
-}: {
-	precision: Precision;
-	audience: Audience;
-}): Precision {
-	if (audience === 'member') return precision;
-	return coarserOf(precision, ANONYMOUS_FINEST_PRECISION);
-}
-
-/** Whichever of two precisions hides more. */
-export function coarserOf(a: Precision, b: Precision): Precision {
-	return PRECISIONS.indexOf(a) >= PRECISIONS.indexOf(b) ? a : b;
-}
-
 /** Web Mercator's latitude limit, where the square world map ends (Bing's constant). */
 export const MAX_LATITUDE = 85.05112878;
 

@@ -129,4 +129,38 @@ describe('boundsOfItems', () => {
 	it('is a single point for one item', () => {
 		expect(boundsOfItems([{ lat: 52.09, lng: 5.12 }])).toEqual([5.12, 52.09, 5.12, 52.09]);
 	});
+
+	describe('when the points lie all round the world', () => {
+		const vancouver = { lat: 49.28, lng: -123.13 };
+		const buenosAires = { lat: -34.6, lng: -58.38 };
+		const utrecht = { lat: 52.09, lng: 5.12 };
+		const sydney = { lat: -33.87, lng: 151.21 };
+
+		it('goes east from Australia across the Pacific and the Americas to Europe', () => {
+			// The widest gap (146°) is between Utrecht and Sydney, wider than the 86° across the
+			// antimeridian: the box is 214° wide instead of 274°.
+			expect(boundsOfItems([utrecht, sydney, vancouver, buenosAires])).toEqual([
+				151.21, -34.6, 5.12, 52.09
+			]);
+		});
+
+		it('keeps west of east when the widest gap is across the antimeridian', () => {
+			const auckland = { lat: -36.85, lng: 174.76 };
+			const melbourne = { lat: -37.81, lng: 144.96 };
+			const bristol = { lat: 51.45, lng: -2.59 };
+			expect(boundsOfItems([melbourne, bristol, utrecht, auckland])).toEqual([
+				-2.59, -37.81, 174.76, 52.09
+			]);
+		});
+
+		it('does not cross the antimeridian on a tie', () => {
+			// Gaps of 180° each way.
+			expect(
+				boundsOfItems([
+					{ lat: 0, lng: -90 },
+					{ lat: 10, lng: 90 }
+				])
+			).toEqual([-90, 0, 90, 10]);
+		});
+	});
 });

@@ -132,15 +132,25 @@ export function boundsAround({
 	return normaliseBounds([lng - width / 2, south, lng + width / 2, north]);
 }
 
-/** The smallest box holding every point, or null when there are none. */
+/**
+ * The smallest box holding every point, or null when there are none. It goes the short way round
+ * the world: its edges are the two points either side of the widest gap between the points'
+ * longitudes. When that gap is not the one across the antimeridian, the box crosses it, and its
+ * west is greater than its east (MapLibre's `fitBounds` takes such a box as it is). People in the
+ * Americas, Europe and Australia fit in a box from Australia east across the Pacific to Europe,
+ * narrower than one from the Americas east to Australia.
+ */
 export function boundsOfItems(items: readonly { lat: number; lng: number }[]): Bounds | null {
 	if (items.length === 0) return null;
-	let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-	for (const { lat, lng } of items) {
-		west = Math.min(west, lng);
-		south = Math.min(south, lat);
-		east = Math.max(east, lng);
-		north = Math.max(north, lat);
+	const lngs = items.map(({ lng }) => lng).sort((a, b) => a - b);
+	let [west, east] = [lngs[0], lngs[lngs.length - 1]];
+	// The gap across the antimeridian wins a tie, so a box that need not cross it does not.
+	let widestGap = 360 - (east - west);
+	for (let i = 1; i < lngs.length; i++) {
+		const gap = lngs[i] - lngs[i - 1];
+		if (gap > widestGap) [widestGap, west, east] = [gap, lngs[i], lngs[i - 1]];
 	}
+	let [south, north] = [Infinity, -Infinity];
+	for (const { lat } of items) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
 	return [west, south, east, north];
 }

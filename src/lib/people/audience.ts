@@ -4,8 +4,34 @@
  * `place_labels_for` asks it before the person saves: for each precision, the cell members would
  * see and what strangers would see (k = 3 rule included). This only puts that into words.
  */
-import { precisionForAudience, type Precision } from '$lib/geo/cells';
+import { PRECISIONS, type Precision } from '$lib/geo/cells';
 import type { Visibility } from './choices';
+
+/** The coarsest precision anonymous visitors may see: guarantee 3 in DESIGN.md. */
+export const ANONYMOUS_FINEST_PRECISION: Precision = 'area';
+
+/** Who is looking. Crewmates see what members see; the owner sees their own exact point. */
+export type Audience = 'anonymous' | 'member';
+
+/**
+ * The precision an audience sees a person at: signed-in members see the owner's choice,
+ * anonymous visitors never anything finer than `area` (or the owner's choice, if coarser).
+ */
+export function precisionForAudience({
+	precision,
+	audience
+}: {
+	precision: Precision;
+	audience: Audience;
+}): Precision {
+	if (audience === 'member') return precision;
+	return coarserOf(precision, ANONYMOUS_FINEST_PRECISION);
+}
+
+/** Whichever of two precisions hides more. */
+function coarserOf(a: Precision, b: Precision): Precision {
+	return PRECISIONS.indexOf(a) >= PRECISIONS.indexOf(b) ? a : b;
+}
 
 /**
  * One row of `place_labels_for`: where the dot goes and what it is called at a precision, and

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { utrechtLabels } from './factories';
+import { loneUtrechtLabels, utrechtLabels } from './factories';
 import { PreviewPlace, squaresAround } from './preview-place.svelte';
 
 const utrecht = { lat: 52.0907, lng: 5.1214 };
@@ -96,5 +96,32 @@ describe('squaresAround', () => {
 		expect(strangers.audience).toBe('strangers');
 		expect(strangers.cell).toHaveLength(11);
 		expect(members.cell.startsWith(strangers.cell)).toBe(true);
+	});
+
+	describe('with the point’s labels', () => {
+		it('draws the database’s cells: strangers’ coarsened by the k = 3 rule', () => {
+			const [strangers, members] = audiences(
+				squaresAround({
+					point: utrecht,
+					labels: loneUtrechtLabels(),
+					precision: 'town',
+					visibility: 'public'
+				})
+			)!;
+			expect(strangers).toMatchObject({ audience: 'strangers', cell: '120202111' });
+			expect(members).toMatchObject({ audience: 'members', cell: '1202021112320' });
+		});
+
+		it('draws no strangers’ square where strangers would not see the place', () => {
+			const squares = audiences(
+				squaresAround({
+					point: utrecht,
+					labels: loneUtrechtLabels({ inCountry: false }),
+					precision: 'town',
+					visibility: 'public'
+				})
+			);
+			expect(squares?.map(({ audience }) => audience)).toEqual(['members']);
+		});
 	});
 });

@@ -1,12 +1,6 @@
 import { toCellSquares, type CellSquares } from '$lib/geo/cell-squares';
-import {
-	PRECISION_ZOOM,
-	cellAt,
-	precisionForAudience,
-	type LatLng,
-	type Precision
-} from '$lib/geo/cells';
-import type { PlaceLabel } from './audience';
+import { PRECISION_ZOOM, cellAt, type LatLng, type Precision } from '$lib/geo/cells';
+import { precisionForAudience, type PlaceLabel } from './audience';
 import type { Visibility } from './choices';
 import type { LocationSource } from './validation';
 
@@ -59,28 +53,31 @@ export class PreviewPlace {
 /**
  * The squares members and strangers see around a point, for the picker's map to draw as the
  * choices change: none for a profile only its owner sees, and the strangers' one only for a
- * public profile.
+ * public profile. With the point's labels, they are the database's own answer (strangers' square
+ * coarsened by the k = 3 rule, or none where strangers would not see the place at all); until
+ * then, the cells around the point at each audience's precision.
  */
 export function squaresAround({
 	point,
+	labels = null,
 	precision,
 	visibility
 }: {
 	point: LatLng | null;
+	labels?: readonly PlaceLabel[] | null;
 	precision: Precision;
 	visibility: Visibility;
 }): CellSquares | undefined {
 	if (!point || visibility === 'only_me') return undefined;
-	const strangers = precisionForAudience({ precision, audience: 'anonymous' });
+	const chosen = labels?.find((row) => row.precision === precision);
+	const around = (at: Precision) => cellAt({ ...point, zoom: PRECISION_ZOOM[at] });
+	const strangers = chosen
+		? chosen.stranger_cell
+		: around(precisionForAudience({ precision, audience: 'anonymous' }));
 	return toCellSquares([
-		...(visibility === 'public'
-			? [
-					{
-						audience: 'strangers' as const,
-						cell: cellAt({ ...point, zoom: PRECISION_ZOOM[strangers] })
-					}
-				]
+		...(visibility === 'public' && strangers
+			? [{ audience: 'strangers' as const, cell: strangers }]
 			: []),
-		{ audience: 'members', cell: cellAt({ ...point, zoom: PRECISION_ZOOM[precision] }) }
+		{ audience: 'members', cell: chosen?.cell ?? around(precision) }
 	]);
 }
