@@ -140,9 +140,9 @@ export function boundsAround({
  * Americas, Europe and Australia fit in a box from Australia east across the Pacific to Europe,
  * narrower than one from the Americas east to Australia.
  */
-export function boundsOfItems(items: readonly { lat: number; lng: number }[]): Bounds | null {
-	if (items.length === 0) return null;
-	const lngs = items.map(({ lng }) => lng).sort((a, b) => a - b);
+export function boundsOfPoints(points: readonly { lat: number; lng: number }[]): Bounds | null {
+	if (points.length === 0) return null;
+	const lngs = points.map(({ lng }) => lng).sort((a, b) => a - b);
 	let [west, east] = [lngs[0], lngs[lngs.length - 1]];
 	// The gap across the antimeridian wins a tie, so a box that need not cross it does not.
 	let widestGap = 360 - (east - west);
@@ -151,6 +151,6 @@ export function boundsOfItems(items: readonly { lat: number; lng: number }[]): B
 		if (gap > widestGap) [widestGap, west, east] = [gap, lngs[i], lngs[i - 1]];
 	}
 	let [south, north] = [Infinity, -Infinity];
-	for (const { lat } of items) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
+	for (const { lat } of points) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
 	return [west, south, east, north];
 }
