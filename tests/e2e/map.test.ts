@@ -249,6 +249,25 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 		});
 	});
 
+	describe('when a search finds nothing', () => {
+		it('says the search found nothing, not to move the map, and clears it from a link', async () => {
+			const page = currentPage();
+			await openMap(page);
+			const search = page.getByRole('combobox', { name: 'Search places and people' });
+			await search.fill('Zzyzx');
+			await search.press('Enter');
+
+			await expect.poll(() => searchParam(page, 'q')).toBe('Zzyzx');
+			const list = page.getByRole('region', { name: /^In view/ });
+			await list.getByText('The search for “Zzyzx” found nothing in this view.').waitFor();
+			expect(await list.getByText(/Zoom out or move the map/).count()).toBe(0);
+
+			await list.getByRole('link', { name: 'Clear the search' }).click();
+			await list.getByRole('link', { name: 'Ada Fernhill' }).waitFor();
+			expect(searchParam(page, 'q')).toBeNull();
+		});
+	});
+
 	describe('when a place is searched for', () => {
 		it('flies there', async () => {
 			const page = currentPage();

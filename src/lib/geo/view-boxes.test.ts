@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	MAX_LATITUDE,
 	boundsAround,
-	boundsOfItems,
+	boundsOfPoints,
 	contains,
 	containsBox,
 	normaliseBounds,
 	padBounds,
-	servesView,
 	wrapLongitude
 } from './view-boxes';
 
@@ -85,24 +84,6 @@ describe('containsBox', () => {
 	});
 });
 
-describe('servesView', () => {
-	const view = { bounds: [4, 51, 6, 53] as [number, number, number, number], zoom: 7.4 };
-
-	it('serves any zoom inside the box when every item was loaded', () => {
-		const loaded = { bounds: [3, 50, 7, 54] as const, zoom: 4, detail: 'items' as const };
-		expect(servesView({ ...loaded, bounds: [...loaded.bounds] }, view)).toBe(true);
-	});
-
-	it('serves only its own zoom when it holds counts by place', () => {
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'counts' }, view)).toBe(true);
-		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'counts' }, view)).toBe(false);
-	});
-
-	it('never serves a view outside the box', () => {
-		expect(servesView({ bounds: [3, 50, 5, 54], zoom: 7, detail: 'items' }, view)).toBe(false);
-	});
-});
-
 describe('boundsAround', () => {
 	it('is the whole width at the world zoom', () => {
 		const [west, south, east, north] = boundsAround({
@@ -131,9 +112,9 @@ describe('boundsAround', () => {
 	});
 });
 
-describe('boundsOfItems', () => {
+describe('boundsOfPoints', () => {
 	it('is null when there are no items', () => {
-		expect(boundsOfItems([])).toBeNull();
+		expect(boundsOfPoints([])).toBeNull();
 	});
 
 	it('spans every item as [west, south, east, north]', () => {
@@ -142,11 +123,11 @@ describe('boundsOfItems', () => {
 			{ lat: -33.87, lng: 151.21 },
 			{ lat: -34.6, lng: -58.38 }
 		];
-		expect(boundsOfItems(items)).toEqual([-58.38, -34.6, 151.21, 52.09]);
+		expect(boundsOfPoints(items)).toEqual([-58.38, -34.6, 151.21, 52.09]);
 	});
 
 	it('is a single point for one item', () => {
-		expect(boundsOfItems([{ lat: 52.09, lng: 5.12 }])).toEqual([5.12, 52.09, 5.12, 52.09]);
+		expect(boundsOfPoints([{ lat: 52.09, lng: 5.12 }])).toEqual([5.12, 52.09, 5.12, 52.09]);
 	});
 
 	describe('when the points lie all round the world', () => {
@@ -158,7 +139,7 @@ describe('boundsOfItems', () => {
 		it('goes east from Australia across the Pacific and the Americas to Europe', () => {
 			// The widest gap (146°) is between Utrecht and Sydney, wider than the 86° across the
 			// antimeridian: the box is 214° wide instead of 274°.
-			expect(boundsOfItems([utrecht, sydney, vancouver, buenosAires])).toEqual([
+			expect(boundsOfPoints([utrecht, sydney, vancouver, buenosAires])).toEqual([
 				151.21, -34.6, 5.12, 52.09
 			]);
 		});
@@ -167,7 +148,7 @@ describe('boundsOfItems', () => {
 			const auckland = { lat: -36.85, lng: 174.76 };
 			const melbourne = { lat: -37.81, lng: 144.96 };
 			const bristol = { lat: 51.45, lng: -2.59 };
-			expect(boundsOfItems([melbourne, bristol, utrecht, auckland])).toEqual([
+			expect(boundsOfPoints([melbourne, bristol, utrecht, auckland])).toEqual([
 				-2.59, -37.81, 174.76, 52.09
 			]);
 		});
@@ -175,7 +156,7 @@ describe('boundsOfItems', () => {
 		it('does not cross the antimeridian on a tie', () => {
 			// Gaps of 180° each way.
 			expect(
-				boundsOfItems([
+				boundsOfPoints([
 					{ lat: 0, lng: -90 },
 					{ lat: 10, lng: 90 }
 				])

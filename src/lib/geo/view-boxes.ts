@@ -1,7 +1,6 @@
 /**
- * Boxes on the map, for loading data per view: how far to pad what is in view so small moves need
- * no new request, whether data already loaded covers a view, and what of it is in view. Pure, with
- * exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
+ * Boxes on the map: a view as a box in -180..180, a box grown by a margin, whether a box holds a
+ * point or another box, the box a map shows around a centre. Pure, with exact-value tests. A box is `[west, south, east, north]` in degrees, longitudes in -180..180; a
  * box whose west is greater than its east crosses the antimeridian.
  */
 import { wrapLongitude as wrapAround } from './antimeridian';
@@ -97,23 +96,6 @@ export function containsBox(outer: Bounds, inner: Bounds): boolean {
 	return offset(inner[0]) + widthOf(inner) <= widthOf(outer) + 1e-9;
 }
 
-/** What the map has loaded: the box it asked for, at which zoom, and whether it got every item. */
-export interface LoadedBox {
-	bounds: Bounds;
-	/** The whole zoom the data was aggregated for. */
-	zoom: number;
-	detail: 'items' | 'counts';
-}
-
-/**
- * Whether what was loaded still serves a view: every item in a box serves any zoom inside it;
- * counts by place only serve the zoom they were made for, as they are finer or coarser at others.
- */
-export function servesView(loaded: LoadedBox, view: { bounds: Bounds; zoom: number }): boolean {
-	if (!containsBox(loaded.bounds, normaliseBounds(view.bounds))) return false;
-	return loaded.detail === 'items' || Math.floor(view.zoom) === loaded.zoom;
-}
-
 /** The tile size MapLibre draws at: the world is 512 px wide at zoom 0. */
 const TILE_SIZE = 512;
 
@@ -158,9 +140,9 @@ export function boundsAround({
  * Americas, Europe and Australia fit in a box from Australia east across the Pacific to Europe,
  * narrower than one from the Americas east to Australia.
  */
-export function boundsOfItems(items: readonly { lat: number; lng: number }[]): Bounds | null {
-	if (items.length === 0) return null;
-	const lngs = items.map(({ lng }) => lng).sort((a, b) => a - b);
+export function boundsOfPoints(points: readonly { lat: number; lng: number }[]): Bounds | null {
+	if (points.length === 0) return null;
+	const lngs = points.map(({ lng }) => lng).sort((a, b) => a - b);
 	let [west, east] = [lngs[0], lngs[lngs.length - 1]];
 	// The gap across the antimeridian wins a tie, so a box that need not cross it does not.
 	let widestGap = 360 - (east - west);
@@ -169,6 +151,6 @@ export function boundsOfItems(items: readonly { lat: number; lng: number }[]): B
 		if (gap > widestGap) [widestGap, west, east] = [gap, lngs[i], lngs[i - 1]];
 	}
 	let [south, north] = [Infinity, -Infinity];
-	for (const { lat } of items) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
+	for (const { lat } of points) [south, north] = [Math.min(south, lat), Math.max(north, lat)];
 	return [west, south, east, north];
 }

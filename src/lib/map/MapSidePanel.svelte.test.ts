@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapItem } from '$lib/map/factories';
+import { crewItem, gatheringItem, mapItem } from '$lib/map/factories';
 import type { MapItem } from '$lib/map/map-items';
 import MapSidePanel from './MapSidePanel.svelte';
 
@@ -174,25 +174,8 @@ describe('MapSidePanel', () => {
 	});
 
 	describe('with crews and gatherings in view', () => {
-		const crew = mapItem({
-			kind: 'crew',
-			id: 'ghent-crew',
-			name: 'Ghent Thursday crew',
-			place_label: 'near Ghent, BE',
-			status: 'open',
-			size_limit: 6,
-			seats_open: 3
-		});
-		const camp = mapItem({
-			kind: 'gathering',
-			id: 'camp',
-			name: 'Summer camp',
-			place_label: 'Melbourne area, AU',
-			gathering_kind: 'camp',
-			starts_at: '2027-02-05T23:00:00Z',
-			ends_at: '2027-02-08T03:00:00Z',
-			time_zone: 'Australia/Melbourne'
-		});
+		const crew = crewItem();
+		const camp = gatheringItem();
 
 		it('says what each is, its open seats or its dates, and where', () => {
 			render(MapSidePanel, { ...defaults, items: [crew, camp], inViewCount: 2 });
@@ -371,6 +354,65 @@ describe('MapSidePanel', () => {
 			expect(screen.getByRole('link', { name: 'Sign in' }).parentElement).toHaveTextContent(
 				'Sign in to see practitioners who share only with members.'
 			);
+		});
+	});
+
+	describe('when the search or the filters find nothing in view', () => {
+		const empty = {
+			...defaults,
+			items: [],
+			inViewCount: 0,
+			unfilteredHref: '/map?lat=52&lng=5&z=9'
+		};
+
+		it('says the search found nothing, naming it, and offers to clear it', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening' } });
+
+			expect(
+				screen.getByText('The search for “gardening” found nothing in this view.')
+			).toBeInTheDocument();
+			expect(screen.queryByText(/Zoom out or move the map/)).not.toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the search' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('names the search with the filters, and offers to clear both', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening', pathwayStage: ['hosting'] } });
+
+			expect(
+				screen.getByText(
+					'The search for “gardening” with these filters found nothing in this view.'
+				)
+			).toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the search and filters' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('says the filters found nothing, and offers to clear them', () => {
+			render(MapSidePanel, { ...empty, filters: { openTo: ['crewing'], withinDays: 7 } });
+
+			expect(screen.getByText('The filters found nothing in this view.')).toBeInTheDocument();
+			expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=9'
+			);
+		});
+
+		it('still tells visitors that signing in may show more people', () => {
+			render(MapSidePanel, { ...empty, filters: { q: 'gardening' }, signedIn: false });
+
+			expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+		});
+
+		it('lists what they find as ever', () => {
+			render(MapSidePanel, { ...defaults, filters: { q: 'a' } });
+
+			expect(entryNames()).toEqual(['Ada Fernhill', 'Bram Oakes', 'Cleo Marsh']);
+			expect(screen.queryByText(/found nothing/)).not.toBeInTheDocument();
 		});
 	});
 

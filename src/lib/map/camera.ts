@@ -4,7 +4,7 @@
  * tested with a fake map, with the exact calls they make.
  */
 import type { LatLng } from '$lib/geo/cells';
-import { WORLD_VIEW, boundsOfItems, type Bounds } from '$lib/geo/view-boxes';
+import { WORLD_VIEW, boundsOfPoints, type Bounds } from '$lib/geo/view-boxes';
 import type { ClusterClient } from './cluster-client';
 import { clusterDefaults } from './clusters';
 
@@ -55,7 +55,7 @@ export type FirstView =
  */
 export function firstView(asked: CameraPosition | undefined, points: readonly LatLng[]): FirstView {
 	if (asked) return asked;
-	const bounds = boundsOfItems(points);
+	const bounds = boundsOfPoints(points);
 	if (!bounds) return WORLD_VIEW;
 	return {
 		bounds,

@@ -3,7 +3,7 @@
  * unless told otherwise; the fields of the other kinds are empty or null, as the database sends
  * them.
  */
-import type { MapItem } from './map-items';
+import type { GatheringItem, GroupItem, MapItem } from './map-items';
 
 export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 	// Overrides of another kind's fields make another kind of item, which TypeScript cannot
@@ -29,4 +29,39 @@ export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 		gathering_kind: null,
 		...overrides
 	} as MapItem;
+}
+
+/** A crew in Ghent with 3 open seats of 6. */
+export function crewItem(overrides: Partial<GroupItem> = {}): MapItem {
+	return mapItem({
+		kind: 'crew',
+		id: 'ghent-crew',
+		name: 'Ghent Thursday crew',
+		lat: 51.0543,
+		lng: 3.7174,
+		cell: '1202021230300',
+		place_label: 'near Ghent, BE',
+		status: 'open',
+		size_limit: 6,
+		seats_open: 3,
+		...overrides
+	});
+}
+
+/** A camp near Melbourne, 6 to 8 February 2027 there. */
+export function gatheringItem(overrides: Partial<GatheringItem> = {}): MapItem {
+	return mapItem({
+		kind: 'gathering',
+		id: 'camp',
+		name: 'Summer camp',
+		lat: -37.8136,
+		lng: 144.9631,
+		cell: '3112231300030',
+		place_label: 'Melbourne area, AU',
+		gathering_kind: 'camp',
+		starts_at: '2027-02-05T23:00:00Z',
+		ends_at: '2027-02-08T03:00:00Z',
+		time_zone: 'Australia/Melbourne',
+		...overrides
+	});
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mapUrlStateToSearchParams, parseMapUrlState } from './url-state';
+import {
+	filterParamsOf,
+	mapUrlStateToSearchParams,
+	parseMapUrlState,
+	searchQuery,
+	withQuery
+} from './url-state';
 
 const parse = (query: string) => parseMapUrlState(new URLSearchParams(query));
 
@@ -102,5 +108,32 @@ describe('mapUrlStateToSearchParams', () => {
 		};
 
 		expect(parseMapUrlState(mapUrlStateToSearchParams(state))).toEqual(state);
+	});
+});
+
+describe('withQuery', () => {
+	it('adds a query to a path, and nothing for an empty one', () => {
+		expect(withQuery('/map', new URLSearchParams('q=garden'))).toBe('/map?q=garden');
+		expect(withQuery('/map', new URLSearchParams())).toBe('/map');
+	});
+});
+
+describe('filterParamsOf', () => {
+	it('keeps the filters as written, and leaves out the map’s own parameters', () => {
+		const params = new URLSearchParams(
+			'lat=52&lng=5&z=9&open_to=crewing&open_to=hosting&q=garden&sel=ada&stage=nonsense'
+		);
+		expect(filterParamsOf(params).toString()).toBe(
+			'open_to=crewing&open_to=hosting&stage=nonsense&q=garden'
+		);
+	});
+});
+
+describe('searchQuery', () => {
+	it('puts the search in place of any before it, and drops the selection', () => {
+		const params = new URLSearchParams('lat=52&lng=5&z=9&q=old&sel=ada&stage=hosting');
+		expect(searchQuery(params, 'garden').toString()).toBe(
+			'lat=52&lng=5&z=9&stage=hosting&q=garden'
+		);
 	});
 });

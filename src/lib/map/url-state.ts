@@ -1,9 +1,11 @@
 /**
  * The map's view, layers and selection in the URL (`?lat=&lng=&z=&layers=&sel=`), so reload,
- * back/forward and shared links show the same map. Pure: parsing never throws; anything invalid
- * is dropped, and the rest of the query (the filter params) is left as it was.
+ * back/forward and shared links show the same map, and the filter params the map passes on to its
+ * requests and links. Pure: parsing never throws; anything invalid is dropped, and the rest of the
+ * query (the filter params) is left as it was.
  */
 import { wrapLongitude } from '$lib/geo/antimeridian';
+import { FILTER_PARAMS } from '$lib/directory/filters';
 import { clusterDefaults } from './clusters';
 import { MAP_ITEM_KINDS, type MapItemKind } from './map-items';
 // Web Mercator stops here; a centre further north or south cannot be shown.
@@ -78,4 +80,32 @@ export function mapUrlStateToSearchParams(
 function round(value: number, decimals: number): number {
 	const factor = 10 ** decimals;
 	return Math.round(value * factor) / factor;
+}
+
+/** A path with a query, or the path alone when the query is empty. */
+export function withQuery(path: string, params: URLSearchParams): string {
+	return params.size > 0 ? `${path}?${params}` : path;
+}
+
+/**
+ * The map's filter parameters in a query, as written there: what the map's requests and its link
+ * to the directory pass on.
+ */
+export function filterParamsOf(params: URLSearchParams): URLSearchParams {
+	return new URLSearchParams(
+		Object.values(FILTER_PARAMS).flatMap((name) =>
+			params.getAll(name).map((value) => [name, value])
+		)
+	);
+}
+
+/**
+ * The query that filters the map by a search: `query` in place of any search before it, without
+ * the selection (it may not match).
+ */
+export function searchQuery(params: URLSearchParams, query: string): URLSearchParams {
+	return new URLSearchParams([
+		...[...params].filter(([name]) => name !== 'sel' && name !== FILTER_PARAMS.q),
+		[FILTER_PARAMS.q, query]
+	]);
 }
