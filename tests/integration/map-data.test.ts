@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import { listDirectoryPage, listMapItems } from '../../src/lib/server/map-data';
 import type { DirectoryEntry } from '../../src/lib/directory/types';
@@ -9,7 +9,6 @@ import {
 	CELL_LENGTH,
 	DISTANCE_STEP_KM,
 	cellBounds,
-	closeDatabase,
 	distanceKm,
 	groundTruth,
 	type Point
@@ -97,8 +96,6 @@ beforeAll(async () => {
 		{ lat: -18.14, lng: 178.44 }
 	);
 });
-
-afterAll(closeDatabase);
 
 /** A practitioner placed at `point`, public unless told otherwise, named with this run's token. */
 function person(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noGroupOrGatheringFields } from '../../src/lib/map/factories';
 import type { MapItem, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import { createGathering, createGroup, joinGroup } from '../support/groups';
-import { closeDatabase, database, practitionerAt } from '../support/privacy';
+import { database, practitionerAt } from '../support/privacy';
 import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';
 
 /**
@@ -112,7 +112,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database().query('delete from public.gatherings where name like $1', [`${token} %`]);
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
-	await closeDatabase();
 });
 
 async function mapView(

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import { listMapView } from '../../src/lib/server/map-data';
 import type { PlaceCount, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
 	CELL_LENGTH,
-	closeDatabase,
 	groundTruth,
 	type Point
 } from '../support/privacy';
@@ -84,8 +83,6 @@ beforeAll(async () => {
 	const blocked = await gus.client.from('blocks').insert({ blocked_id: viewer.id });
 	if (blocked.error) throw blocked.error;
 });
-
-afterAll(closeDatabase);
 
 /** A practitioner placed at `point`, public unless told otherwise, named with this run's token. */
 function person(

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cellAt } from '../../../src/lib/geo/cells';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	CELL_LENGTH,
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	groundTruth,
 	rest,
 	type Point,
@@ -94,8 +93,6 @@ beforeAll(async () => {
 	expect(area(tuzi)).not.toBe(area(podgorica[0]));
 	expect(region(tuzi)).toBe(region(podgorica[0]));
 });
-
-afterAll(closeDatabase);
 
 describe('the preview of what strangers see (place_labels_for)', () => {
 	it('is refused to anonymous visitors', async () => {

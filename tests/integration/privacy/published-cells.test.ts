@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
@@ -7,7 +7,6 @@ import {
 	anonymousToken,
 	anonymousViewOf,
 	cellBounds,
-	closeDatabase,
 	groundTruth,
 	nearby,
 	practitionerAt,
@@ -51,8 +50,6 @@ beforeAll(async () => {
 	}
 	kazakhs.country = await practitionerAt('kz-country', shymkent, { precision: 'country' });
 });
-
-afterAll(closeDatabase);
 
 async function seenByMember(id: string): Promise<MapPoint | undefined> {
 	return (await worldMapPoints(await accessToken(viewer))).find((point) => point.id === id);
