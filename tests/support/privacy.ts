@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { memberWithProfile, type Member } from './supabase';
+import { memberWithProfile, type Member, type ProfileChanges } from './supabase';
 
 /**
  * Helpers for the location privacy attack suite (tests/integration/privacy, DESIGN.md section 3).
@@ -52,13 +52,28 @@ export const ANONYMOUS_FINEST_CELL_LENGTH = CELL_LENGTH.area;
 /** What directory_page rounds distances to, by cell length: the size each precision names. */
 export const DISTANCE_STEP_KM: Record<number, number> = { 15: 1, 13: 5, 11: 20, 9: 100, 5: 1000 };
 
-/** A practitioner who has finished onboarding and placed themselves, public by default. */
+/**
+ * A practitioner who has finished onboarding and placed themselves: public at area precision and
+ * named `name` unless `profile` says otherwise.
+ */
 export function practitionerAt(
 	name: string,
 	point: Point,
-	profile: { visibility?: Visibility; precision?: Precision } = {}
+	profile: ProfileChanges = {}
 ): Promise<Member> {
 	return memberWithProfile(name, { visibility: 'public', precision: 'area', ...profile }, point);
+}
+
+/**
+ * Makes practitioners as practitionerAt does, named with a test file's token (`${token} Ana`), so
+ * that a search for the token finds that file's people and nobody else's.
+ */
+export function practitionersNamedWith(token: string) {
+	return (name: string, point: Point, profile: ProfileChanges = {}): Promise<Member> =>
+		practitionerAt(`${token}-${name.toLowerCase()}`, point, {
+			...profile,
+			display_name: `${token} ${name}`
+		});
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 	anonymousViewOf,
 	cellBounds,
 	groundTruth,
+	mapPointAs,
 	nearby,
 	practitionerAt,
 	worldMapPoints,
@@ -51,9 +52,7 @@ beforeAll(async () => {
 	kazakhs.country = await practitionerAt('kz-country', shymkent, { precision: 'country' });
 });
 
-async function seenByMember(id: string): Promise<MapPoint | undefined> {
-	return (await worldMapPoints(await accessToken(viewer))).find((point) => point.id === id);
-}
+const seenByMember = (id: string) => mapPointAs(viewer, id);
 
 async function placeAt(member: Member, point: Point) {
 	const { error } = await member.client
