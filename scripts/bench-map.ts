@@ -28,8 +28,9 @@ import type { Browser } from 'playwright-core';
 import { chromiumFlags, chromiumPath, launchBrowser } from '../tests/support/browser.ts';
 import { startThrowawayStack } from './local-stack/index.ts';
 import { projectRoot } from './local-stack/migrate.ts';
-import { freePort, waitForExit } from './local-stack/processes.ts';
+import { freePort } from './local-stack/processes.ts';
 import { biggestCities, seedPractitioners, syntheticPoints, type Point } from './bench-seed.ts';
+import { startBuiltApp } from './built-app.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 /** Loads of each page per size, after one warm-up load each; medians are reported. */
@@ -254,36 +255,6 @@ async function clientScripts() {
 	return { gzipBytes, maplibreChunk };
 }
 
-async function startApp(stack: { apiUrl: string; anonKey: string; mailboxUrl: string }) {
-	const port = await freePort();
-	const appUrl = `http://127.0.0.1:${port}`;
-	const app = spawn(process.execPath, [path.join(projectRoot, 'build', 'index.js')], {
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: appUrl,
-			PUBLIC_SUPABASE_URL: stack.apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
-			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let tries = 0; ; tries++) {
-		if (
-			await fetch(appUrl).then(
-				() => true,
-				() => false
-			)
-		)
-			break;
-		if (app.exitCode !== null || tries > 200)
-			throw new Error(`The built app did not start on ${appUrl}.`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	return { appUrl, stop: () => (app.kill('SIGTERM'), waitForExit(app, 5_000)) };
-}
-
 interface LighthouseReport {
 	categories: Record<'performance' | 'accessibility', { score: number }>;
 	audits: Record<'largest-contentful-paint' | 'total-blocking-time', { numericValue: number }>;
@@ -347,7 +318,7 @@ try {
 	const db = new pg.Client({ connectionString: stack.dbUrl });
 	await db.connect();
 	cleanups.push(() => db.end());
-	const app = await startApp(stack);
+	const app = await startBuiltApp({ port: await freePort(), stack });
 	cleanups.push(app.stop);
 	const baseline = await startBaselineServer({ appUrl: app.appUrl });
 	cleanups.push(baseline.close);

@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { PlaceLabel } from '$lib/people/audience';
@@ -12,6 +12,7 @@ import {
 } from '$lib/people/validation';
 import { readPlaceLabels, searchPlaces } from './places';
 import { saveOwnProfile } from './profiles';
+import { requireUser } from './visitor';
 
 /**
  * The profile form's actions, shared by onboarding (`/welcome`) and editing (`/me`). Each one
@@ -140,3 +141,18 @@ export async function labelsForForm(
 		return null;
 	}
 }
+
+/**
+ * The place search's form actions (the way to choose a place without JavaScript), for every page
+ * that holds the profile form.
+ */
+export const placeActions = {
+	findPlace: async ({ locals, url, request }: RequestEvent) => {
+		requireUser(locals, url);
+		return findPlaceForForm(locals.supabase, await request.formData());
+	},
+	usePlace: async ({ locals, url, request }: RequestEvent) => {
+		requireUser(locals, url);
+		return usePlaceForForm(locals.supabase, await request.formData());
+	}
+};

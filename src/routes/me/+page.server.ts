@@ -1,10 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import {
-	findPlaceForForm,
-	labelsForForm,
-	saveProfileForm,
-	usePlaceForForm
-} from '$lib/server/profile-form';
+import { labelsForForm, placeActions, saveProfileForm } from '$lib/server/profile-form';
 import {
 	confirmStillHere,
 	deleteOwnAccount,
@@ -41,14 +36,7 @@ export const actions: Actions = {
 		});
 		return failure ?? { saved: true };
 	},
-	findPlace: async ({ locals, url, request }) => {
-		requireUser(locals, url);
-		return findPlaceForForm(locals.supabase, await request.formData());
-	},
-	usePlace: async ({ locals, url, request }) => {
-		requireUser(locals, url);
-		return usePlaceForForm(locals.supabase, await request.formData());
-	},
+	...placeActions,
 	confirm: async ({ locals, url }) => {
 		requireUser(locals, url);
 		return { confirmedAt: await confirmStillHere(locals.supabase) };

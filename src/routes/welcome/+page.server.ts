@@ -1,10 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import {
-	findPlaceForForm,
-	labelsForForm,
-	saveProfileForm,
-	usePlaceForForm
-} from '$lib/server/profile-form';
+import { labelsForForm, placeActions, saveProfileForm } from '$lib/server/profile-form';
 import { readOwnProfile } from '$lib/server/profiles';
 import { requireUser } from '$lib/server/visitor';
 import { formValuesFromProfile } from '$lib/people/validation';
@@ -29,12 +24,5 @@ export const actions: Actions = {
 		if (failure) return failure;
 		redirect(303, `/p/${user.id}?welcome`);
 	},
-	findPlace: async ({ locals, url, request }) => {
-		requireUser(locals, url);
-		return findPlaceForForm(locals.supabase, await request.formData());
-	},
-	usePlace: async ({ locals, url, request }) => {
-		requireUser(locals, url);
-		return usePlaceForForm(locals.supabase, await request.formData());
-	}
+	...placeActions
 };

@@ -1,0 +1,58 @@
+// The built app (`vite build`, adapter-node's `build/index.js`) served against a local stack, as
+// it runs in production: for the browser tests and the map benchmark.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './local-stack/migrate.ts';
+import { waitForExit } from './local-stack/processes.ts';
+
+export interface BuiltApp {
+	appUrl: string;
+	stop(): Promise<void>;
+}
+
+/** Starts the built app on a port, talking to the stack, and waits until it answers. */
+export async function startBuiltApp({
+	port,
+	stack,
+	stdout = 'ignore'
+}: {
+	port: number;
+	stack: { apiUrl: string; anonKey: string; mailboxUrl: string };
+	/** Where the server's own output goes; its errors always reach this process's stderr. */
+	stdout?: 'ignore' | 'inherit';
+}): Promise<BuiltApp> {
+	const server = path.join(projectRoot, 'build', 'index.js');
+	if (!existsSync(server)) {
+		throw new Error('No build found: run `npm run build` (`npm run test:e2e` builds it first).');
+	}
+	const appUrl = `http://127.0.0.1:${port}`;
+	const app = spawn(process.execPath, [server], {
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: appUrl,
+			PUBLIC_SUPABASE_URL: stack.apiUrl,
+			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
+			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
+		},
+		stdio: ['ignore', stdout, 'inherit']
+	});
+	const stop = async () => {
+		app.kill('SIGTERM');
+		await waitForExit(app, 5_000);
+	};
+	for (let tries = 0; ; tries++) {
+		const up = await fetch(appUrl).then(
+			() => true,
+			() => false
+		);
+		if (up) return { appUrl, stop };
+		if (app.exitCode !== null || tries > 200) {
+			await stop();
+			throw new Error(`The built app did not start on ${appUrl}.`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
