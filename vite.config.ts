@@ -38,6 +38,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['./tests/setup/local-stack.ts'],
+					setupFiles: ['./tests/setup/integration.ts'],
 					testTimeout: 20_000,
 					hookTimeout: 60_000
 				}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGatheringPage, readGroupPage } from '../../src/lib/server/groups';
 import { createGathering, createGroup, joinGroup } from '../support/groups';
-import { closeDatabase, database } from '../support/privacy';
+import { database } from '../support/privacy';
 import { anonymousClient, memberWithProfile, type Member } from '../support/supabase';
 
 /**
@@ -109,7 +109,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database().query('delete from public.gatherings where name like $1', [`${token}%`]);
 	await database().query('delete from public.groups where name like $1', [`${token}%`]);
-	await closeDatabase();
 });
 
 const names = (rows: { name: string }[]) => rows.map(({ name }) => name.replace(`${token} `, ''));

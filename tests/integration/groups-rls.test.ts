@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAt, createGathering, createGroup, joinGroup } from '../support/groups';
-import { cellBounds, closeDatabase, database } from '../support/privacy';
+import { cellBounds, database } from '../support/privacy';
 import {
 	anonymousClient,
 	memberWithProfile,
@@ -80,7 +80,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database().query('delete from public.gatherings where name like $1', [`${token} %`]);
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
-	await closeDatabase();
 });
 
 /** Everything stored about this run's groups, memberships and gatherings, read past RLS. */

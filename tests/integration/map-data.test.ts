@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/database.types';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listDirectoryPage, listMapItems } from '../../src/lib/server/map-data';
 import type { DirectoryEntry } from '../../src/lib/directory/types';
 import type { MapItem, MapItems } from '../../src/lib/map/map-items';
@@ -9,18 +8,12 @@ import {
 	CELL_LENGTH,
 	DISTANCE_STEP_KM,
 	cellBounds,
-	closeDatabase,
 	distanceKm,
 	groundTruth,
+	practitionersNamedWith,
 	type Point
 } from '../support/privacy';
-import {
-	anonymousClient,
-	memberWithProfile,
-	signUpMember,
-	type Client,
-	type Member
-} from '../support/supabase';
+import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';
 
 /**
  * The map's and the directory's data functions, map_items and directory_page, per audience
@@ -32,6 +25,8 @@ import {
  */
 
 const token = `zm${randomUUID().slice(0, 6)}`;
+/** A practitioner named with this run's token. */
+const person = practitionersNamedWith(token);
 
 const lusaka: Point = { lat: -15.4166, lng: 28.2833 };
 /** Around Lusaka, wide enough for the coarsest cell an anonymous visitor could get here. */
@@ -50,6 +45,7 @@ beforeAll(async () => {
 	viewer = await signUpMember('zm-viewer');
 	amara = await person(
 		`Amara`,
+		{ lat: -15.41, lng: 28.28 },
 		{
 			visibility: 'public',
 			precision: 'neighbourhood',
@@ -58,11 +54,11 @@ beforeAll(async () => {
 			pathway_stage: 'hosting',
 			languages: ['Bemba', 'English'],
 			interests: ['Beekeeping']
-		},
-		{ lat: -15.41, lng: 28.28 }
+		}
 	);
 	bwalya = await person(
 		`Bwalya`,
+		{ lat: -15.42, lng: 28.29 },
 		{
 			visibility: 'public',
 			precision: 'town',
@@ -70,48 +66,32 @@ beforeAll(async () => {
 			practices: ['crewing'],
 			pathway_stage: 'curious',
 			languages: ['english']
-		},
-		{ lat: -15.42, lng: 28.29 }
+		}
 	);
 	chanda = await person(
 		`Chanda`,
-		{ visibility: 'public', precision: 'area', pathway_stage: 'practising', languages: ['Nyanja'] },
-		{ lat: -15.4, lng: 28.27 }
+		{ lat: -15.4, lng: 28.27 },
+		{ visibility: 'public', precision: 'area', pathway_stage: 'practising', languages: ['Nyanja'] }
 	);
 	daliso = await person(
 		`Daliso`,
-		{ visibility: 'members', precision: 'neighbourhood' },
-		{ lat: -15.43, lng: 28.3 }
+		{ lat: -15.43, lng: 28.3 },
+		{ visibility: 'members', precision: 'neighbourhood' }
 	);
 	emeli = await person(
 		`Emeli`,
-		{ visibility: 'only_me', precision: 'neighbourhood' },
-		{ lat: -15.41, lng: 28.29 }
+		{ lat: -15.41, lng: 28.29 },
+		{ visibility: 'only_me', precision: 'neighbourhood' }
 	);
-	fumbani = await person(`Fumbani`, { precision: 'area' }, { lat: -15.405, lng: 28.285 });
+	fumbani = await person(`Fumbani`, { lat: -15.405, lng: 28.285 }, { precision: 'area' });
 	const blocked = await fumbani.client.from('blocks').insert({ blocked_id: viewer.id });
 	if (blocked.error) throw blocked.error;
 	viliame = await person(
 		`Viliame`,
-		{ visibility: 'members', precision: 'town' },
-		{ lat: -18.14, lng: 178.44 }
+		{ lat: -18.14, lng: 178.44 },
+		{ visibility: 'members', precision: 'town' }
 	);
 });
-
-afterAll(closeDatabase);
-
-/** A practitioner placed at `point`, public unless told otherwise, named with this run's token. */
-function person(
-	name: string,
-	profile: Partial<Database['public']['Tables']['profiles']['Update']>,
-	point: Point
-): Promise<Member> {
-	return memberWithProfile(
-		`zm-${name.toLowerCase()}`,
-		{ visibility: 'public', ...profile, display_name: `${token} ${name}` },
-		point
-	);
-}
 
 async function mapItems(
 	client: Client,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noGroupOrGatheringFields } from '../../src/lib/map/factories';
 import type { MapItem, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import { createGathering, createGroup, joinGroup } from '../support/groups';
-import { closeDatabase, database, practitionerAt } from '../support/privacy';
+import { database, practitionerAt } from '../support/privacy';
 import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';
 
 /**
@@ -22,19 +23,44 @@ let viewer: Member;
 let joiners: Member[];
 let pat: Member; // a public practitioner open to mentoring; alone in the country, so not public
 
-const ids = {} as Record<
-	| 'congregation'
-	| 'openCrew'
-	| 'fullCrew'
-	| 'pausedCrew'
-	| 'formingCrew'
-	| 'closedCrew'
-	| 'camp'
-	| 'call'
-	| 'ongoing'
-	| 'ended',
-	string
->;
+type CrewArrangement = Pick<Parameters<typeof createGroup>[0], 'name' | 'status' | 'visibility'> & {
+	sizeLimit: number;
+	/** How many of the joiners are members. */
+	joiners: number;
+};
+type GatheringArrangement = Pick<
+	Parameters<typeof createGathering>[0],
+	'kind' | 'name' | 'visibility'
+> & { days: [starts: number, ends: number] };
+
+/** The crews, public unless told otherwise, meeting in Maputo's town cell. */
+const crews = {
+	openCrew: { name: 'Open Crew', status: 'open', sizeLimit: 6, joiners: 2 },
+	fullCrew: { name: 'Full Crew', status: 'full', sizeLimit: 3, joiners: 3 },
+	pausedCrew: { name: 'Paused Crew', status: 'paused', sizeLimit: 5, joiners: 1 },
+	formingCrew: {
+		name: 'Forming Crew',
+		status: 'forming',
+		sizeLimit: 4,
+		joiners: 4,
+		visibility: 'members'
+	},
+	closedCrew: { name: 'Closed Crew', status: 'closed', sizeLimit: 4, joiners: 1 }
+} satisfies Record<string, CrewArrangement>;
+
+/** The gatherings, public unless told otherwise, in Maputo's area cell, `days` from now. */
+const gatherings = {
+	camp: { kind: 'camp', name: 'Camp', days: [10, 12] },
+	call: { kind: 'call', name: 'Call', days: [40, 40.05], visibility: 'members' },
+	ongoing: { kind: 'regional_gathering', name: 'Ongoing Gathering', days: [-1, 1] },
+	ended: { kind: 'camp', name: 'Ended Gathering', days: [-3, -1] }
+} satisfies Record<string, GatheringArrangement>;
+
+/** A table's rows with their keys, typed as the table was written. */
+const entries = <Key extends string, Row>(table: Record<Key, Row>) =>
+	Object.entries(table) as [Key, Row][];
+
+const ids = {} as Record<'congregation' | keyof typeof crews | keyof typeof gatherings, string>;
 
 beforeAll(async () => {
 	[viewer, pat, ...joiners] = await Promise.all([
@@ -46,105 +72,46 @@ beforeAll(async () => {
 		pat.id,
 		['mentoring']
 	]);
-	// Groups meet in Maputo's town cell, gatherings in its area cell; the joiners fill the crews'
-	// seats.
 	ids.congregation = await createGroup({
 		kind: 'congregation',
 		name: `${token} Maputo Congregation`,
 		visibility: 'public',
 		at: maputo
 	});
-	ids.openCrew = await createGroup({
-		kind: 'crew',
-		name: `${token} Open Crew`,
-		status: 'open',
-		sizeLimit: 6,
-		congregationId: ids.congregation,
-		visibility: 'public',
-		at: maputo
-	});
-	await joinGroup(ids.openCrew, ...joiners.slice(0, 2));
-	ids.fullCrew = await createGroup({
-		kind: 'crew',
-		name: `${token} Full Crew`,
-		purpose: `Weaving ${token}zz baskets`,
-		status: 'full',
-		sizeLimit: 3,
-		visibility: 'public',
-		at: maputo
-	});
-	await joinGroup(ids.fullCrew, ...joiners.slice(0, 3));
-	ids.pausedCrew = await createGroup({
-		kind: 'crew',
-		name: `${token} Paused Crew`,
-		status: 'paused',
-		sizeLimit: 5,
-		visibility: 'public',
-		at: maputo
-	});
-	await joinGroup(ids.pausedCrew, joiners[0]);
-	ids.formingCrew = await createGroup({
-		kind: 'crew',
-		name: `${token} Forming Crew`,
-		status: 'forming',
-		sizeLimit: 4,
-		visibility: 'members',
-		at: maputo
-	});
-	await joinGroup(ids.formingCrew, ...joiners);
-	ids.closedCrew = await createGroup({
-		kind: 'crew',
-		name: `${token} Closed Crew`,
-		status: 'closed',
-		sizeLimit: 4,
-		visibility: 'public',
-		at: maputo
-	});
-	await joinGroup(ids.closedCrew, joiners[0]);
-	const gathering = {
-		timeZone: 'Africa/Maputo',
-		capacity: 40,
-		at: maputo,
-		precision: 'area'
-	} as const;
-	ids.camp = await createGathering({
-		...gathering,
-		kind: 'camp',
-		name: `${token} Camp`,
-		startsInDays: 10,
-		endsInDays: 12,
-		visibility: 'public'
-	});
-	ids.call = await createGathering({
-		...gathering,
-		kind: 'call',
-		name: `${token} Call`,
-		startsInDays: 40,
-		endsInDays: 40.05,
-		visibility: 'members'
-	});
-	ids.ongoing = await createGathering({
-		...gathering,
-		kind: 'regional_gathering',
-		name: `${token} Ongoing Gathering`,
-		startsInDays: -1,
-		endsInDays: 1,
-		visibility: 'public'
-	});
-	ids.ended = await createGathering({
-		...gathering,
-		kind: 'camp',
-		name: `${token} Ended Gathering`,
-		startsInDays: -3,
-		endsInDays: -1,
-		visibility: 'public'
-	});
+	for (const [key, crew] of entries<keyof typeof crews, CrewArrangement>(crews)) {
+		ids[key] = await createGroup({
+			kind: 'crew',
+			name: `${token} ${crew.name}`,
+			// The search by purpose finds the full crew alone.
+			purpose: key === 'fullCrew' ? `Weaving ${token}zz baskets` : '',
+			status: crew.status,
+			sizeLimit: crew.sizeLimit,
+			congregationId: key === 'openCrew' ? ids.congregation : null,
+			visibility: crew.visibility ?? 'public',
+			at: maputo
+		});
+		await joinGroup(ids[key], ...joiners.slice(0, crew.joiners));
+	}
+	for (const [key, gathering] of entries<keyof typeof gatherings, GatheringArrangement>(
+		gatherings
+	)) {
+		ids[key] = await createGathering({
+			kind: gathering.kind,
+			name: `${token} ${gathering.name}`,
+			startsInDays: gathering.days[0],
+			endsInDays: gathering.days[1],
+			timeZone: 'Africa/Maputo',
+			capacity: 40,
+			visibility: gathering.visibility ?? 'public',
+			at: maputo,
+			precision: 'area'
+		});
+	}
 });
 
 afterAll(async () => {
 	await database().query('delete from public.gatherings where name like $1', [`${token} %`]);
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
-	await closeDatabase();
 });
 
 async function mapView(
@@ -277,13 +244,7 @@ describe('for a member', () => {
 		expect(person).toMatchObject({
 			kind: 'practitioner',
 			open_to: ['mentoring'],
-			status: null,
-			size_limit: null,
-			seats_open: null,
-			starts_at: null,
-			ends_at: null,
-			time_zone: null,
-			gathering_kind: null
+			...noGroupOrGatheringFields
 		});
 	});
 

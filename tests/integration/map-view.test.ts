@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/database.types';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listMapView } from '../../src/lib/server/map-data';
 import type { PlaceCount, MapItems, MapViewData } from '../../src/lib/map/map-items';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
 	CELL_LENGTH,
-	closeDatabase,
 	groundTruth,
-	type Point
+	practitionersNamedWith
 } from '../support/privacy';
-import {
-	anonymousClient,
-	memberWithProfile,
-	signUpMember,
-	type Client,
-	type Member
-} from '../support/supabase';
+import { anonymousClient, signUpMember, type Client, type Member } from '../support/supabase';
 
 /**
  * The map's view function, map_view (issue 5): for a box and a zoom, every item the caller may
@@ -28,6 +20,8 @@ import {
  */
 
 const token = `mg${randomUUID().slice(0, 6)}`;
+/** A practitioner named with this run's token. */
+const person = practitionersNamedWith(token);
 
 /** Madagascar, wide enough for the coarsest cell an anonymous visitor could get here. */
 const madagascar = { min_lat: -26, min_lng: 42, max_lat: -11, max_lng: 51 };
@@ -49,56 +43,41 @@ beforeAll(async () => {
 	// One at a time: each placement republishes the country's public cells.
 	ana = await person(
 		'Ana',
-		{ precision: 'neighbourhood', open_to: ['crewing'] },
-		{ lat: -18.91, lng: 47.52 }
+		{ lat: -18.91, lng: 47.52 },
+		{ precision: 'neighbourhood', open_to: ['crewing'] }
 	);
 	bo = await person(
 		'Bo',
-		{ precision: 'town', open_to: ['mentoring'] },
-		{ lat: -18.915, lng: 47.525 }
+		{ lat: -18.915, lng: 47.525 },
+		{ precision: 'town', open_to: ['mentoring'] }
 	);
-	cy = await person('Cy', { precision: 'area' }, { lat: -18.905, lng: 47.53 });
+	cy = await person('Cy', { lat: -18.905, lng: 47.53 }, { precision: 'area' });
 	dee = await person(
 		'Dee',
-		{ visibility: 'members', precision: 'neighbourhood' },
-		{ lat: -18.92, lng: 47.52 }
+		{ lat: -18.92, lng: 47.52 },
+		{ visibility: 'members', precision: 'neighbourhood' }
 	);
 	eli = await person(
 		'Eli',
-		{ visibility: 'only_me', precision: 'neighbourhood' },
-		{ lat: -18.91, lng: 47.53 }
+		{ lat: -18.91, lng: 47.53 },
+		{ visibility: 'only_me', precision: 'neighbourhood' }
 	);
 	fay = await person(
 		'Fay',
-		{ visibility: 'crewmates', precision: 'area' },
-		{ lat: -18.91, lng: 47.525 }
+		{ lat: -18.91, lng: 47.525 },
+		{ visibility: 'crewmates', precision: 'area' }
 	);
-	gus = await person('Gus', { precision: 'area' }, { lat: -18.912, lng: 47.522 });
-	hal = await person('Hal', { precision: 'area', onboarded_at: null }, { lat: -18.91, lng: 47.52 });
-	jo = await person('Jo', { precision: 'area' }, { lat: -18.15, lng: 49.4 });
+	gus = await person('Gus', { lat: -18.912, lng: 47.522 }, { precision: 'area' });
+	hal = await person('Hal', { lat: -18.91, lng: 47.52 }, { precision: 'area', onboarded_at: null });
+	jo = await person('Jo', { lat: -18.15, lng: 49.4 }, { precision: 'area' });
 	ivy = await person(
 		'Ivy',
-		{ visibility: 'members', precision: 'town' },
-		{ lat: -16.43, lng: 179.38 }
+		{ lat: -16.43, lng: 179.38 },
+		{ visibility: 'members', precision: 'town' }
 	);
 	const blocked = await gus.client.from('blocks').insert({ blocked_id: viewer.id });
 	if (blocked.error) throw blocked.error;
 });
-
-afterAll(closeDatabase);
-
-/** A practitioner placed at `point`, public unless told otherwise, named with this run's token. */
-function person(
-	name: string,
-	profile: Partial<Database['public']['Tables']['profiles']['Update']>,
-	point: Point
-): Promise<Member> {
-	return memberWithProfile(
-		`mg-${name.toLowerCase()}`,
-		{ visibility: 'public', ...profile, display_name: `${token} ${name}` },
-		point
-	);
-}
 
 interface ViewArgs {
 	min_lat: number;

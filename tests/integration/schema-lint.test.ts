@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { anonymousToken, closeDatabase, database, rest } from '../support/privacy';
+import { describe, expect, it } from 'vitest';
+import { anonymousToken, database, rest } from '../support/privacy';
 
 /**
  * Lint checks on the schema, as tests: the rules every migration must keep for the API to be
  * safe with the public key (DESIGN.md sections 2, 3 and 5), read from pg_catalog.
  */
-
-afterAll(closeDatabase);
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { anonymousClient, memberWithProfile, serviceClient, type Member } from './supabase';
+import { memberWithProfile, type Member, type ProfileChanges } from './supabase';
 
 /**
  * Helpers for the location privacy attack suite (tests/integration/privacy, DESIGN.md section 3).
@@ -52,30 +52,42 @@ export const ANONYMOUS_FINEST_CELL_LENGTH = CELL_LENGTH.area;
 /** What directory_page rounds distances to, by cell length: the size each precision names. */
 export const DISTANCE_STEP_KM: Record<number, number> = { 15: 1, 13: 5, 11: 20, 9: 100, 5: 1000 };
 
-/** A practitioner who has finished onboarding and placed themselves, public by default. */
+/**
+ * A practitioner who has finished onboarding and placed themselves: public at area precision and
+ * named `name` unless `profile` says otherwise.
+ */
 export function practitionerAt(
 	name: string,
 	point: Point,
-	profile: { visibility?: Visibility; precision?: Precision } = {}
+	profile: ProfileChanges = {}
 ): Promise<Member> {
 	return memberWithProfile(name, { visibility: 'public', precision: 'area', ...profile }, point);
 }
 
-/** Signs in as an existing account (a seeded one), the way signUpMember signs up a new one. */
-export async function signInAs(email: string): Promise<Member> {
-	const { data: link, error: linkError } = await serviceClient().auth.admin.generateLink({
-		type: 'magiclink',
-		email
-	});
-	if (linkError) throw linkError;
-	const client = anonymousClient();
-	const { data, error } = await client.auth.verifyOtp({
-		email,
-		token: link.properties.email_otp,
-		type: 'email'
-	});
-	if (error || !data.user) throw error ?? new Error('verifyOtp returned no user');
-	return { id: data.user.id, email, client };
+/**
+ * Makes practitioners as practitionerAt does, named with a test file's token (`${token} Ana`), so
+ * that a search for the token finds that file's people and nobody else's.
+ */
+export function practitionersNamedWith(token: string) {
+	return (name: string, point: Point, profile: ProfileChanges = {}): Promise<Member> =>
+		practitionerAt(`${token}-${name.toLowerCase()}`, point, {
+			...profile,
+			display_name: `${token} ${name}`
+		});
+}
+
+/**
+ * Two public neighbours of a person at `point`, a few hundred metres north-east and south-west in
+ * the same area cell: with that person public too, three share the cell, so anonymous visitors
+ * see them (guarantee 6, k = 3). One after the other: each placement republishes the country.
+ */
+export async function neighboursOf(prefix: string, point: Point): Promise<Member[]> {
+	const neighbours: Member[] = [];
+	for (const [index, offset] of [0.003, -0.003].entries()) {
+		const at = { lat: point.lat + offset, lng: point.lng + offset };
+		neighbours.push(await practitionerAt(`${prefix}-neighbour-${index + 1}`, at));
+	}
+	return neighbours;
 }
 
 /** A member's access token, to send raw requests as them. */
@@ -323,4 +335,49 @@ export async function nearby(token: string, point: Point): Promise<NearbyPractit
 			place_label,
 			distance_km
 		}));
+}
+
+/** A person's point on the world map (map_items) as a member sees it; undefined when not on it. */
+export async function mapPointAs(viewer: Member, id: string): Promise<MapPoint | undefined> {
+	return (await worldMapPoints(await accessToken(viewer))).find((point) => point.id === id);
+}
+
+/**
+ * How often a viewer comes across a person in each place they could: the person's profile row,
+ * a count of it, the world map, and the directory sorted by distance from a point near them.
+ */
+export interface Sightings {
+	row: number;
+	count: number | null;
+	map: number;
+	nearby: number;
+}
+
+/** Sightings of a person the viewer may see: once in each place. */
+export const everywhere: Sightings = { row: 1, count: 1, map: 1, nearby: 1 };
+/** Sightings of a person hidden from the viewer. */
+export const nowhere: Sightings = { row: 0, count: 0, map: 0, nearby: 0 };
+
+/** Where the holder of `token` comes across the person with this id, looking `near` them. */
+export async function sightings(
+	token: string,
+	person: { id: string; near: Point }
+): Promise<Sightings> {
+	const { id } = person;
+	const [row, counted, map, near] = await Promise.all([
+		rest(token, `profiles?select=id&id=eq.${id}`),
+		rest(token, `profiles?select=id&id=eq.${id}`, {
+			method: 'HEAD',
+			headers: { Prefer: 'count=exact' }
+		}),
+		worldMapPoints(token),
+		nearby(token, person.near)
+	]);
+	expect(row.status).toBe(200);
+	return {
+		row: (row.body as { id: string }[]).length,
+		count: countOf(counted),
+		map: map.filter((point) => point.id === id).length,
+		nearby: near.filter((practitioner) => practitioner.id === id).length
+	};
 }

@@ -6,6 +6,9 @@ import type { Database } from '../../src/lib/database.types';
 
 export type Client = SupabaseClient<Database>;
 
+/** What a member may write of their own profile. */
+export type ProfileChanges = Database['public']['Tables']['profiles']['Update'];
+
 const clientOptions = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 	// Node 20 has no global WebSocket. https://github.com/supabase/supabase-js/issues/1400
@@ -31,11 +34,18 @@ export interface Member {
 }
 
 /**
- * A new person, signed in the way a real one is: the auth stand-in emails a one-time code
- * (read here through the admin API's generate_link) and the public client verifies it.
+ * A new person, signed in the way a real one is (see signInAs), with an address of their own.
  */
 export async function signUpMember(name = 'member'): Promise<Member> {
-	const email = `${name}-${randomUUID().slice(0, 8)}@example.test`;
+	return signInAs(`${name}-${randomUUID().slice(0, 8)}@example.test`);
+}
+
+/**
+ * Signs in as the account with this email, made on the way if there is none (a seeded account
+ * exists already): the auth stand-in emails a one-time code (read here through the admin API's
+ * generate_link) and the public client verifies it, as a real person's browser does.
+ */
+export async function signInAs(email: string): Promise<Member> {
 	const admin = serviceClient().auth.admin;
 	const { data: link, error: linkError } = await admin.generateLink({ type: 'magiclink', email });
 	if (linkError) throw linkError;
@@ -55,7 +65,7 @@ export async function signUpMember(name = 'member'): Promise<Member> {
  */
 export async function memberWithProfile(
 	name: string,
-	profile: Partial<Database['public']['Tables']['profiles']['Update']> = {},
+	profile: ProfileChanges = {},
 	location?: { lat: number; lng: number }
 ): Promise<Member> {
 	const member = await signUpMember(name);

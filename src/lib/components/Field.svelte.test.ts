@@ -1,6 +1,8 @@
 import { createRawSnippet } from 'svelte';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { expectRefused } from '../../../tests/support/fields';
+import { upcomingGatheringsSelect } from './factories';
 import Field, { type FieldControl } from './Field.svelte';
 
 describe('Field', () => {
@@ -40,10 +42,10 @@ describe('Field', () => {
 			value: '  '
 		});
 
-		const input = screen.getByRole('textbox', { name: 'Your name' });
-		expect(input).toBeInvalid();
-		expect(input).toHaveAccessibleDescription('Enter your name. The name people know you by.');
-		expect(input).toHaveValue('  ');
+		expectRefused(screen.getByRole('textbox', { name: 'Your name' }), {
+			value: '  ',
+			error: 'Enter your name. The name people know you by.'
+		});
 		expect(document.getElementById('display-name-error')).toHaveTextContent('Enter your name.');
 	});
 
@@ -69,20 +71,11 @@ describe('Field', () => {
 	});
 
 	it('is a select given options, bound to the one chosen', async () => {
-		const props = $state({
-			id: 'sort',
-			name: 'sort',
-			label: 'Sort by',
-			options: [
-				{ value: 'name', label: 'Name' },
-				{ value: 7, label: 'In the next week' }
-			],
-			value: 'name'
-		});
+		const props = $state(upcomingGatheringsSelect(''));
 		render(Field, props);
 
-		const select = screen.getByRole('combobox', { name: 'Sort by' });
-		expect(select).toHaveValue('name');
+		const select = screen.getByRole('combobox', { name: 'Upcoming gatherings' });
+		expect(select).toHaveValue('');
 		await fireEvent.change(select, { target: { value: '7' } });
 		expect(props.value).toBe('7');
 	});

@@ -1,6 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import ChoiceFieldset from './ChoiceFieldset.svelte';
+import { upcomingGatheringsSelect } from './factories';
 import Field from './Field.svelte';
 
 /**
@@ -51,17 +52,7 @@ describe('rendered on the server', () => {
 	});
 
 	it('selects the chosen option', () => {
-		const { body } = render(Field, {
-			props: {
-				id: 'within',
-				label: 'Upcoming gatherings',
-				options: [
-					{ value: '', label: 'Any upcoming date' },
-					{ value: 30, label: 'In the next month' }
-				],
-				value: '30'
-			}
-		});
+		const { body } = render(Field, { props: upcomingGatheringsSelect('30') });
 		expect(body).toMatch(/<option value="30" selected/);
 		expect(body).not.toMatch(/<option value="" selected/);
 	});

@@ -2,26 +2,18 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mapItem } from '$lib/map/factories';
 import type { MapItem } from '$lib/map/map-items';
-import { place } from '$lib/people/factories';
+import { place, utrechtFlorida } from '$lib/people/factories';
 import type { Place } from '$lib/people/places';
 import MapSearch from './MapSearch.svelte';
 
 const utrecht = place();
-const utrechtBay = place({
-	id: 5,
-	name: 'Utrecht',
-	country_code: 'ZA',
-	country_name: 'South Africa',
-	lat: -27.66,
-	lng: 30.33
-});
 const ada = mapItem({ name: 'Ada Utrechtse' });
 
 type Found = { places: Place[]; people: MapItem[] };
 type Search = (query: string, signal: AbortSignal) => Promise<Found>;
 
 function setup({
-	search = vi.fn<Search>(async () => ({ places: [utrecht, utrechtBay], people: [ada] })),
+	search = vi.fn<Search>(async () => ({ places: [utrecht, utrechtFlorida()], people: [ada] })),
 	initialQuery
 }: { search?: Search; initialQuery?: string } = {}) {
 	const callbacks = {
@@ -122,7 +114,7 @@ describe('MapSearch', () => {
 				within(places)
 					.getAllByRole('option')
 					.map((option) => option.textContent)
-			).toEqual(['Utrecht, Netherlands', 'Utrecht, South Africa']);
+			).toEqual(['Utrecht, Netherlands', 'Utrecht, United States']);
 			const people = within(listbox).getByRole('group', { name: 'People, crews and gatherings' });
 			expect(within(people).getByRole('option')).toHaveTextContent(
 				'Ada Utrechtse near Utrecht, NL'
@@ -230,8 +222,8 @@ describe('MapSearch', () => {
 			await key(input, 'ArrowDown');
 			await key(input, 'Enter');
 
-			expect(onplace).toHaveBeenCalledExactlyOnceWith(utrechtBay);
-			expect(input).toHaveValue('Utrecht, South Africa');
+			expect(onplace).toHaveBeenCalledExactlyOnceWith(utrechtFlorida());
+			expect(input).toHaveValue('Utrecht, United States');
 			expect(input).toHaveAttribute('aria-expanded', 'false');
 		});
 

@@ -3,7 +3,18 @@
  * unless told otherwise; the fields of the other kinds are empty or null, as the database sends
  * them.
  */
-import type { GatheringItem, GroupItem, MapItem } from './map-items';
+import type { GatheringItem, GroupItem, MapItem, PractitionerItem } from './map-items';
+
+/** A practitioner's group and gathering fields, as the database sends them: all null. */
+export const noGroupOrGatheringFields = {
+	status: null,
+	size_limit: null,
+	seats_open: null,
+	starts_at: null,
+	ends_at: null,
+	time_zone: null,
+	gathering_kind: null
+} as const satisfies Partial<PractitionerItem>;
 
 export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 	// Overrides of another kind's fields make another kind of item, which TypeScript cannot
@@ -20,13 +31,7 @@ export function mapItem(overrides: Partial<MapItem> = {}): MapItem {
 		practices: [],
 		pathway_stage: null,
 		languages: [],
-		status: null,
-		size_limit: null,
-		seats_open: null,
-		starts_at: null,
-		ends_at: null,
-		time_zone: null,
-		gathering_kind: null,
+		...noGroupOrGatheringFields,
 		...overrides
 	} as MapItem;
 }

@@ -1,19 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { place } from './factories';
+import { expectRefused } from '../../../tests/support/fields';
+import { place, utrechtFlorida } from './factories';
 import LocationPicker from './LocationPicker.svelte';
 import { PlaceLookupError } from './places';
 
 const utrecht = place();
-const utrechtFlorida = place({
-	id: 4173283,
-	name: 'Utrecht',
-	country_code: 'US',
-	country_name: 'United States',
-	population: 0,
-	lat: 28.5,
-	lng: -81.2
-});
 const utrechtse = place({ id: 2745909, name: 'Utrechtse Heuvelrug', population: 49000 });
 
 afterEach(() => {
@@ -41,7 +33,7 @@ describe('LocationPicker', () => {
 
 	describe('searching for a place', () => {
 		it('lists the places found, with their country and population', async () => {
-			const onsearch = vi.fn().mockResolvedValue([utrecht, utrechtFlorida]);
+			const onsearch = vi.fn().mockResolvedValue([utrecht, utrechtFlorida()]);
 			render(LocationPicker, { onsearch });
 
 			await searchFor('Utrec');
@@ -274,12 +266,10 @@ describe('LocationPicker', () => {
 				errors: { lat: 'Latitude must be a number from -90 to 90, like 52.09.' }
 			});
 
-			const latitude = screen.getByLabelText('Latitude');
-			expect(latitude).toHaveValue('91');
-			expect(latitude).toBeInvalid();
-			expect(latitude).toHaveAccessibleDescription(
-				'Latitude must be a number from -90 to 90, like 52.09.'
-			);
+			expectRefused(screen.getByLabelText('Latitude'), {
+				value: '91',
+				error: 'Latitude must be a number from -90 to 90, like 52.09.'
+			});
 		});
 	});
 

@@ -109,3 +109,15 @@ export function place(overrides: Partial<Place> = {}): Place {
 		...overrides
 	};
 }
+
+/** Another Utrecht, a village in Florida: for lists that must tell two places of one name apart. */
+export function utrechtFlorida(): Place {
+	return place({
+		id: 4173283,
+		country_code: 'US',
+		country_name: 'United States',
+		population: 0,
+		lat: 28.5,
+		lng: -81.2
+	});
+}

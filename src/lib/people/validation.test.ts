@@ -10,8 +10,11 @@ import {
 	type ProfileChanges
 } from './validation';
 
-/** A form as a browser posts it: repeated names for checkboxes. */
-function form(fields: Record<string, string | string[]>): FormData {
+/** The fields of a form as a browser posts them: repeated names for checkboxes. */
+type Fields = Record<string, string | string[]>;
+
+/** A form as a browser posts it, with a name and the privacy defaults unless told otherwise. */
+function form(fields: Fields): FormData {
 	const data = new FormData();
 	for (const [name, value] of Object.entries({
 		display_name: 'Ada Fernhill',
@@ -24,13 +27,21 @@ function form(fields: Record<string, string | string[]>): FormData {
 	return data;
 }
 
-function errorsOf(fields: Record<string, string | string[]>) {
+/** `count` numbered lines or tags: `tag 0`, `tag 1`, ... */
+function numbered(count: number, word: string): string[] {
+	return Array.from({ length: count }, (_, i) => `${word} ${i}`);
+}
+
+const LATITUDE_RANGE = 'Latitude must be a number from -90 to 90, like 52.09.';
+const LONGITUDE_RANGE = 'Longitude must be a number from -180 to 180, like 5.12.';
+
+function errorsOf(fields: Fields) {
 	const result = readProfileForm(form(fields));
 	if (result.ok) throw new Error('expected the form to be refused');
 	return result.errors;
 }
 
-function valueOf(fields: Record<string, string | string[]>) {
+function valueOf(fields: Fields) {
 	const result = readProfileForm(form(fields));
 	if (!result.ok) throw new Error(`expected the form to pass: ${JSON.stringify(result.errors)}`);
 	return result.value;
@@ -105,30 +116,17 @@ describe('readProfileForm', () => {
 		});
 	});
 
-	describe('the name', () => {
-		it('is required', () => {
-			expect(errorsOf({ display_name: '   ' })).toEqual({
-				display_name: 'Enter your name, or the name you go by.'
-			});
-		});
-
-		it('is at most 80 characters, counting an emoji as one', () => {
-			expect(valueOf({ display_name: '🌱'.repeat(80) }).profile.display_name).toHaveLength(160);
-			expect(errorsOf({ display_name: 'a'.repeat(81) })).toEqual({
-				display_name: 'Your name can be at most 80 characters long (it has 81).'
-			});
-		});
-	});
-
-	it('refuses a line about yourself over 280 characters', () => {
-		expect(errorsOf({ bio: 'x'.repeat(281) })).toEqual({
-			bio: 'The line about yourself can be at most 280 characters long (it has 281).'
-		});
+	it('counts an emoji in the name as one character', () => {
+		expect(valueOf({ display_name: '🌱'.repeat(80) }).profile.display_name).toHaveLength(160);
 	});
 
 	describe('the point', () => {
 		it('reads a decimal comma and a typographic minus', () => {
 			expect(valueOf({ lat: '52,09', lng: '−0.5' }).location).toEqual({ lat: 52.09, lng: -0.5 });
+		});
+
+		it('accepts the edges of the world', () => {
+			expect(valueOf({ lat: '-90', lng: '180' }).location).toEqual({ lat: -90, lng: 180 });
 		});
 
 		it('needs both coordinates', () => {
@@ -141,53 +139,25 @@ describe('readProfileForm', () => {
 		});
 
 		it('refuses coordinates off the Earth or that are not numbers', () => {
-			expect(errorsOf({ lat: '91', lng: '5' })).toEqual({
-				lat: 'Latitude must be a number from -90 to 90, like 52.09.'
-			});
-			expect(errorsOf({ lat: '52', lng: '180.5' })).toEqual({
-				lng: 'Longitude must be a number from -180 to 180, like 5.12.'
-			});
+			expect(errorsOf({ lat: '91', lng: '5' })).toEqual({ lat: LATITUDE_RANGE });
+			expect(errorsOf({ lat: '52', lng: '180.5' })).toEqual({ lng: LONGITUDE_RANGE });
 			expect(errorsOf({ lat: 'Utrecht', lng: '5e2' })).toEqual({
-				lat: 'Latitude must be a number from -90 to 90, like 52.09.',
-				lng: 'Longitude must be a number from -180 to 180, like 5.12.'
-			});
-		});
-
-		it('accepts the edges of the world', () => {
-			expect(valueOf({ lat: '-90', lng: '180' }).location).toEqual({ lat: -90, lng: 180 });
-		});
-	});
-
-	describe('precision and visibility', () => {
-		it('must be one of the choices', () => {
-			expect(errorsOf({ precision: 'street', visibility: '' })).toEqual({
-				precision: 'Choose how precisely to show where you are.',
-				visibility: 'Choose who can see your profile.'
+				lat: LATITUDE_RANGE,
+				lng: LONGITUDE_RANGE
 			});
 		});
 	});
 
-	describe('interests', () => {
-		it('are at most 20', () => {
-			const many = Array.from({ length: 21 }, (_, i) => `tag ${i}`).join(', ');
-			expect(errorsOf({ interests: many })).toEqual({
-				interests: 'Add at most 20 interests, separated by commas (you have 21).'
-			});
-		});
-
-		it('are each at most 40 characters', () => {
-			expect(errorsOf({ interests: `choirs, ${'long '.repeat(9)}` })).toEqual({
-				interests:
-					'Each interest can be at most 40 characters long: “long long long long long…” has 44.'
-			});
-		});
+	it('saves a website with a lower-case scheme, which the database insists on', () => {
+		expect(valueOf({ website: 'HTTPS://Ada.example.org/Page' }).profile.website).toBe(
+			'https://Ada.example.org/Page'
+		);
 	});
 
-	it('takes at most 10 languages', () => {
-		const languages =
-			'Dutch, English, German, French, Frisian, Welsh, Irish, Basque, Catalan, Sami, Maori';
-		expect(errorsOf({ languages })).toEqual({
-			languages: 'Add at most 10 languages, separated by commas (you have 11).'
+	it('refuses a precision and a visibility that are not among the choices', () => {
+		expect(errorsOf({ precision: 'street', visibility: '' })).toEqual({
+			precision: 'Choose how precisely to show where you are.',
+			visibility: 'Choose who can see your profile.'
 		});
 	});
 
@@ -201,93 +171,84 @@ describe('readProfileForm', () => {
 		});
 	});
 
-	describe('offers and needs', () => {
-		it('are at most 10 lines each', () => {
-			expect(
-				errorsOf({ needs: Array.from({ length: 11 }, (_, i) => `need ${i}`).join('\n') })
-			).toEqual({ needs: 'List at most 10 needs, one per line (you have 11).' });
-		});
+	/** For each field, values it refuses on their own, and the error it gives for each. */
+	const refusals: Record<string, [value: string, error: string][]> = {
+		display_name: [
+			['   ', 'Enter your name, or the name you go by.'],
+			['a'.repeat(81), 'Your name can be at most 80 characters long (it has 81).']
+		],
+		bio: [
+			['x'.repeat(281), 'The line about yourself can be at most 280 characters long (it has 281).']
+		],
+		interests: [
+			[
+				numbered(21, 'tag').join(', '),
+				'Add at most 20 interests, separated by commas (you have 21).'
+			],
+			[
+				`choirs, ${'long '.repeat(9)}`,
+				'Each interest can be at most 40 characters long: “long long long long long…” has 44.'
+			]
+		],
+		languages: [
+			[
+				'Dutch, English, German, French, Frisian, Welsh, Irish, Basque, Catalan, Sami, Maori',
+				'Add at most 10 languages, separated by commas (you have 11).'
+			]
+		],
+		needs: [
+			[numbered(11, 'need').join('\n'), 'List at most 10 needs, one per line (you have 11).']
+		],
+		offers: [
+			[
+				`Bike repair\n${'x'.repeat(121)}`,
+				'Each offer can be at most 120 characters long: line 2 has 121.'
+			]
+		],
+		pronouns: [['x'.repeat(41), 'Pronouns can be at most 40 characters long (it has 41).']],
+		website: [
+			['ada.example.org', 'Start the website address with https://, like https://example.org.'],
+			['javascript:alert(1)', 'A website address starts with https:// or http://.'],
+			['https://localhost', 'Enter a website address like https://example.org.'],
+			[
+				`https://example.org/${'a'.repeat(181)}`,
+				'A website address can be at most 200 characters long (it has 201).'
+			]
+		],
+		discord_handle: [
+			['ada fernhill', 'A Discord handle has no spaces in it, like ada_fernhill.'],
+			['a'.repeat(41), 'A Discord handle can be at most 40 characters long (it has 41).']
+		]
+	};
 
-		it('say which line is too long', () => {
-			expect(errorsOf({ offers: `Bike repair\n${'x'.repeat(121)}` })).toEqual({
-				offers: 'Each offer can be at most 120 characters long: line 2 has 121.'
-			});
-		});
-	});
-
-	it('refuses pronouns over 40 characters', () => {
-		expect(errorsOf({ pronouns: 'x'.repeat(41) })).toEqual({
-			pronouns: 'Pronouns can be at most 40 characters long (it has 41).'
-		});
-	});
-
-	describe('the website', () => {
-		it('must start with https:// or http://', () => {
-			expect(errorsOf({ website: 'ada.example.org' })).toEqual({
-				website: 'Start the website address with https://, like https://example.org.'
-			});
-			expect(errorsOf({ website: 'javascript:alert(1)' })).toEqual({
-				website: 'A website address starts with https:// or http://.'
-			});
-		});
-
-		it('is saved with a lower-case scheme, which the database insists on', () => {
-			expect(valueOf({ website: 'HTTPS://Ada.example.org/Page' }).profile.website).toBe(
-				'https://Ada.example.org/Page'
-			);
-		});
-
-		it('must name a host on the web', () => {
-			expect(errorsOf({ website: 'https://localhost' })).toEqual({
-				website: 'Enter a website address like https://example.org.'
-			});
-		});
-
-		it('is at most 200 characters', () => {
-			expect(errorsOf({ website: `https://example.org/${'a'.repeat(181)}` })).toEqual({
-				website: 'A website address can be at most 200 characters long (it has 201).'
-			});
-		});
-	});
-
-	it('refuses a Discord handle with spaces or over 40 characters', () => {
-		expect(errorsOf({ discord_handle: 'ada fernhill' })).toEqual({
-			discord_handle: 'A Discord handle has no spaces in it, like ada_fernhill.'
-		});
-		expect(errorsOf({ discord_handle: 'a'.repeat(41) })).toEqual({
-			discord_handle: 'A Discord handle can be at most 40 characters long (it has 41).'
-		});
+	it.each(
+		Object.entries(refusals).flatMap(([field, cases]) =>
+			cases.map(([value, error]) => ({ field, value, error }))
+		)
+	)('refuses a $field, saying “$error”', ({ field, value, error }) => {
+		expect(errorsOf({ [field]: value })).toEqual({ [field]: error });
 	});
 
 	describe('when the form is refused', () => {
 		it('gives back everything that was typed, untouched', () => {
-			const result = readProfileForm(
-				form({
-					display_name: '',
-					bio: '  my bio  ',
-					lat: '52.09',
-					lng: 'east',
-					location_source: 'map',
-					place_query: 'Utre',
-					practices: ['crewing', 'mentoring'],
-					offers: 'one\ntwo',
-					website: 'nope'
-				})
-			);
-			expect(result.ok).toBe(false);
-			expect(result.values).toEqual({
-				...EMPTY_PROFILE_FORM,
+			const typed = {
 				display_name: '',
 				bio: '  my bio  ',
 				lat: '52.09',
 				lng: 'east',
 				location_source: 'map',
 				place_query: 'Utre',
-				precision: 'area',
-				visibility: 'members',
 				practices: ['crewing', 'mentoring'],
 				offers: 'one\ntwo',
 				website: 'nope'
+			};
+			const result = readProfileForm(form(typed));
+			expect(result.ok).toBe(false);
+			expect(result.values).toEqual({
+				...EMPTY_PROFILE_FORM,
+				precision: 'area',
+				visibility: 'members',
+				...typed
 			});
 		});
 	});

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cellAt } from '../../../src/lib/geo/cells';
+import type { PlaceLabel } from '../../../src/lib/people/audience';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	CELL_LENGTH,
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	groundTruth,
 	rest,
 	type Point,
@@ -28,24 +28,13 @@ const podgorica: Point[] = [
 /** Tuzi, about 15 km south-east: another area cell, the same region cell. */
 const tuzi: Point = { lat: 42.36512345, lng: 19.33112345 };
 
-interface PreviewRow {
-	precision: Precision;
-	cell: string;
-	label: string | null;
-	stranger_precision: Precision | null;
-	stranger_cell: string | null;
-	stranger_lat: number | null;
-	stranger_lng: number | null;
-	stranger_label: string | null;
-}
-
-async function preview(member: Member, point: Point): Promise<Map<Precision, PreviewRow>> {
+async function preview(member: Member, point: Point): Promise<Map<Precision, PlaceLabel>> {
 	const response = await rest(await accessToken(member), 'rpc/place_labels_for', {
 		method: 'POST',
 		body: point
 	});
 	expect(response.status).toBe(200);
-	return new Map((response.body as PreviewRow[]).map((row) => [row.precision, row]));
+	return new Map((response.body as PlaceLabel[]).map((row) => [row.precision, row]));
 }
 
 /** Saves the member as public at a point and precision, and reads what strangers now get. */
@@ -71,7 +60,7 @@ function precisionOfLength(length: number): Precision {
 	return (Object.entries(CELL_LENGTH) as [Precision, number][]).find(([, n]) => n === length)![0];
 }
 
-function promised(row: PreviewRow) {
+function promised(row: PlaceLabel) {
 	return {
 		precision: row.stranger_precision,
 		cell: row.stranger_cell,
@@ -94,8 +83,6 @@ beforeAll(async () => {
 	expect(area(tuzi)).not.toBe(area(podgorica[0]));
 	expect(region(tuzi)).toBe(region(podgorica[0]));
 });
-
-afterAll(closeDatabase);
 
 describe('the preview of what strangers see (place_labels_for)', () => {
 	it('is refused to anonymous visitors', async () => {

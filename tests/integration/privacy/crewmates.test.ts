@@ -8,13 +8,7 @@ import {
 	type Member
 } from '../../support/supabase';
 import { createGroup, joinGroup } from '../../support/groups';
-import {
-	CELL_LENGTH,
-	closeDatabase,
-	database,
-	groundTruth,
-	practitionerAt
-} from '../../support/privacy';
+import { CELL_LENGTH, database, groundTruth, practitionerAt } from '../../support/privacy';
 
 /**
  * Guarantee 4's third choice: a 'crewmates' profile is seen by the people who share a crew with
@@ -73,7 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
-	await closeDatabase();
 });
 
 /** The owner as a viewer comes across them: their profile row and their map items. */

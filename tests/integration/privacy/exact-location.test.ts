@@ -6,7 +6,6 @@ import {
 	CELL_LENGTH,
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	countOf,
 	database,
 	expectNoExactPoint,
@@ -69,7 +68,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await database().query('delete from public.groups where name = $1', ['mn-crew']);
-	await closeDatabase();
 });
 
 interface Attack {

@@ -1,18 +1,17 @@
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient, signUpMember, type Member } from '../../support/supabase';
 import {
 	CELL_LENGTH,
 	accessToken,
 	anonymousToken,
 	anonymousViewOf,
-	closeDatabase,
 	database,
 	groundTruth,
-	nearby,
+	mapPointAs,
 	practitionerAt,
 	rest,
-	worldMapPoints,
+	sightings,
 	type Point
 } from '../../support/privacy';
 
@@ -24,8 +23,6 @@ import {
  * Each scenario has a country of its own: Iceland, Uruguay (and Laos), Paraguay, Botswana and
  * Ecuador, none of them in the seed.
  */
-
-afterAll(closeDatabase);
 
 /** The level an anonymous visitor sees each person at: a cell length, or 'hidden'. */
 async function anonymousLevels(members: Member[]): Promise<(number | 'hidden')[]> {
@@ -39,15 +36,12 @@ async function anonymousLevels(members: Member[]): Promise<(number | 'hidden')[]
 
 /** Whether anonymous map points and nearby results include each person. */
 async function onAnonymousMap(members: Member[], near: Point): Promise<boolean[]> {
-	const [points, close] = await Promise.all([
-		worldMapPoints(anonymousToken()),
-		nearby(anonymousToken(), near)
-	]);
-	return members.map((member) => {
-		const onMap = points.some((point) => point.id === member.id);
-		const nearbyToo = close.some((row) => row.id === member.id);
-		expect(nearbyToo, 'nearby agrees with the map').toBe(onMap);
-		return onMap;
+	const seen = await Promise.all(
+		members.map(({ id }) => sightings(anonymousToken(), { id, near }))
+	);
+	return seen.map(({ map, nearby }) => {
+		expect(nearby, 'nearby agrees with the map').toBe(map);
+		return map === 1;
 	});
 }
 
@@ -68,10 +62,7 @@ describe('a lone public person in a country with nobody else', () => {
 
 	it('is still seen by members, at the precision they chose', async () => {
 		const member = await signUpMember('is-member');
-		const seen = (await worldMapPoints(await accessToken(member))).find(
-			(point) => point.id === lone.id
-		);
-		expect(seen?.cell).toHaveLength(CELL_LENGTH.neighbourhood);
+		expect((await mapPointAs(member, lone.id))?.cell).toHaveLength(CELL_LENGTH.neighbourhood);
 	});
 
 	it('is shown at country level, no finer, once two others live elsewhere in the country', async () => {
@@ -163,9 +154,8 @@ describe('when people leave a shared area cell, the others are coarsened step by
 
 	it('keeps showing them to members at their own precision all along', async () => {
 		const member = await signUpMember('uy-member');
-		const points = await worldMapPoints(await accessToken(member));
-		expect(points.find((point) => point.id === a.id)?.cell).toHaveLength(CELL_LENGTH.neighbourhood);
-		expect(points.find((point) => point.id === e.id)?.cell).toHaveLength(CELL_LENGTH.area);
+		expect((await mapPointAs(member, a.id))?.cell).toHaveLength(CELL_LENGTH.neighbourhood);
+		expect((await mapPointAs(member, e.id))?.cell).toHaveLength(CELL_LENGTH.area);
 	});
 });
 

@@ -1,17 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, hostGroup, joinGroup } from '../../support/groups';
-import { signUpMember, type Member } from '../../support/supabase';
+import {
+	memberWithProfile,
+	signUpMember,
+	type Member,
+	type ProfileChanges
+} from '../../support/supabase';
 import {
 	accessToken,
 	anonymousToken,
 	anonymousViewOf,
-	closeDatabase,
 	database,
 	groundTruth,
-	nearby,
-	practitionerAt,
+	neighboursOf,
+	nowhere,
 	rest,
-	worldMapPoints,
+	sightings,
 	type Point
 } from '../../support/privacy';
 
@@ -32,11 +36,12 @@ let member: Member;
 let crewId: string;
 
 beforeAll(async () => {
-	leaver = await memberWithEverything();
-	neighbours = [
-		await practitionerAt('am-neighbour-1', { lat: 40.19534567, lng: 44.52176543 }),
-		await practitionerAt('am-neighbour-2', { lat: 40.18934567, lng: 44.51576543 })
-	];
+	leaver = await memberWithProfile(
+		'am-leaver',
+		{ visibility: 'public', precision: 'town', ...everything },
+		yerevan
+	);
+	neighbours = await neighboursOf('am', yerevan);
 	[blockedByLeaver, blockerOfLeaver, member] = await Promise.all([
 		signUpMember('am-blocked-by-leaver'),
 		signUpMember('am-blocker-of-leaver'),
@@ -58,30 +63,20 @@ beforeAll(async () => {
 	await joinGroup(crewId, neighbours[0]);
 });
 
-afterAll(closeDatabase);
-
-function memberWithEverything(): Promise<Member> {
-	return practitionerAt('am-leaver', yerevan, { precision: 'town' }).then(async (person) => {
-		const { error } = await person.client
-			.from('profiles')
-			.update({
-				bio: 'Hosting a crew of translators.',
-				pronouns: 'they/them',
-				languages: ['Armenian', 'English'],
-				interests: ['translation'],
-				practices: ['crewing'],
-				pathway_stage: 'hosting',
-				open_to: ['mentoring'],
-				offers: ['Armenian lessons'],
-				needs: ['a venue'],
-				website: 'https://example.org/am',
-				discord_handle: 'am-leaver'
-			})
-			.eq('id', person.id);
-		expect(error).toBeNull();
-		return person;
-	});
-}
+/** All of a profile the leaver filled in, to find again in their export. */
+const everything: ProfileChanges = {
+	bio: 'Hosting a crew of translators.',
+	pronouns: 'they/them',
+	languages: ['Armenian', 'English'],
+	interests: ['translation'],
+	practices: ['crewing'],
+	pathway_stage: 'hosting',
+	open_to: ['mentoring'],
+	offers: ['Armenian lessons'],
+	needs: ['a venue'],
+	website: 'https://example.org/am',
+	discord_handle: 'am-leaver'
+};
 
 describe('export_my_data', () => {
 	it('gives the owner all of their data: account, profile, exact point, blocks and groups', async () => {
@@ -93,17 +88,7 @@ describe('export_my_data', () => {
 			profile: {
 				id: leaver.id,
 				display_name: 'am-leaver',
-				bio: 'Hosting a crew of translators.',
-				pronouns: 'they/them',
-				languages: ['Armenian', 'English'],
-				interests: ['translation'],
-				practices: ['crewing'],
-				pathway_stage: 'hosting',
-				open_to: ['mentoring'],
-				offers: ['Armenian lessons'],
-				needs: ['a venue'],
-				website: 'https://example.org/am',
-				discord_handle: 'am-leaver',
+				...everything,
 				visibility: 'public',
 				precision: 'town',
 				published_cell: truth.published_cell,
@@ -205,14 +190,9 @@ describe('delete_my_account', () => {
 
 	it('leaves nothing of the person for anyone to find', async () => {
 		for (const token of [anonymousToken(), await accessToken(member)]) {
-			const [rows, map, near] = await Promise.all([
-				rest(token, `profiles?select=id,display_name&display_name=eq.am-leaver`),
-				worldMapPoints(token),
-				nearby(token, yerevan)
-			]);
-			expect(rows.body).toEqual([]);
-			expect(map.map((point) => point.id)).not.toContain(leaver.id);
-			expect(near.map((row) => row.id)).not.toContain(leaver.id);
+			const byName = await rest(token, `profiles?select=id,display_name&display_name=eq.am-leaver`);
+			expect(byName.body).toEqual([]);
+			expect(await sightings(token, { id: leaver.id, near: yerevan })).toEqual(nowhere);
 		}
 		// Even the leaver's still-valid token finds nothing left to export.
 		const { data } = await leaver.client.rpc('export_my_data');

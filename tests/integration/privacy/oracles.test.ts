@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	countOf,
 	database,
 	groundTruth,
@@ -42,8 +41,6 @@ beforeAll(async () => {
 		signUpMember('md-member')
 	]);
 });
-
-afterAll(closeDatabase);
 
 /** A response with the id asked about, and the times, written out the same for every id. */
 function comparable(response: RestResponse, id: string) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	ANONYMOUS_FINEST_CELL_LENGTH,
@@ -7,8 +7,8 @@ import {
 	anonymousToken,
 	anonymousViewOf,
 	cellBounds,
-	closeDatabase,
 	groundTruth,
+	mapPointAs,
 	nearby,
 	practitionerAt,
 	worldMapPoints,
@@ -52,11 +52,7 @@ beforeAll(async () => {
 	kazakhs.country = await practitionerAt('kz-country', shymkent, { precision: 'country' });
 });
 
-afterAll(closeDatabase);
-
-async function seenByMember(id: string): Promise<MapPoint | undefined> {
-	return (await worldMapPoints(await accessToken(viewer))).find((point) => point.id === id);
-}
+const seenByMember = (id: string) => mapPointAs(viewer, id);
 
 async function placeAt(member: Member, point: Point) {
 	const { error } = await member.client

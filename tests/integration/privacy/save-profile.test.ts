@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	anonymousClient,
 	memberWithProfile,
 	signUpMember,
 	type Member
 } from '../../support/supabase';
-import { closeDatabase, groundTruth, practitionerAt } from '../../support/privacy';
+import { groundTruth, practitionerAt } from '../../support/privacy';
 
 /**
  * save_my_profile, the profile form's one write: the profile and the exact point in one
@@ -28,8 +28,6 @@ beforeAll(async () => {
 		signUpMember('lt-newcomer')
 	]);
 });
-
-afterAll(closeDatabase);
 
 const save = (member: Member, args: Record<string, unknown>) =>
 	member.client.rpc('save_my_profile', args as never);

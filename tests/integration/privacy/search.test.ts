@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient, signUpMember, type Member } from '../../support/supabase';
 import {
 	CELL_LENGTH,
 	DISTANCE_STEP_KM,
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	distanceKm,
 	groundTruth,
 	nearby,
@@ -57,8 +56,6 @@ beforeAll(async () => {
 		signUpMember('na-second-viewer')
 	]);
 });
-
-afterAll(closeDatabase);
 
 /** A distance says no more than "about this far from the cell's centre, to the nearest step". */
 function expectRoundedFrom(reported: number, fromCentre: number, step: number) {

@@ -5,14 +5,13 @@ import {
 	accessToken,
 	anonymousToken,
 	anonymousViewOf,
-	closeDatabase,
-	countOf,
 	database,
+	everywhere,
 	groundTruth,
-	nearby,
+	neighboursOf,
+	nowhere,
 	practitionerAt,
-	rest,
-	worldMapPoints,
+	sightings,
 	type Point,
 	type Visibility
 } from '../../support/privacy';
@@ -23,13 +22,11 @@ import {
  * results and counts. Everyone here lives in one area cell of Santa Cruz de la Sierra, Bolivia.
  */
 
-const santaCruz: Record<Visibility | 'companion1' | 'companion2' | 'switcher', Point> = {
+const santaCruz: Record<Visibility | 'switcher', Point> = {
 	public: { lat: -17.77234567, lng: -63.17876543 },
 	members: { lat: -17.77834567, lng: -63.17276543 },
 	crewmates: { lat: -17.76634567, lng: -63.18476543 },
 	only_me: { lat: -17.77334567, lng: -63.17976543 },
-	companion1: { lat: -17.77534567, lng: -63.17576543 },
-	companion2: { lat: -17.76934567, lng: -63.18176543 },
 	switcher: { lat: -17.77134567, lng: -63.17776543 }
 };
 
@@ -51,9 +48,8 @@ beforeAll(async () => {
 			precision: 'town'
 		});
 	}
-	// With the public owner, three public people share the area: anonymous visitors see them.
-	await practitionerAt('bo-companion-1', santaCruz.companion1);
-	await practitionerAt('bo-companion-2', santaCruz.companion2);
+	// Anonymous visitors see the public owner.
+	await neighboursOf('bo', santaCruz.public);
 	[member, crewmate] = await Promise.all([signUpMember('bo-member'), signUpMember('bo-crewmate')]);
 	// A real crew from the start: anonymous visitors and other members are tested while the
 	// crewmates-only owner has crewmates, and must still not see them.
@@ -63,41 +59,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await database().query('delete from public.groups where name = $1', ['bo-crew']);
-	await closeDatabase();
 });
 
-/** Every way a viewer could come across a person: their row, the map, nearby, a count. */
-async function sightings(token: string, id: string) {
-	const [row, counted, map, near] = await Promise.all([
-		rest(token, `profiles?select=id&id=eq.${id}`),
-		rest(token, `profiles?select=id&id=eq.${id}`, {
-			method: 'HEAD',
-			headers: { Prefer: 'count=exact' }
-		}),
-		worldMapPoints(token),
-		nearby(token, santaCruz.public)
-	]);
-	expect(row.status).toBe(200);
-	return {
-		row: (row.body as { id: string }[]).length,
-		count: countOf(counted),
-		map: map.filter((point) => point.id === id).length,
-		nearby: near.filter((person) => person.id === id).length
-	};
-}
-
-const seen = { row: 1, count: 1, map: 1, nearby: 1 };
-const unseen = { row: 0, count: 0, map: 0, nearby: 0 };
+/** Where the holder of `token` comes across a person, looking from Santa Cruz's public owner. */
+const sightingsOf = (token: string, id: string) => sightings(token, { id, near: santaCruz.public });
 
 describe('as an anonymous visitor', () => {
 	it('sees a public profile in its row, on the map, nearby and in counts', async () => {
-		expect(await sightings(anonymousToken(), owners.public.id)).toEqual(seen);
+		expect(await sightingsOf(anonymousToken(), owners.public.id)).toEqual(everywhere);
 	});
 
 	it.each(['members', 'crewmates', 'only_me'] as const)(
 		'does not come across a %s profile anywhere',
 		async (visibility) => {
-			expect(await sightings(anonymousToken(), owners[visibility].id)).toEqual(unseen);
+			expect(await sightingsOf(anonymousToken(), owners[visibility].id)).toEqual(nowhere);
 		}
 	);
 
@@ -111,14 +86,16 @@ describe('as another member', () => {
 	it.each(['public', 'members'] as const)(
 		'sees a %s profile in its row, on the map, nearby and in counts',
 		async (visibility) => {
-			expect(await sightings(await accessToken(member), owners[visibility].id)).toEqual(seen);
+			expect(await sightingsOf(await accessToken(member), owners[visibility].id)).toEqual(
+				everywhere
+			);
 		}
 	);
 
 	it.each(['crewmates', 'only_me'] as const)(
 		'does not come across a %s profile anywhere',
 		async (visibility) => {
-			expect(await sightings(await accessToken(member), owners[visibility].id)).toEqual(unseen);
+			expect(await sightingsOf(await accessToken(member), owners[visibility].id)).toEqual(nowhere);
 		}
 	);
 
@@ -133,7 +110,7 @@ describe('as another member', () => {
 
 describe('as a crewmate', () => {
 	it('sees a crewmates-only profile in its row, on the map, nearby and in counts', async () => {
-		expect(await sightings(await accessToken(crewmate), owners.crewmates.id)).toEqual(seen);
+		expect(await sightingsOf(await accessToken(crewmate), owners.crewmates.id)).toEqual(everywhere);
 	});
 
 	it('does not come across the seed’s crewmates-only profile, with whom they share no crew', async () => {
@@ -143,7 +120,9 @@ describe('as a crewmate', () => {
 
 	it('sees members-only and public profiles like any member', async () => {
 		for (const visibility of ['public', 'members'] as const) {
-			expect(await sightings(await accessToken(crewmate), owners[visibility].id)).toEqual(seen);
+			expect(await sightingsOf(await accessToken(crewmate), owners[visibility].id)).toEqual(
+				everywhere
+			);
 		}
 	});
 });
@@ -153,7 +132,7 @@ describe('as the owner', () => {
 		'sees their own %s profile in its row, on the map, nearby and in counts',
 		async (visibility) => {
 			const owner = owners[visibility];
-			expect(await sightings(await accessToken(owner), owner.id)).toEqual(seen);
+			expect(await sightingsOf(await accessToken(owner), owner.id)).toEqual(everywhere);
 		}
 	);
 });
@@ -174,9 +153,7 @@ describe('anonymous map data', () => {
 
 	it('loses a person at once when they switch to only me, and regains them when they switch back', async () => {
 		const switcher = await practitionerAt('bo-switcher', santaCruz.switcher);
-		expect((await worldMapPoints(anonymousToken())).map((point) => point.id)).toContain(
-			switcher.id
-		);
+		expect((await sightingsOf(anonymousToken(), switcher.id)).map).toBe(1);
 		const hidden = await switcher.client
 			.from('profiles')
 			.update({ visibility: 'only_me' })
@@ -188,11 +165,11 @@ describe('anonymous map data', () => {
 			public_lng: null,
 			public_place_label: null
 		});
-		expect(await sightings(anonymousToken(), switcher.id)).toEqual(unseen);
-		expect(await sightings(await accessToken(member), switcher.id)).toEqual(unseen);
+		expect(await sightingsOf(anonymousToken(), switcher.id)).toEqual(nowhere);
+		expect(await sightingsOf(await accessToken(member), switcher.id)).toEqual(nowhere);
 
 		await switcher.client.from('profiles').update({ visibility: 'public' }).eq('id', switcher.id);
-		expect(await sightings(anonymousToken(), switcher.id)).toEqual(seen);
+		expect(await sightingsOf(anonymousToken(), switcher.id)).toEqual(everywhere);
 	});
 });
 
@@ -205,17 +182,17 @@ describe('a new account', () => {
 			.insert({ profile_id: newcomer.id, ...santaCruz.public });
 		expect(placed.error).toBeNull();
 		expect((await groundTruth(newcomer.id))!.public_cell).toBeNull();
-		expect(await sightings(anonymousToken(), newcomer.id)).toEqual(unseen);
-		expect(await sightings(await accessToken(member), newcomer.id)).toEqual(unseen);
-		expect(await sightings(await accessToken(newcomer), newcomer.id)).toEqual(seen);
+		expect(await sightingsOf(anonymousToken(), newcomer.id)).toEqual(nowhere);
+		expect(await sightingsOf(await accessToken(member), newcomer.id)).toEqual(nowhere);
+		expect(await sightingsOf(await accessToken(newcomer), newcomer.id)).toEqual(everywhere);
 
 		const onboarded = await newcomer.client
 			.from('profiles')
 			.update({ display_name: 'Bo', onboarded_at: new Date().toISOString() })
 			.eq('id', newcomer.id);
 		expect(onboarded.error).toBeNull();
-		expect(await sightings(await accessToken(member), newcomer.id)).toEqual(seen);
-		expect(await sightings(anonymousToken(), newcomer.id)).toEqual(seen);
+		expect(await sightingsOf(await accessToken(member), newcomer.id)).toEqual(everywhere);
+		expect(await sightingsOf(anonymousToken(), newcomer.id)).toEqual(everywhere);
 	});
 
 	it('has no name until its owner gives one, and cannot be listed without one', async () => {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpMember, type Member } from '../../support/supabase';
 import {
 	accessToken,
 	anonymousToken,
-	closeDatabase,
 	database,
 	groundTruth,
 	practitionerAt,
@@ -35,8 +34,6 @@ beforeAll(async () => {
 	expect(error).toBeNull();
 	victimBefore = (await groundTruth(victim.id))!;
 });
-
-afterAll(closeDatabase);
 
 async function blocksOf(id: string) {
 	const { rows } = await database().query(
