@@ -74,9 +74,11 @@ describe('servesView', () => {
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 4, detail: 'items' }, view)).toBe(true);
 	});
 
-	it('serves only its own zoom when it holds counts by place', () => {
+	it('serves its own zoom, and the one below, when it holds counts by place', () => {
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'counts' }, view)).toBe(true);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 8, detail: 'counts' }, view)).toBe(true);
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'counts' }, view)).toBe(false);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 9, detail: 'counts' }, view)).toBe(false);
 	});
 
 	it('never serves a view outside the box', () => {

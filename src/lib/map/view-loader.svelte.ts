@@ -30,12 +30,16 @@ interface ShownView {
 }
 
 /**
- * Whether what was loaded still serves a view: every item in a box serves any zoom inside it;
- * counts by place only serve the zoom they were made for, as they are finer or coarser at others.
+ * Whether what was loaded still serves a view: every item in a box serves any zoom inside it.
+ * Counts by place serve the zoom they were made for and the one below it: clustering gathers
+ * counts a zoom finer as it gathers items (the map's first view, fitted to the network, is often
+ * a little out from the zoom the server guessed), but coarser counts would lump apart places
+ * together, and much finer ones would send more than a view needs.
  */
 export function servesView(loaded: LoadedBox, view: ShownView): boolean {
 	if (!containsBox(loaded.bounds, normaliseBounds(view.bounds))) return false;
-	return loaded.detail === 'items' || Math.floor(view.zoom) === loaded.zoom;
+	const zoom = Math.floor(view.zoom);
+	return loaded.detail === 'items' || loaded.zoom === zoom || loaded.zoom === zoom + 1;
 }
 
 /**
