@@ -9,7 +9,7 @@ import { readOwnDisplayName, readOwnProfile } from './profiles';
 
 /**
  * Whether the visitor is a signed-in practitioner. Supabase's anonymous sign-ins carry a
- * session too, but they are strangers, as the database's `private.is_member()` says.
+ * session too, but they are strangers, as the database's `audience.is_member()` says.
  */
 export function isMember(user: User | null): user is User {
 	return user !== null && !user.is_anonymous;
