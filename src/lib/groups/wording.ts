@@ -81,3 +81,68 @@ export const SHARED_WITH: Record<Enums<'group_visibility'>, string> = {
 	public: 'Shared with everyone',
 	members: 'Shared with signed-in members'
 };
+
+/** What the kinds of group are called where someone chooses one, and what each means. */
+export const GROUP_KIND_CHOICES = [
+	{
+		value: 'crew',
+		label: 'Crew',
+		description: '3 to 8 people who meet regularly for mutual support.'
+	},
+	{
+		value: 'congregation',
+		label: 'Congregation',
+		description: 'A larger group, often of several crews, meeting less often.'
+	}
+] as const satisfies readonly { value: Enums<'group_kind'>; label: string; description: string }[];
+
+/**
+ * The statuses a host chooses. 'full' is not one: the database sets it when the members fill the
+ * size limit, and opens the group again when a seat frees.
+ */
+export const HOST_STATUS_CHOICES = [
+	{ value: 'forming', label: 'Forming', description: 'Getting started: finding its first people.' },
+	{ value: 'open', label: 'Open', description: 'Meeting, with room for new members.' },
+	{ value: 'paused', label: 'Paused', description: 'Taking nobody new for now.' },
+	{ value: 'closed', label: 'Closed', description: 'Not meeting any more.' }
+] as const satisfies readonly {
+	value: Exclude<Enums<'group_status'>, 'full'>;
+	label: string;
+	description: string;
+}[];
+
+/** How a group meets, as a choice in a form or a filter (MEETING_MODE_NAMES says it in a sentence). */
+export const MEETING_MODE_CHOICES = [
+	{ value: 'in_person', label: 'In person' },
+	{ value: 'online', label: 'Online' },
+	{ value: 'mixed', label: 'In person and online' }
+] as const;
+
+export type MeetingMode = (typeof MEETING_MODE_CHOICES)[number]['value'];
+
+/** Who sees a group, as a host chooses it (SHARED_WITH says it on the group's page). */
+export const GROUP_VISIBILITY_CHOICES = [
+	{
+		value: 'public',
+		label: 'Everyone',
+		description: 'Anyone, signed in or not, sees it on the map and in lists.'
+	},
+	{
+		value: 'members',
+		label: 'Members',
+		description: 'Only people signed in to the network map.'
+	}
+] as const satisfies readonly {
+	value: Enums<'group_visibility'>;
+	label: string;
+	description: string;
+}[];
+
+/** Someone's role in a group. */
+export const ROLE_NAMES: Record<string, string> = {
+	host: 'Host',
+	member: 'Member'
+};
+
+/** How a member whose profile the reader may not see is listed. */
+export const UNNAMED_MEMBER = 'A member who keeps their profile private';

@@ -131,10 +131,10 @@ describe('readProfileForm', () => {
 
 		it('needs both coordinates', () => {
 			expect(errorsOf({ lat: '52.09' })).toEqual({
-				lng: 'Enter a longitude as well as the latitude, or pick your place on the map.'
+				lng: 'Enter a longitude as well as the latitude, or pick the place on the map.'
 			});
 			expect(errorsOf({ lng: '5.12' })).toEqual({
-				lat: 'Enter a latitude as well as the longitude, or pick your place on the map.'
+				lat: 'Enter a latitude as well as the longitude, or pick the place on the map.'
 			});
 		});
 

@@ -206,7 +206,8 @@ export function checkProfileForm(values: ProfileFormValues): ProfileFormResult {
 		errors.bio = tooLong('The line about yourself', LIMITS.bio, lengthOf(bio));
 	}
 
-	const location = readLocation(values, errors);
+	const { point: location, errors: pointErrors } = readPoint(values);
+	Object.assign(errors, pointErrors);
 
 	const precision = values.precision;
 	if (!isOneOf(PRECISION_VALUES, precision)) {
@@ -217,12 +218,11 @@ export function checkProfileForm(values: ProfileFormValues): ProfileFormResult {
 		errors.visibility = 'Choose who can see your profile.';
 	}
 
-	const interests = readTags(values.interests, {
-		field: 'interests',
+	const { tags: interests, error: interestsError } = readTags(values.interests, {
 		noun: 'interest',
-		max: LIMITS.interests,
-		errors
+		max: LIMITS.interests
 	});
+	if (interestsError) errors.interests = interestsError;
 
 	const practices = values.practices.filter((value) => isOneOf(PRACTICE_VALUES, value));
 	if (practices.length !== values.practices.length) {
@@ -247,12 +247,11 @@ export function checkProfileForm(values: ProfileFormValues): ProfileFormResult {
 		errors.pronouns = tooLong('Pronouns', LIMITS.pronouns, lengthOf(pronouns));
 	}
 
-	const languages = readTags(values.languages, {
-		field: 'languages',
+	const { tags: languages, error: languagesError } = readTags(values.languages, {
 		noun: 'language',
-		max: LIMITS.languages,
-		errors
+		max: LIMITS.languages
 	});
+	if (languagesError) errors.languages = languagesError;
 
 	const website = readWebsite(values.website.trim(), errors);
 
@@ -327,28 +326,42 @@ export function pointFromText({ lat, lng }: Pick<ProfileFormValues, 'lat' | 'lng
 	return { lat: point.lat, lng: point.lng };
 }
 
-function readLocation(values: ProfileFormValues, errors: ProfileFormErrors): LatLng | null {
-	const latText = values.lat.trim();
-	const lngText = values.lng.trim();
-	if (latText === '' && lngText === '') return null;
+/**
+ * The point in a form's coordinate fields, with a message for each field that is wrong: no point
+ * when both are empty. Shared by every form that takes a place (a profile's, a group's).
+ */
+export function readPoint({ lat, lng }: { lat: string; lng: string }): {
+	point: LatLng | null;
+	errors: { lat?: string; lng?: string };
+} {
+	const latText = lat.trim();
+	const lngText = lng.trim();
+	if (latText === '' && lngText === '') return { point: null, errors: {} };
 	if (latText === '') {
-		errors.lat = 'Enter a latitude as well as the longitude, or pick your place on the map.';
-		return null;
+		return {
+			point: null,
+			errors: { lat: 'Enter a latitude as well as the longitude, or pick the place on the map.' }
+		};
 	}
 	if (lngText === '') {
-		errors.lng = 'Enter a longitude as well as the latitude, or pick your place on the map.';
-		return null;
+		return {
+			point: null,
+			errors: { lng: 'Enter a longitude as well as the latitude, or pick the place on the map.' }
+		};
 	}
-	const lat = readDecimal(latText);
-	const lng = readDecimal(lngText);
-	if (lat === null || lat < -90 || lat > 90) {
+	const latValue = readDecimal(latText);
+	const lngValue = readDecimal(lngText);
+	const errors: { lat?: string; lng?: string } = {};
+	if (latValue === null || latValue < -90 || latValue > 90) {
 		errors.lat = 'Latitude must be a number from -90 to 90, like 52.09.';
 	}
-	if (lng === null || lng < -180 || lng > 180) {
+	if (lngValue === null || lngValue < -180 || lngValue > 180) {
 		errors.lng = 'Longitude must be a number from -180 to 180, like 5.12.';
 	}
-	if (errors.lat || errors.lng || lat === null || lng === null) return null;
-	return { lat, lng };
+	if (errors.lat || errors.lng || latValue === null || lngValue === null) {
+		return { point: null, errors };
+	}
+	return { point: { lat: latValue, lng: lngValue }, errors };
 }
 
 function readDecimal(text: string): number | null {
@@ -357,16 +370,14 @@ function readDecimal(text: string): number | null {
 	return Number.isFinite(value) ? value : null;
 }
 
-/** Comma-separated tags, trimmed, without empties or repeats (ignoring case). */
-function readTags(
+/**
+ * Comma-separated tags (interests, languages), trimmed, without empties or repeats (ignoring case),
+ * with what is wrong when one is too long or there are too many.
+ */
+export function readTags(
 	text: string,
-	{
-		field,
-		noun,
-		max,
-		errors
-	}: { field: 'interests' | 'languages'; noun: string; max: number; errors: ProfileFormErrors }
-): string[] {
+	{ noun, max }: { noun: string; max: number }
+): { tags: string[]; error?: string } {
 	const tags: string[] = [];
 	const seen = new Set<string>();
 	for (const part of text.split(/[,\n]/)) {
@@ -378,12 +389,18 @@ function readTags(
 	}
 	const long = tags.find((tag) => lengthOf(tag) > LIMITS.tag);
 	if (long !== undefined) {
-		errors[field] =
-			`Each ${noun} can be at most ${LIMITS.tag} characters long: “${shorten(long)}” has ${lengthOf(long)}.`;
-	} else if (tags.length > max) {
-		errors[field] = `Add at most ${max} ${noun}s, separated by commas (you have ${tags.length}).`;
+		return {
+			tags,
+			error: `Each ${noun} can be at most ${LIMITS.tag} characters long: “${shorten(long)}” has ${lengthOf(long)}.`
+		};
 	}
-	return tags;
+	if (tags.length > max) {
+		return {
+			tags,
+			error: `Add at most ${max} ${noun}s, separated by commas (you have ${tags.length}).`
+		};
+	}
+	return { tags };
 }
 
 /** One item per line, trimmed, without empty lines. */
@@ -433,16 +450,18 @@ function readWebsite(text: string, errors: ProfileFormErrors): string | null {
 	return text.replace(/^https?:/i, (scheme) => scheme.toLowerCase());
 }
 
-function collapseSpaces(text: string): string {
+/** Trimmed, with every run of spaces as one. */
+export function collapseSpaces(text: string): string {
 	return text.trim().replace(/\s+/g, ' ');
 }
 
 /** Length in characters as PostgreSQL's `char_length` counts them (code points). */
-function lengthOf(text: string): number {
+export function lengthOf(text: string): number {
 	return [...text].length;
 }
 
-function tooLong(what: string, max: number, length: number): string {
+/** "Your name can be at most 80 characters long (it has 81)." */
+export function tooLong(what: string, max: number, length: number): string {
 	return `${what} can be at most ${max} characters long (it has ${length}).`;
 }
 

@@ -1,7 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables } from '$lib/database.types';
+import { boundsWithin, distanceKm, roundedDistanceKm } from '$lib/geo/distance';
+import type { LatLng } from '$lib/geo/cells';
+import { languageSpellings, type GroupFilters } from '$lib/groups/group-filters';
+import type { GroupChanges, NewGroup } from '$lib/groups/group-form';
 import { selectOf } from './columns';
-import { QueryError } from './query-error';
+import { QueryError, refusable, type Outcome } from './query-error';
 
 /**
  * Crews, congregations and gatherings as their pages show them, read with the visitor's own
@@ -21,7 +25,10 @@ const GROUP_COLUMNS = [
 	'member_count',
 	'meeting_mode',
 	'rhythm',
+	'commitment',
+	'languages',
 	'visibility',
+	'area_cell',
 	'area_label',
 	'area_lat',
 	'area_lng',
@@ -154,3 +161,178 @@ export async function readGatheringPage(
 	if (host.error) throw new QueryError('read the gathering’s host', host.error);
 	return { gathering, host: host.data };
 }
+
+/**
+ * A group as its host changes it, or null when there is none the visitor may see; `hosts` says
+ * whether the visitor is one of its hosts.
+ */
+export async function readGroupForHost(
+	supabase: Client,
+	{ id, userId }: { id: string; userId: string }
+): Promise<{ group: GroupDetails; hosts: boolean } | null> {
+	const [group, membership] = await Promise.all([
+		supabase.from('groups').select(selectOf(GROUP_COLUMNS)).eq('id', id).maybeSingle(),
+		// A member reads their own groups' memberships, their own among them.
+		supabase
+			.from('group_members')
+			.select('role')
+			.eq('group_id', id)
+			.eq('profile_id', userId)
+			.maybeSingle()
+	]);
+	if (group.error) throw new QueryError('read the group', group.error);
+	if (membership.error) throw new QueryError('read your role in the group', membership.error);
+	if (!group.data) return null;
+	return { group: group.data, hosts: membership.data?.role === 'host' };
+}
+
+/** The congregations a new crew may ask to join: those the visitor sees that take crews. */
+export async function listCongregations(supabase: Client): Promise<{ id: string; name: string }[]> {
+	const { data, error } = await supabase
+		.from('groups')
+		.select('id, name')
+		.eq('kind', 'congregation')
+		.in('status', ['forming', 'open', 'full'])
+		.order('name');
+	if (error) throw new QueryError('list the congregations', error);
+	return data;
+}
+
+/**
+ * Makes a group with the visitor as its first host (`create_group`); with a congregation, its
+ * hosts are asked. The new group's id, or the database's refusal.
+ */
+export function createGroup(supabase: Client, group: NewGroup): Promise<Outcome<string>> {
+	const { congregation_id, size_limit, ...rest } = group;
+	return refusable(
+		'start the group',
+		supabase.rpc('create_group', {
+			...rest,
+			// Left out rather than null: the function's defaults stand for "none".
+			...(size_limit === null ? {} : { size_limit }),
+			...(congregation_id === null ? {} : { congregation_id })
+		})
+	);
+}
+
+/**
+ * A host's changes to their group, as a plain update: row-level security lets only its hosts
+ * change it, and answers anyone else with no row rather than an error, so that is refused here.
+ */
+export async function updateGroup(
+	supabase: Client,
+	{ id, name, changes }: { id: string; name: string; changes: GroupChanges }
+): Promise<Outcome<null>> {
+	const updated = await refusable(
+		'save the group',
+		supabase.from('groups').update(changes).eq('id', id).select('id')
+	);
+	if (updated.ok && updated.value.length === 0) {
+		return { ok: false, refusal: `Only the hosts of ${name} can change it.` };
+	}
+	return updated.ok ? { ok: true, value: null } : updated;
+}
+
+// What the list of groups shows of each.
+const GROUP_ENTRY_COLUMNS = [
+	'id',
+	'kind',
+	'name',
+	'purpose',
+	'status',
+	'size_limit',
+	'member_count',
+	'meeting_mode',
+	'rhythm',
+	'languages',
+	'area_cell',
+	'area_label',
+	'area_lat',
+	'area_lng'
+] as const;
+
+export type GroupEntry = Pick<Group, (typeof GROUP_ENTRY_COLUMNS)[number]> & {
+	/** From the place asked about to the group's area, rounded to the area's size; null without one. */
+	distance_km: number | null;
+};
+
+export interface GroupListPage {
+	entries: GroupEntry[];
+	/** Every group that matched, across all pages. */
+	total: number;
+	/** Set when more groups lie near the place than could be measured (see NEAR_LIMIT). */
+	truncated: boolean;
+}
+
+/**
+ * How many groups near a place are measured at most: PostgREST's row limit on hosted Supabase.
+ * A movement's groups within 200 km of one place are far fewer.
+ */
+const NEAR_LIMIT = 1000;
+
+/**
+ * One page of the crews and congregations the visitor may see (row-level security decides which),
+ * not closed, filtered, in name order; or, near a place, those whose area's centre is within the
+ * distance, nearest first, with distances rounded to each area's size (its centre is all anyone
+ * sees of where it meets).
+ */
+export async function listGroups(
+	supabase: Client,
+	{
+		filters,
+		place,
+		page,
+		pageSize
+	}: { filters: GroupFilters; place: LatLng | null; page: number; pageSize: number }
+): Promise<GroupListPage> {
+	let query = supabase
+		.from('groups')
+		.select(selectOf(GROUP_ENTRY_COLUMNS), { count: 'exact' })
+		.neq('status', 'closed');
+	if (filters.kind) query = query.eq('kind', filters.kind);
+	// 'full' is the database's: a group with a limit is full exactly when its members fill it.
+	if (filters.seatsOpen) query = query.in('status', ['forming', 'open']);
+	if (filters.forming) query = query.eq('status', 'forming');
+	if (filters.meetingMode) query = query.eq('meeting_mode', filters.meetingMode);
+	if (filters.language) query = query.overlaps('languages', languageSpellings(filters.language));
+
+	if (!place) {
+		const from = (page - 1) * pageSize;
+		const { data, error, count } = await query
+			.order('name')
+			.order('id')
+			.range(from, from + pageSize - 1);
+		if (error) throw new QueryError('list the groups', error);
+		return {
+			entries: data.map((group) => ({ ...group, distance_km: null })),
+			total: count ?? data.length,
+			truncated: false
+		};
+	}
+
+	const [west, south, east, north] = boundsWithin(place, filters.withinKm);
+	query = query.gte('area_lat', south).lte('area_lat', north);
+	query =
+		west <= east
+			? query.gte('area_lng', west).lte('area_lng', east)
+			: query.or(`area_lng.gte.${west},area_lng.lte.${east}`);
+	const { data, error, count } = await query.order('name').order('id').limit(NEAR_LIMIT);
+	if (error) throw new QueryError('list the groups near the place', error);
+	const near = data
+		.flatMap((group) => {
+			if (group.area_lat === null || group.area_lng === null) return [];
+			const km = distanceKm(place, { lat: group.area_lat, lng: group.area_lng });
+			return km <= filters.withinKm ? [{ group, km }] : [];
+		})
+		.sort((a, b) => a.km - b.km || a.group.name.localeCompare(b.group.name));
+	const from = (page - 1) * pageSize;
+	return {
+		entries: near.slice(from, from + pageSize).map(({ group, km }) => ({
+			...group,
+			distance_km: roundedDistanceKm(km, group.area_cell)
+		})),
+		total: near.length,
+		truncated: (count ?? 0) > data.length
+	};
+}
+

@@ -59,69 +59,94 @@ export async function saveProfileForm(
 	return null;
 }
 
+/**
+ * The place search of a form without JavaScript: the places found, or the message for the search
+ * field and the status to answer with. Shared by every form that takes a place.
+ */
+export async function searchPlacesForForm(
+	supabase: Client,
+	typed: string
+): Promise<{ places: Place[] } | { status: 400 | 404 | 503; message: string }> {
+	const query = typed.trim();
+	if (query.length < MIN_PLACE_QUERY) {
+		return {
+			status: 400,
+			message: `Type at least ${MIN_PLACE_QUERY} letters of a place name to search.`
+		};
+	}
+	let places: Place[];
+	try {
+		places = await searchPlaces(supabase, query);
+	} catch (error) {
+		console.error('Place search failed', error);
+		return {
+			status: 503,
+			message: 'The place search is not answering. Try again, or enter coordinates.'
+		};
+	}
+	if (places.length === 0) {
+		return {
+			status: 404,
+			message: `No places found for “${query}”. Check the spelling, or try a bigger town nearby.`
+		};
+	}
+	return { places };
+}
+
+/**
+ * A place chosen from the search results without JavaScript: its button's value is
+ * `lat,lng,name`. Null when the value is not one.
+ */
+export function readChosenPlace(formData: FormData): { lat: number; lng: number; name: string } | null {
+	const chosen = String(formData.get('use_place') ?? '').match(/^(-?[\d.]+),(-?[\d.]+),(.*)$/s);
+	const lat = Number(chosen?.[1]);
+	const lng = Number(chosen?.[2]);
+	if (!chosen || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180)) return null;
+	return { lat, lng, name: chosen[3] };
+}
+
+/** Asks a form to choose one of the places found again. */
+export const CHOOSE_A_PLACE = 'Choose one of the places found, or search again.';
+
 /** The place search without JavaScript: the form comes back with the places found. */
 export async function findPlaceForForm(
 	supabase: Client,
 	formData: FormData
 ): Promise<ProfileFormState | ActionFailure<ProfileFormState>> {
 	const values = profileFormValues(formData);
-	const query = values.place_query.trim();
-	const placeLabels = await labelsForForm(supabase, values);
-	if (query.length < MIN_PLACE_QUERY) {
-		return fail(400, {
-			values,
-			placeLabels,
-			errors: { place_query: `Type at least ${MIN_PLACE_QUERY} letters of a place name to search.` }
-		});
+	const [found, placeLabels] = await Promise.all([
+		searchPlacesForForm(supabase, values.place_query),
+		labelsForForm(supabase, values)
+	]);
+	if ('message' in found) {
+		return fail(found.status, { values, placeLabels, errors: { place_query: found.message } });
 	}
-	let placeResults: Place[];
-	try {
-		placeResults = await searchPlaces(supabase, query);
-	} catch (error) {
-		console.error('Place search failed', error);
-		return fail(503, {
-			values,
-			placeLabels,
-			errors: { place_query: 'The place search is not answering. Try again, or enter coordinates.' }
-		});
-	}
-	if (placeResults.length === 0) {
-		return fail(404, {
-			values,
-			placeLabels,
-			errors: {
-				place_query: `No places found for “${query}”. Check the spelling, or try a bigger town nearby.`
-			}
-		});
-	}
-	return { values, placeLabels, placeResults };
+	return { values, placeLabels, placeResults: found.places };
 }
 
 /**
- * A place chosen from the search results without JavaScript: its button's value is
- * `lat,lng,name`, and the form comes back with that point in it (not yet saved).
+ * A place chosen from the search results without JavaScript: the form comes back with that point
+ * in it (not yet saved).
  */
 export async function usePlaceForForm(
 	supabase: Client,
 	formData: FormData
 ): Promise<ProfileFormState | ActionFailure<ProfileFormState>> {
 	const values = profileFormValues(formData);
-	const chosen = String(formData.get('use_place') ?? '').match(/^(-?[\d.]+),(-?[\d.]+),(.*)$/s);
-	const lat = Number(chosen?.[1]);
-	const lng = Number(chosen?.[2]);
-	if (!chosen || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180)) {
+	const chosen = readChosenPlace(formData);
+	if (!chosen) {
 		return fail(400, {
 			values,
 			placeLabels: await labelsForForm(supabase, values),
-			errors: { place_query: 'Choose one of the places found, or search again.' }
+			errors: { place_query: CHOOSE_A_PLACE }
 		});
 	}
 	const withPlace: ProfileFormValues = {
 		...values,
-		lat: String(lat),
-		lng: String(lng),
+		lat: String(chosen.lat),
+		lng: String(chosen.lng),
 		location_source: 'search',
-		place_name: chosen[3],
+		place_name: chosen.name,
 		place_query: ''
 	};
 	return { values: withPlace, placeLabels: await labelsForForm(supabase, withPlace) };

@@ -189,20 +189,32 @@ export async function listOwnBlocks(supabase: Client): Promise<OwnBlock[]> {
 		.order('created_at', { ascending: false });
 	if (error) throw new QueryError('list your blocks', error);
 	if (blocks.length === 0) return [];
-	const { data: profiles, error: namesError } = await supabase
-		.from('profiles')
-		.select('id, display_name')
-		.in(
-			'id',
-			blocks.map((block) => block.blocked_id)
-		);
-	if (namesError) throw new QueryError('list your blocks', namesError);
-	const names = new Map(profiles.map((profile) => [profile.id, profile.display_name]));
+	const names = await readVisibleNames(
+		supabase,
+		blocks.map((block) => block.blocked_id)
+	);
 	return blocks.map((block) => ({
 		blockedId: block.blocked_id,
 		displayName: names.get(block.blocked_id) ?? null,
 		createdAt: block.created_at
 	}));
+}
+
+/**
+ * The names of the people among `ids` whose profiles the visitor may see, by id: the others are
+ * missing, whether hidden, blocked or non-existent.
+ */
+export async function readVisibleNames(
+	supabase: Client,
+	ids: readonly string[]
+): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const { data, error } = await supabase
+		.from('profiles')
+		.select('id, display_name')
+		.in('id', [...ids]);
+	if (error) throw new QueryError('read names', error);
+	return new Map(data.map((profile) => [profile.id, profile.display_name]));
 }
 
 /** Whether the signed-in person has blocked someone. */
