@@ -37,6 +37,8 @@ export interface Done {
 	target?: string;
 	/** Whether an answer or a decision was yes. */
 	accepted?: boolean;
+	/** The group's name, where the page lists several groups' requests and invitations. */
+	groupName?: string;
 }
 
 /** What the page says once an action is done, in a sentence about the group. */
@@ -69,7 +71,9 @@ export function doneMessage({ action, accepted }: Done, groupName: string): stri
 		case 'leaveCongregation':
 			return `${groupName} is no longer part of a congregation.`;
 		case 'decideCrew':
-			return accepted ? 'The crew is part of this congregation now.' : 'The crew’s request is declined.';
+			return accepted
+				? 'The crew is part of this congregation now.'
+				: 'The crew’s request is declined.';
 	}
 }
 

@@ -72,7 +72,8 @@ export function parseGroupFilters(params: URLSearchParams): {
 
 	const kind = params.get(GROUP_FILTER_PARAMS.kind)?.trim() ?? '';
 	if (isOneOf(KIND_VALUES, kind)) filters.kind = kind;
-	else if (kind !== '') problems.push(`“${kind}” is not a kind of group: use crew or congregation.`);
+	else if (kind !== '')
+		problems.push(`“${kind}” is not a kind of group: use crew or congregation.`);
 
 	const mode = params.get(GROUP_FILTER_PARAMS.meetingMode)?.trim() ?? '';
 	if (isOneOf(MODE_VALUES, mode)) filters.meetingMode = mode;
@@ -114,8 +115,9 @@ export function countGroupFilters(filters: GroupFilters): number {
  */
 export function languageSpellings(language: string): string[] {
 	const lower = language.trim().toLocaleLowerCase('en');
-	const capitalised = lower.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) =>
-		before + letter.toLocaleUpperCase('en')
+	const capitalised = lower.replace(
+		/(^|[\s-])(\p{L})/gu,
+		(_, before: string, letter: string) => before + letter.toLocaleUpperCase('en')
 	);
 	const first = lower.charAt(0).toLocaleUpperCase('en') + lower.slice(1);
 	return [...new Set([language.trim(), lower, first, capitalised])];

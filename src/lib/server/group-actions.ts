@@ -28,7 +28,7 @@ type Prepared =
 			call: PromiseLike<{ data: unknown; error: PostgrestError | null }>;
 			target?: string;
 			accepted?: boolean;
-			/** What was typed, given back on a refusal so nothing is lost. */
+			/** What was typed, given back on a refusal (as `typed`) so nothing is lost. */
 			typed?: Record<string, string>;
 	  }
 	| { problem: string; target?: string; typed?: Record<string, string> };
@@ -192,18 +192,23 @@ function groupAction(action: GroupAction) {
 		requireUser(event.locals, event.url);
 		const pageId = event.params.id;
 		if (pageId !== undefined && !isUuid(pageId)) error(404, 'There is nothing here.');
-		const prepared = prepare[action]({
-			supabase: event.locals.supabase,
-			pageId,
-			form: await event.request.formData()
-		});
+		const form = await event.request.formData();
+		const prepared = prepare[action]({ supabase: event.locals.supabase, pageId, form });
 		const refused = (message: string): Refusal => ({ action, target: prepared.target, message });
 		if ('problem' in prepared) {
-			return fail(400, { refused: refused(prepared.problem), ...prepared.typed });
+			return fail(400, { refused: refused(prepared.problem), typed: prepared.typed ?? {} });
 		}
 		const outcome = await refusable(`do “${action}” with a group`, prepared.call);
-		if (!outcome.ok) return fail(400, { refused: refused(outcome.refusal), ...prepared.typed });
-		const done: Done = { action, target: prepared.target, accepted: prepared.accepted };
+		if (!outcome.ok) {
+			return fail(400, { refused: refused(outcome.refusal), typed: prepared.typed ?? {} });
+		}
+		const done: Done = {
+			action,
+			target: prepared.target,
+			accepted: prepared.accepted,
+			// Named by the form that did it, for pages listing several groups' requests.
+			groupName: text(form, 'group_name') || undefined
+		};
 		return { done };
 	};
 }

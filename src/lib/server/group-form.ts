@@ -128,9 +128,7 @@ export async function findGroupPlace(
 }
 
 /** A place chosen from the search results without JavaScript: the form comes back with it. */
-export function useGroupPlace(
-	formData: FormData
-): GroupFormState | ActionFailure<GroupFormState> {
+export function useGroupPlace(formData: FormData): GroupFormState | ActionFailure<GroupFormState> {
 	const values = groupFormValues(formData);
 	const chosen = readChosenPlace(formData);
 	if (!chosen) return fail(400, { values, errors: { place_query: CHOOSE_A_PLACE } });

@@ -143,10 +143,14 @@ async function congregationLinks(
 	if (error) throw new QueryError('read the groups asking', error);
 	const named = requests.flatMap((request) => {
 		const other = data.find((candidate) => candidate.id === otherOf(request));
-		return other ? [{ id: request.id, group: other, crewAsking: request.crew_id !== group.id }] : [];
+		return other
+			? [{ id: request.id, group: other, crewAsking: request.crew_id !== group.id }]
+			: [];
 	});
 	return {
-		crewRequests: named.filter((request) => request.crewAsking).map(({ id, group }) => ({ id, group })),
+		crewRequests: named
+			.filter((request) => request.crewAsking)
+			.map(({ id, group }) => ({ id, group })),
 		congregationAsks: named
 			.filter((request) => !request.crewAsking)
 			.map(({ id, group }) => ({ id, group }))

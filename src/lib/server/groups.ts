@@ -335,4 +335,3 @@ export async function listGroups(
 		truncated: (count ?? 0) > data.length
 	};
 }
-

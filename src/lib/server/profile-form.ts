@@ -97,7 +97,9 @@ export async function searchPlacesForForm(
  * A place chosen from the search results without JavaScript: its button's value is
  * `lat,lng,name`. Null when the value is not one.
  */
-export function readChosenPlace(formData: FormData): { lat: number; lng: number; name: string } | null {
+export function readChosenPlace(
+	formData: FormData
+): { lat: number; lng: number; name: string } | null {
 	const chosen = String(formData.get('use_place') ?? '').match(/^(-?[\d.]+),(-?[\d.]+),(.*)$/s);
 	const lat = Number(chosen?.[1]);
 	const lng = Number(chosen?.[2]);

@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { ownRequestActions } from '$lib/server/group-actions';
+import { readOwnGroups } from '$lib/server/group-memberships';
 import { labelsForForm, placeActions, saveProfileForm } from '$lib/server/profile-form';
 import {
 	confirmStillHere,
@@ -20,11 +22,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const own = await readOwnProfile(locals.supabase, user.id);
 	if (!own?.profile.onboarded_at) redirect(303, '/welcome');
 	const values = formValuesFromProfile(own.profile, own.location);
-	const [placeLabels, blocks] = await Promise.all([
+	const [placeLabels, blocks, ownGroups] = await Promise.all([
 		labelsForForm(locals.supabase, values),
-		listOwnBlocks(locals.supabase)
+		listOwnBlocks(locals.supabase),
+		readOwnGroups(locals.supabase, user.id)
 	]);
-	return { profile: own.profile, placed: own.location !== null, values, placeLabels, blocks };
+	return {
+		profile: own.profile,
+		placed: own.location !== null,
+		values,
+		placeLabels,
+		blocks,
+		ownGroups
+	};
 };
 
 export const actions: Actions = {
@@ -37,6 +47,7 @@ export const actions: Actions = {
 		return failure ?? { saved: true };
 	},
 	...placeActions,
+	...ownRequestActions,
 	confirm: async ({ locals, url }) => {
 		requireUser(locals, url);
 		return { confirmedAt: await confirmStillHere(locals.supabase) };

@@ -1,4 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
+import { inviteActions } from '$lib/server/group-actions';
+import { listGroupsToInviteTo } from '$lib/server/group-memberships';
 import { blockPerson, hasBlocked, readVisibleProfile, unblockPerson } from '$lib/server/profiles';
 import { isMember, requireUser } from '$lib/server/visitor';
 import { isProfileId } from '$lib/people/validation';
@@ -16,16 +18,23 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const profile = await readVisibleProfile(locals.supabase, { id: params.id, signedIn });
 	if (!profile) error(404, NOT_FOUND);
 	const isOwner = signedIn && locals.user?.id === profile.id;
+	const other = signedIn && !isOwner && locals.user ? locals.user.id : null;
+	const [blocked, groupsToInviteTo] = await Promise.all([
+		other ? hasBlocked(locals.supabase, profile.id) : false,
+		other ? listGroupsToInviteTo(locals.supabase, { userId: other, inviteeId: profile.id }) : []
+	]);
 	return {
 		profile,
 		isOwner,
-		canBlock: signedIn && !isOwner,
-		blocked: signedIn && !isOwner ? await hasBlocked(locals.supabase, profile.id) : false,
+		canBlock: other !== null,
+		blocked,
+		groupsToInviteTo,
 		welcome: isOwner && url.searchParams.has('welcome')
 	};
 };
 
 export const actions: Actions = {
+	...inviteActions,
 	block: async ({ locals, params, url }) => {
 		const user = requireUser(locals, url);
 		if (!isProfileId(params.id)) error(404, NOT_FOUND);

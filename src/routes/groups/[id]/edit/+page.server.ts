@@ -10,7 +10,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const NOT_FOUND = 'There is no crew or congregation here, or it is shared only with members.';
 
 /** The group, if the signed-in visitor hosts it: others are told only its hosts change it. */
-async function hostedGroup({ locals, params, url }: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
+async function hostedGroup({
+	locals,
+	params,
+	url
+}: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
 	const user = requireUser(locals, url);
 	if (!isUuid(params.id)) error(404, NOT_FOUND);
 	const found = await readGroupForHost(locals.supabase, { id: params.id, userId: user.id });
