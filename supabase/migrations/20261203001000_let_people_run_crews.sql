@@ -250,6 +250,10 @@ create table public.notifications (
 );
 
 comment on table public.notifications is 'The owner-only inbox: what happened that concerns its recipient.';
+comment on column public.notifications.body is
+	'By kind: the message of a request or invitation; ''accepted'' or ''declined'' for a decision or '
+	'an answer; the name of who joined for member_joined; the crew''s name for a congregation '
+	'request; the sentence of a radar alert; empty otherwise.';
 
 create index notifications_recipient_idx on public.notifications (recipient_id, created_at desc);
 create index notifications_unread_idx on public.notifications (recipient_id) where read_at is null;
