@@ -118,6 +118,32 @@ describe.skipIf(!inject('browserTests'))('starting and running a crew', () => {
 	});
 });
 
+describe.skipIf(!inject('browserTests'))('starting a crew without JavaScript', () => {
+	const { currentPage } = useBrowserPage({ javaScriptEnabled: false });
+
+	it('searches places, takes one, and starts the crew with plain form posts', async () => {
+		const page = currentPage();
+		const name = `Valladolid Readers ${randomUUID().slice(0, 4)}`;
+		await signIn(page, 'rosa@example.org');
+		await page.goto(`${appUrl}/groups/new?invite=${TOVA}`);
+		await page.getByRole('textbox', { name: 'Name' }).fill(name);
+		await page.getByLabel('Search for the town where the group meets').fill('Valladolid');
+		await page.getByRole('button', { name: 'Search places' }).click();
+		await page
+			.getByRole('list', { name: 'Places found' })
+			.getByRole('button', { name: /^Valladolid, Spain/ })
+			.click();
+		await page.getByText(/^Meeting point: .*Valladolid, Spain/).waitFor();
+		// What was typed before the searches is still there.
+		expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
+		await page.getByRole('button', { name: 'Start it and invite them' }).click();
+
+		await page.waitForURL(/\/groups\/[0-9a-f-]{36}\?started&invited=1$/);
+		await page.getByRole('heading', { level: 1, name }).waitFor();
+		expect(await page.getByRole('main').innerText()).toContain('One invitation is sent.');
+	});
+});
+
 describe.skipIf(!inject('browserTests'))('a group page’s one action, by viewer', () => {
 	const { currentPage } = useBrowserPage();
 
