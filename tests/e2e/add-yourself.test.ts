@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
+import { choosePlace } from '../support/places';
 
 const appUrl = inject('appUrl');
 
@@ -57,16 +58,11 @@ describe.skipIf(!inject('browserTests'))('adding yourself to the map', () => {
 		await page.getByRole('button', { name: 'Use my location' }).waitFor();
 
 		await page.getByLabel('Your name').fill(name);
-		await page.getByLabel('Search for your town or city').fill('Utrecht');
-		await page.getByRole('button', { name: 'Search places' }).click();
-		// Polled so that a failure says what the search said instead (no places, an error).
-		await expect
-			.poll(() => page.locator('.place-search [role="status"]').innerText(), { timeout: 15_000 })
-			.toMatch(/places? found/);
-		await page
-			.getByRole('list', { name: 'Places found' })
-			.getByRole('button', { name: /^Utrecht, Netherlands/ })
-			.click();
+		await choosePlace(page, {
+			label: 'Search for your town or city',
+			query: 'Utrecht',
+			place: /^Utrecht, Netherlands/
+		});
 		await page.getByRole('radio', { name: 'Town' }).check();
 		await page.getByRole('radio', { name: 'Everyone' }).check();
 		await page.getByRole('button', { name: 'Save and join the network' }).click();

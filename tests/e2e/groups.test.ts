@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
+import { choosePlace } from '../support/places';
 import { signIn } from '../support/sign-in';
 
 const appUrl = inject('appUrl');
@@ -53,15 +54,11 @@ describe.skipIf(!inject('browserTests'))('starting and running a crew', () => {
 
 		await page.getByRole('textbox', { name: 'Name' }).fill(name);
 		await page.getByLabel('Commitment').fill('8 weeks, then we review');
-		await page.getByLabel('Search for the town where the group meets').fill('Zaragoza');
-		await page.getByRole('button', { name: 'Search places' }).click();
-		await expect
-			.poll(() => page.locator('.place-search [role="status"]').innerText(), { timeout: 15_000 })
-			.toMatch(/places? found/);
-		await page
-			.getByRole('list', { name: 'Places found' })
-			.getByRole('button', { name: /^Zaragoza, Spain/ })
-			.click();
+		await choosePlace(page, {
+			label: 'Search for the town where the group meets',
+			query: 'Zaragoza',
+			place: /^Zaragoza, Spain/
+		});
 		await page.getByText(/^Meeting point: .*Zaragoza, Spain/).waitFor();
 		await page.getByRole('button', { name: 'Start the group' }).click();
 
@@ -127,12 +124,11 @@ describe.skipIf(!inject('browserTests'))('starting a crew without JavaScript', (
 		await signIn(page, 'rosa@example.org');
 		await page.goto(`${appUrl}/groups/new?invite=${TOVA}`);
 		await page.getByRole('textbox', { name: 'Name' }).fill(name);
-		await page.getByLabel('Search for the town where the group meets').fill('Valladolid');
-		await page.getByRole('button', { name: 'Search places' }).click();
-		await page
-			.getByRole('list', { name: 'Places found' })
-			.getByRole('button', { name: /^Valladolid, Spain/ })
-			.click();
+		await choosePlace(page, {
+			label: 'Search for the town where the group meets',
+			query: 'Valladolid',
+			place: /^Valladolid, Spain/
+		});
 		await page.getByText(/^Meeting point: .*Valladolid, Spain/).waitFor();
 		// What was typed before the searches is still there.
 		expect(await page.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);

@@ -1,4 +1,4 @@
-import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import {
@@ -11,9 +11,13 @@ import {
 } from '$lib/groups/group-form';
 import type { Place } from '$lib/people/places';
 import { createGroup, updateGroup } from './groups';
-import { CHOOSE_A_PLACE, readChosenPlace, searchPlacesForForm } from './profile-form';
+import {
+	CHOOSE_A_PLACE,
+	formPlaceActions,
+	chosenPlaceFields,
+	searchPlacesForForm
+} from './profile-form';
 import { refusable } from './query-error';
-import { requireUser } from './visitor';
 
 /**
  * The group form's actions (`/groups/new`, `/groups/<id>/edit`): checking and saving, and the
@@ -130,28 +134,13 @@ export async function findGroupPlace(
 /** A place chosen from the search results without JavaScript: the form comes back with it. */
 export function useGroupPlace(formData: FormData): GroupFormState | ActionFailure<GroupFormState> {
 	const values = groupFormValues(formData);
-	const chosen = readChosenPlace(formData);
+	const chosen = chosenPlaceFields(formData);
 	if (!chosen) return fail(400, { values, errors: { place_query: CHOOSE_A_PLACE } });
-	return {
-		values: {
-			...values,
-			lat: String(chosen.lat),
-			lng: String(chosen.lng),
-			location_source: 'search',
-			place_name: chosen.name,
-			place_query: ''
-		}
-	};
+	return { values: { ...values, ...chosen } };
 }
 
 /** The place search's form actions, for both pages with the group form. */
-export const groupPlaceActions = {
-	findPlace: async ({ locals, url, request }: RequestEvent) => {
-		requireUser(locals, url);
-		return findGroupPlace(locals.supabase, await request.formData());
-	},
-	usePlace: async ({ locals, url, request }: RequestEvent) => {
-		requireUser(locals, url);
-		return useGroupPlace(await request.formData());
-	}
-};
+export const groupPlaceActions = formPlaceActions({
+	find: findGroupPlace,
+	use: (_supabase, formData) => useGroupPlace(formData)
+});

@@ -233,25 +233,8 @@ export async function updateGroup(
 	return updated.ok ? { ok: true, value: null } : updated;
 }
 
-// What the list of groups shows of each.
-const GROUP_ENTRY_COLUMNS = [
-	'id',
-	'kind',
-	'name',
-	'purpose',
-	'status',
-	'size_limit',
-	'member_count',
-	'meeting_mode',
-	'rhythm',
-	'languages',
-	'area_cell',
-	'area_label',
-	'area_lat',
-	'area_lng'
-] as const;
-
-export type GroupEntry = Pick<Group, (typeof GROUP_ENTRY_COLUMNS)[number]> & {
+/** A group in the list of groups: what its page shows, and how far it is from a place. */
+export type GroupEntry = GroupDetails & {
 	/** From the place asked about to the group's area, rounded to the area's size; null without one. */
 	distance_km: number | null;
 };
@@ -287,7 +270,7 @@ export async function listGroups(
 ): Promise<GroupListPage> {
 	let query = supabase
 		.from('groups')
-		.select(selectOf(GROUP_ENTRY_COLUMNS), { count: 'exact' })
+		.select(selectOf(GROUP_COLUMNS), { count: 'exact' })
 		.neq('status', 'closed');
 	if (filters.kind) query = query.eq('kind', filters.kind);
 	// 'full' is the database's: a group with a limit is full exactly when its members fill it.

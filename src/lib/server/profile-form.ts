@@ -94,17 +94,27 @@ export async function searchPlacesForForm(
 }
 
 /**
- * A place chosen from the search results without JavaScript: its button's value is
- * `lat,lng,name`. Null when the value is not one.
+ * A form's place fields once a place is chosen from the search results without JavaScript: its
+ * button's value is `lat,lng,name`. Null when the value is not one.
  */
-export function readChosenPlace(
-	formData: FormData
-): { lat: number; lng: number; name: string } | null {
+export function chosenPlaceFields(formData: FormData): {
+	lat: string;
+	lng: string;
+	location_source: 'search';
+	place_name: string;
+	place_query: '';
+} | null {
 	const chosen = String(formData.get('use_place') ?? '').match(/^(-?[\d.]+),(-?[\d.]+),(.*)$/s);
 	const lat = Number(chosen?.[1]);
 	const lng = Number(chosen?.[2]);
 	if (!chosen || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180)) return null;
-	return { lat, lng, name: chosen[3] };
+	return {
+		lat: String(lat),
+		lng: String(lng),
+		location_source: 'search',
+		place_name: chosen[3],
+		place_query: ''
+	};
 }
 
 /** Asks a form to choose one of the places found again. */
@@ -135,7 +145,7 @@ export async function usePlaceForForm(
 	formData: FormData
 ): Promise<ProfileFormState | ActionFailure<ProfileFormState>> {
 	const values = profileFormValues(formData);
-	const chosen = readChosenPlace(formData);
+	const chosen = chosenPlaceFields(formData);
 	if (!chosen) {
 		return fail(400, {
 			values,
@@ -143,14 +153,7 @@ export async function usePlaceForForm(
 			errors: { place_query: CHOOSE_A_PLACE }
 		});
 	}
-	const withPlace: ProfileFormValues = {
-		...values,
-		lat: String(chosen.lat),
-		lng: String(chosen.lng),
-		location_source: 'search',
-		place_name: chosen.name,
-		place_query: ''
-	};
+	const withPlace: ProfileFormValues = { ...values, ...chosen };
 	return { values: withPlace, placeLabels: await labelsForForm(supabase, withPlace) };
 }
 
@@ -169,17 +172,31 @@ export async function labelsForForm(
 	}
 }
 
+/** How a form's place search answers without JavaScript: searching, and taking a place found. */
+type PlaceStep<State> = (supabase: Client, formData: FormData) => Promise<State> | State;
+
 /**
- * The place search's form actions (the way to choose a place without JavaScript), for every page
- * that holds the profile form.
+ * The place search's form actions (the way to choose a place without JavaScript) for a form that
+ * takes a place: `findPlace` and `usePlace`, for signed-in people.
  */
-export const placeActions = {
-	findPlace: async ({ locals, url, request }: RequestEvent) => {
-		requireUser(locals, url);
-		return findPlaceForForm(locals.supabase, await request.formData());
-	},
-	usePlace: async ({ locals, url, request }: RequestEvent) => {
-		requireUser(locals, url);
-		return usePlaceForForm(locals.supabase, await request.formData());
-	}
-};
+export function formPlaceActions<Found, Used>({
+	find,
+	use
+}: {
+	find: PlaceStep<Found>;
+	use: PlaceStep<Used>;
+}) {
+	return {
+		findPlace: async ({ locals, url, request }: RequestEvent) => {
+			requireUser(locals, url);
+			return find(locals.supabase, await request.formData());
+		},
+		usePlace: async ({ locals, url, request }: RequestEvent) => {
+			requireUser(locals, url);
+			return use(locals.supabase, await request.formData());
+		}
+	};
+}
+
+/** The place search's form actions, for every page that holds the profile form. */
+export const placeActions = formPlaceActions({ find: findPlaceForForm, use: usePlaceForForm });
