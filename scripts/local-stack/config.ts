@@ -27,6 +27,8 @@ export function developerStackConfig() {
 		dir: path.resolve(projectRoot, process.env.LOCAL_STACK_DIR || '.local'),
 		apiPort: port('LOCAL_API_PORT', 54321),
 		dbPort: port('LOCAL_DB_PORT', 54322),
+		// The Supabase CLI's port for Inbucket's SMTP server.
+		smtpPort: port('LOCAL_SMTP_PORT', 54325),
 		appPort,
 		siteUrl: `http://localhost:${appPort}`,
 		jwtSecret: DEFAULT_JWT_SECRET,
@@ -37,5 +39,10 @@ export function developerStackConfig() {
 /** Where the developer stack will answer and with which keys, known before it starts. */
 export async function developerStackInfo(config: ReturnType<typeof developerStackConfig>) {
 	const apiUrl = gatewayUrl(config.apiPort);
-	return { apiUrl, mailboxUrl: `${apiUrl}/mailbox`, ...(await createApiKeys(config.jwtSecret)) };
+	return {
+		apiUrl,
+		mailboxUrl: `${apiUrl}/mailbox`,
+		smtpUrl: `smtp://127.0.0.1:${config.smtpPort}`,
+		...(await createApiKeys(config.jwtSecret))
+	};
 }
