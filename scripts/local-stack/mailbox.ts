@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from '../../src/lib/html.ts';
 
 /**
  * The local stack's mail catcher, like the Supabase CLI's Inbucket: the auth stand-in "sends"
@@ -139,15 +140,6 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 		'Content-Length': Buffer.byteLength(body)
 	});
 	res.end(body);
-}
-
-export function escapeHtml(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
 }
 
 /**
