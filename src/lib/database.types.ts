@@ -40,6 +40,48 @@ export type Database = {
           },
         ]
       }
+      congregation_requests: {
+        Row: {
+          congregation_id: string
+          created_at: string
+          crew_id: string
+          decided_at: string | null
+          id: string
+          status: Database["public"]["Enums"]["request_status"]
+        }
+        Insert: {
+          congregation_id: string
+          created_at?: string
+          crew_id: string
+          decided_at?: string | null
+          id?: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Update: {
+          congregation_id?: string
+          created_at?: string
+          crew_id?: string
+          decided_at?: string | null
+          id?: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "congregation_requests_congregation_id_fkey"
+            columns: ["congregation_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "congregation_requests_crew_id_fkey"
+            columns: ["crew_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       countries: {
         Row: {
           code: string
@@ -60,6 +102,32 @@ export type Database = {
           name?: string
         }
         Relationships: []
+      }
+      email_settings: {
+        Row: {
+          delivery: Database["public"]["Enums"]["email_delivery"]
+          kind: Database["public"]["Enums"]["notification_kind"]
+          profile_id: string
+        }
+        Insert: {
+          delivery: Database["public"]["Enums"]["email_delivery"]
+          kind: Database["public"]["Enums"]["notification_kind"]
+          profile_id?: string
+        }
+        Update: {
+          delivery?: Database["public"]["Enums"]["email_delivery"]
+          kind?: Database["public"]["Enums"]["notification_kind"]
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_settings_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       gatherings: {
         Row: {
@@ -129,6 +197,67 @@ export type Database = {
           },
         ]
       }
+      group_invitations: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          group_id: string
+          id: string
+          invited_by: string | null
+          invitee_id: string
+          invitee_name: string
+          inviter_name: string
+          message: string
+          status: Database["public"]["Enums"]["request_status"]
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          group_id: string
+          id?: string
+          invited_by?: string | null
+          invitee_id: string
+          invitee_name: string
+          inviter_name: string
+          message?: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          group_id?: string
+          id?: string
+          invited_by?: string | null
+          invitee_id?: string
+          invitee_name?: string
+          inviter_name?: string
+          message?: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "group_invitations_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "group_invitations_invited_by_fkey"
+            columns: ["invited_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "group_invitations_invitee_id_fkey"
+            columns: ["invitee_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       group_members: {
         Row: {
           group_id: string
@@ -165,17 +294,77 @@ export type Database = {
           },
         ]
       }
+      group_requests: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          group_id: string
+          id: string
+          message: string
+          requester_id: string
+          requester_name: string
+          status: Database["public"]["Enums"]["request_status"]
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          group_id: string
+          id?: string
+          message?: string
+          requester_id: string
+          requester_name: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          group_id?: string
+          id?: string
+          message?: string
+          requester_id?: string
+          requester_name?: string
+          status?: Database["public"]["Enums"]["request_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "group_requests_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "group_requests_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "group_requests_requester_id_fkey"
+            columns: ["requester_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       groups: {
         Row: {
           area_cell: string
           area_label: string | null
           area_lat: number | null
           area_lng: number | null
+          commitment: string
           congregation_id: string | null
           created_at: string
           created_by: string | null
           id: string
           kind: Database["public"]["Enums"]["group_kind"]
+          languages: string[]
           meeting_mode: string
           member_count: number
           name: string
@@ -191,11 +380,13 @@ export type Database = {
           area_label?: string | null
           area_lat?: number | null
           area_lng?: number | null
+          commitment?: string
           congregation_id?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
           kind: Database["public"]["Enums"]["group_kind"]
+          languages?: string[]
           meeting_mode?: string
           member_count?: number
           name: string
@@ -211,11 +402,13 @@ export type Database = {
           area_label?: string | null
           area_lat?: number | null
           area_lng?: number | null
+          commitment?: string
           congregation_id?: string | null
           created_at?: string
           created_by?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["group_kind"]
+          languages?: string[]
           meeting_mode?: string
           member_count?: number
           name?: string
@@ -232,6 +425,131 @@ export type Database = {
             columns: ["congregation_id"]
             isOneToOne: false
             referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          actor_id: string | null
+          actor_name: string | null
+          body: string
+          created_at: string
+          email_state: string
+          group_id: string | null
+          group_name: string | null
+          id: string
+          invitation_id: string | null
+          kind: Database["public"]["Enums"]["notification_kind"]
+          read_at: string | null
+          recipient_id: string
+          request_id: string | null
+        }
+        Insert: {
+          actor_id?: string | null
+          actor_name?: string | null
+          body?: string
+          created_at?: string
+          email_state?: string
+          group_id?: string | null
+          group_name?: string | null
+          id?: string
+          invitation_id?: string | null
+          kind: Database["public"]["Enums"]["notification_kind"]
+          read_at?: string | null
+          recipient_id: string
+          request_id?: string | null
+        }
+        Update: {
+          actor_id?: string | null
+          actor_name?: string | null
+          body?: string
+          created_at?: string
+          email_state?: string
+          group_id?: string | null
+          group_name?: string | null
+          id?: string
+          invitation_id?: string | null
+          kind?: Database["public"]["Enums"]["notification_kind"]
+          read_at?: string | null
+          recipient_id?: string
+          request_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_actor_id_fkey"
+            columns: ["actor_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_invitation_id_fkey"
+            columns: ["invitation_id"]
+            isOneToOne: false
+            referencedRelation: "group_invitations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_recipient_id_fkey"
+            columns: ["recipient_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_request_id_fkey"
+            columns: ["request_id"]
+            isOneToOne: false
+            referencedRelation: "group_requests"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      outbox_emails: {
+        Row: {
+          created_at: string
+          digest: boolean
+          id: string
+          notification_ids: string[]
+          recipient_id: string
+          sent_at: string | null
+          settings_token: string
+          to_address: string
+        }
+        Insert: {
+          created_at?: string
+          digest: boolean
+          id?: string
+          notification_ids: string[]
+          recipient_id: string
+          sent_at?: string | null
+          settings_token: string
+          to_address: string
+        }
+        Update: {
+          created_at?: string
+          digest?: boolean
+          id?: string
+          notification_ids?: string[]
+          recipient_id?: string
+          sent_at?: string | null
+          settings_token?: string
+          to_address?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "outbox_emails_recipient_id_fkey"
+            columns: ["recipient_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -405,12 +723,77 @@ export type Database = {
         }
         Relationships: []
       }
+      radar_alerts: {
+        Row: {
+          created_at: string
+          fired_at: string | null
+          id: string
+          min_people: number
+          profile_id: string
+          radius_km: number
+        }
+        Insert: {
+          created_at?: string
+          fired_at?: string | null
+          id?: string
+          min_people: number
+          profile_id?: string
+          radius_km: number
+        }
+        Update: {
+          created_at?: string
+          fired_at?: string | null
+          id?: string
+          min_people?: number
+          profile_id?: string
+          radius_km?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "radar_alerts_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
+      answer_invitation: {
+        Args: { accept: boolean; invitation_id: string }
+        Returns: undefined
+      }
       confirm_still_here: { Args: Record<PropertyKey, never>; Returns: string }
+      create_group: {
+        Args: {
+          area_cell: string
+          commitment?: string
+          congregation_id?: string
+          kind: Database["public"]["Enums"]["group_kind"]
+          languages?: string[]
+          meeting_mode?: string
+          name: string
+          purpose?: string
+          rhythm?: string
+          size_limit?: number
+          status?: Database["public"]["Enums"]["group_status"]
+          visibility?: Database["public"]["Enums"]["group_visibility"]
+        }
+        Returns: string
+      }
+      crew_radar: { Args: { radius_km: number }; Returns: Json }
+      decide_congregation_request: {
+        Args: { accept: boolean; request_id: string }
+        Returns: undefined
+      }
+      decide_request: {
+        Args: { accept: boolean; request_id: string }
+        Returns: undefined
+      }
       delete_my_account: {
         Args: Record<PropertyKey, never>
         Returns: undefined
@@ -426,7 +809,32 @@ export type Database = {
         }
         Returns: Json
       }
+      email_settings_by_token: { Args: { token: string }; Returns: Json }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      fire_radar_alerts: { Args: Record<PropertyKey, never>; Returns: number }
+      group_hosts_of: {
+        Args: { group_id: string }
+        Returns: {
+          display_name: string
+          profile_id: string
+        }[]
+      }
+      group_members_of: {
+        Args: { group_id: string }
+        Returns: {
+          display_name: string
+          joined_at: string
+          place_label: string
+          profile_id: string
+          role: string
+        }[]
+      }
+      invite_to_group: {
+        Args: { group_id: string; invitee_id: string; message?: string }
+        Returns: string
+      }
+      leave_congregation: { Args: { crew_id: string }; Returns: undefined }
+      leave_group: { Args: { group_id: string }; Returns: undefined }
       map_items: {
         Args: {
           filters?: Json
@@ -450,6 +858,7 @@ export type Database = {
         }
         Returns: Json
       }
+      mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       place_labels_for: {
         Args: { lat: number; lng: number }
         Returns: {
@@ -464,6 +873,19 @@ export type Database = {
           stranger_lng: number
           stranger_precision: Database["public"]["Enums"]["location_precision"]
         }[]
+      }
+      queue_emails: { Args: { at?: string }; Returns: number }
+      remove_member: {
+        Args: { group_id: string; profile_id: string }
+        Returns: undefined
+      }
+      request_congregation: {
+        Args: { congregation_id: string; crew_id: string }
+        Returns: string
+      }
+      request_to_join: {
+        Args: { group_id: string; message?: string }
+        Returns: string
       }
       save_my_profile: {
         Args: {
@@ -487,8 +909,26 @@ export type Database = {
           region: string
         }[]
       }
+      set_email_setting_by_token: {
+        Args: {
+          delivery: Database["public"]["Enums"]["email_delivery"]
+          kind: Database["public"]["Enums"]["notification_kind"]
+          token: string
+        }
+        Returns: undefined
+      }
+      set_member_role: {
+        Args: { group_id: string; profile_id: string; role: string }
+        Returns: undefined
+      }
+      withdraw_invitation: {
+        Args: { invitation_id: string }
+        Returns: undefined
+      }
+      withdraw_request: { Args: { request_id: string }; Returns: undefined }
     }
     Enums: {
+      email_delivery: "now" | "daily" | "never"
       gathering_kind: "camp" | "regional_gathering" | "call"
       group_kind: "crew" | "congregation"
       group_status: "forming" | "open" | "full" | "paused" | "closed"
@@ -499,6 +939,17 @@ export type Database = {
         | "area"
         | "region"
         | "country"
+      notification_kind:
+        | "request_received"
+        | "request_decided"
+        | "invitation_received"
+        | "invitation_answered"
+        | "member_joined"
+        | "member_left"
+        | "member_removed"
+        | "congregation_request_received"
+        | "congregation_request_decided"
+        | "radar_alert"
       openness:
         | "crewing"
         | "hosting_a_crew"
@@ -515,6 +966,7 @@ export type Database = {
         | "meaningful_work"
         | "mentoring"
       profile_visibility: "public" | "members" | "crewmates" | "only_me"
+      request_status: "open" | "accepted" | "declined" | "withdrawn"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -642,6 +1094,7 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      email_delivery: ["now", "daily", "never"],
       gathering_kind: ["camp", "regional_gathering", "call"],
       group_kind: ["crew", "congregation"],
       group_status: ["forming", "open", "full", "paused", "closed"],
@@ -652,6 +1105,18 @@ export const Constants = {
         "area",
         "region",
         "country",
+      ],
+      notification_kind: [
+        "request_received",
+        "request_decided",
+        "invitation_received",
+        "invitation_answered",
+        "member_joined",
+        "member_left",
+        "member_removed",
+        "congregation_request_received",
+        "congregation_request_decided",
+        "radar_alert",
       ],
       openness: [
         "crewing",
@@ -671,6 +1136,7 @@ export const Constants = {
         "mentoring",
       ],
       profile_visibility: ["public", "members", "crewmates", "only_me"],
+      request_status: ["open", "accepted", "declined", "withdrawn"],
     },
   },
 } as const

@@ -8,20 +8,51 @@ import { anonymousToken, database, rest } from '../support/privacy';
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place
- * searches (SECURITY INVOKER, so RLS and column privileges answer for them).
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them), and the email
+ * settings link, which answers only to its unguessable token.
  */
-const ANONYMOUS_FUNCTIONS = ['directory_page', 'map_items', 'map_view', 'search_places'];
+const ANONYMOUS_FUNCTIONS = [
+	'directory_page',
+	'email_settings_by_token',
+	'map_items',
+	'map_view',
+	'search_places',
+	'set_email_setting_by_token'
+];
 
 /**
- * SECURITY DEFINER functions allowed in the exposed schema: each acts on the caller's own data
- * only (auth.uid()) or on public reference data.
+ * SECURITY DEFINER functions allowed in the exposed schema. Each acts on the caller's own data only
+ * (auth.uid()), on public reference data, on a group as the caller's role in it allows (the crew
+ * functions, each checking that role, the group's seats and blocks before any write; attacked in
+ * tests/integration/privacy/crews*.test.ts), on the data of whoever holds an email token, or, for
+ * the notify worker, with the service role only.
  */
 const EXPOSED_DEFINER_FUNCTIONS = [
+	'answer_invitation',
 	'confirm_still_here',
+	'create_group',
+	'decide_congregation_request',
+	'decide_request',
 	'delete_my_account',
+	'email_settings_by_token',
 	'export_my_data',
-	'place_labels_for'
+	'fire_radar_alerts',
+	'leave_congregation',
+	'leave_group',
+	'mark_notifications_read',
+	'place_labels_for',
+	'queue_emails',
+	'remove_member',
+	'request_congregation',
+	'request_to_join',
+	'set_email_setting_by_token',
+	'set_member_role',
+	'withdraw_invitation',
+	'withdraw_request'
 ];
+
+/** Callable by the service role only: the notify worker's. */
+const SERVICE_FUNCTIONS = ['fire_radar_alerts', 'queue_emails'];
 
 async function rows<T>(sql: string): Promise<T[]> {
 	return (await database().query(sql)).rows as T[];
@@ -114,6 +145,26 @@ describe('functions in public, private and audience', () => {
 		}
 	});
 
+	it('give the notify worker’s functions to the service role only', async () => {
+		const callable = await rows<{
+			name: string;
+			anon: boolean;
+			authenticated: boolean;
+			service: boolean;
+		}>(
+			`select p.proname as name,
+				has_function_privilege('anon', p.oid, 'execute') as anon,
+				has_function_privilege('authenticated', p.oid, 'execute') as authenticated,
+				has_function_privilege('service_role', p.oid, 'execute') as service
+			from pg_proc p
+			where p.pronamespace = 'public'::regnamespace and p.proname = any ($1)
+			order by 1`.replace('$1', `array['${SERVICE_FUNCTIONS.join("','")}']`)
+		);
+		expect(callable).toEqual(
+			SERVICE_FUNCTIONS.map((name) => ({ name, anon: false, authenticated: false, service: true }))
+		);
+	});
+
 	it('keep SECURITY DEFINER out of the exposed schema unless allow-listed', async () => {
 		const definers = await rows<{ name: string }>(
 			`select p.proname as name
@@ -126,11 +177,20 @@ describe('functions in public, private and audience', () => {
 });
 
 describe('anonymous visitors’ privileges', () => {
-	it.each(['profile_locations', 'blocks', 'group_members'])(
-		'include nothing at all on %s',
-		async (table) => {
-			const [privileges] = await rows<Record<string, boolean>>(
-				`select
+	it.each([
+		'profile_locations',
+		'blocks',
+		'group_members',
+		'group_requests',
+		'group_invitations',
+		'congregation_requests',
+		'notifications',
+		'email_settings',
+		'radar_alerts',
+		'outbox_emails'
+	])('include nothing at all on %s', async (table) => {
+		const [privileges] = await rows<Record<string, boolean>>(
+			`select
 				${['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']
 					.map(
 						(privilege) =>
@@ -138,10 +198,9 @@ describe('anonymous visitors’ privileges', () => {
 					)
 					.join(',\n')},
 				has_any_column_privilege('anon', 'public.${table}', 'select, insert, update, references') as any_column`
-			);
-			expect(Object.entries(privileges).filter(([, granted]) => granted)).toEqual([]);
-		}
-	);
+		);
+		expect(Object.entries(privileges).filter(([, granted]) => granted)).toEqual([]);
+	});
 
 	it('do not include reading the owner-precision columns of profiles', async () => {
 		const readable = await rows<{ name: string }>(
