@@ -5,6 +5,7 @@
  *
  * Imports stay relative: the notification worker runs this outside SvelteKit (`npm run notify`).
  */
+import type { Tables } from '$lib/database.types';
 import { countOf } from '../../groups/wording';
 import { escapeHtml } from '../../html';
 import {
@@ -16,17 +17,14 @@ import {
 } from '../../notifications/wording';
 
 /** The outbox row's fields an email is made from. */
-export interface OutboxEmail {
-	id: string;
-	to_address: string;
-	digest: boolean;
-	settings_token: string;
-}
+export type OutboxEmail = Pick<
+	Tables<'outbox_emails'>,
+	'id' | 'to_address' | 'digest' | 'settings_token'
+>;
 
-export interface OutboxNotification extends NotificationWords {
-	id: string;
-	created_at: string;
-}
+/** A notification as the worker reads it. */
+export type OutboxNotification = NotificationWords &
+	Pick<Tables<'notifications'>, 'id' | 'created_at'>;
 
 /** What nodemailer's `sendMail` takes, and no more. */
 export interface NotificationEmail {
