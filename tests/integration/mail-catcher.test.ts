@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
-import { Mailbox, type MailMessage } from '../../scripts/local-stack/mailbox.ts';
+import { Mailbox } from '../../scripts/local-stack/mailbox.ts';
+import { mailboxMessagesTo as messagesTo } from '../support/mail';
 
 // The local stack's SMTP server: what is sent to it lands in the same mailbox as the auth
 // stand-in's emails, page and JSON API alike, and a message is kept once per Message-ID.
 
 const address = (name: string) => `${name}-${randomUUID().slice(0, 8)}@example.test`;
-
-async function messagesTo(to: string): Promise<MailMessage[]> {
-	const { mailboxUrl } = inject('stack');
-	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(to)}`);
-	return (await response.json()) as MailMessage[];
-}
 
 function transport(auth?: { user: string; pass: string }) {
 	return nodemailer.createTransport({ url: inject('stack').smtpUrl, auth });

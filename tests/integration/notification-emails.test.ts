@@ -1,11 +1,17 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { MailMessage } from '../../scripts/local-stack/mailbox.ts';
 import { projectRoot } from '../../scripts/local-stack/migrate.ts';
-import { sendOutbox, type MailTransport } from '../../src/lib/server/outbox/send-outbox';
+import type { MailTransport } from '../../src/lib/server/outbox/send-outbox';
 import { createGroup, hostGroup } from '../support/groups';
+import {
+	mailboxMessagesTo,
+	sendNotificationEmails,
+	stackSmtp,
+	TEST_MAIL_FROM,
+	TEST_SITE_URL,
+	type MailMessage
+} from '../support/mail';
 import { database } from '../support/privacy';
 import {
 	anonymousClient,
@@ -24,26 +30,10 @@ import {
 const token = `mail-${randomUUID().slice(0, 8)}`;
 // Bhutan: no other integration file puts anything there (see tests/support/privacy.ts).
 const thimphu = { lat: 27.4728, lng: 89.639 };
-const SITE = 'http://app.example.test';
-const FROM = 'Microsolidarity map <map@example.test>';
-
-const smtp = nodemailer.createTransport({ url: inject('stack').smtpUrl });
-
-function pass(transport: MailTransport = smtp, log: string[] = []) {
-	return sendOutbox({
-		supabase: serviceClient(),
-		transport,
-		siteUrl: SITE,
-		from: FROM,
-		log: (line) => log.push(line)
-	});
-}
-
-async function mailTo(member: Member): Promise<MailMessage[]> {
-	const { mailboxUrl } = inject('stack');
-	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(member.email)}`);
-	return ((await response.json()) as MailMessage[]).reverse();
-}
+const smtp = stackSmtp();
+const pass = (transport: MailTransport = smtp, log: string[] = []) =>
+	sendNotificationEmails({ transport, log });
+const mailTo = (member: Member) => mailboxMessagesTo(member.email);
 
 async function outboxOf(member: Member) {
 	const { data, error } = await serviceClient()
@@ -108,7 +98,7 @@ describe('a request to join', () => {
 			subject: `${asker.name} asked to join ${crew.name}`
 		});
 		expect(email.text).toContain('> Hello! I make furniture.\n> Could I join?');
-		expect(email.text).toContain(`Open the group’s page: ${SITE}/groups/${crew.id}`);
+		expect(email.text).toContain(`Open the group’s page: ${TEST_SITE_URL}/groups/${crew.id}`);
 		const [row] = await outboxOf(host);
 		expect(email.messageId).toBe(`<${row.id}@microsolidarity-map>`);
 		expect(row.sent_at).not.toBeNull();
@@ -265,8 +255,8 @@ describe('npm run notify', () => {
 				PUBLIC_SUPABASE_URL: apiUrl,
 				SUPABASE_SERVICE_ROLE_KEY: serviceKey,
 				SMTP_URL: smtpUrl,
-				MAIL_FROM: FROM,
-				ORIGIN: SITE,
+				MAIL_FROM: TEST_MAIL_FROM,
+				ORIGIN: TEST_SITE_URL,
 				NOTIFY_INTERVAL_SECONDS: '1'
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
