@@ -28,7 +28,6 @@ const GROUP_COLUMNS = [
 	'commitment',
 	'languages',
 	'visibility',
-	'area_cell',
 	'area_label',
 	'area_lat',
 	'area_lng',
@@ -72,6 +71,12 @@ type Group = Tables<'groups'>;
 type Gathering = Tables<'gatherings'>;
 
 export type GroupDetails = Pick<Group, (typeof GROUP_COLUMNS)[number]>;
+/**
+ * Its page leaves the cell's quadkey out (its centre and label say all a visitor needs); its hosts
+ * get it to change it, and the list to round distances to the cell's size.
+ */
+const GROUP_WITH_CELL_COLUMNS = [...GROUP_COLUMNS, 'area_cell'] as const;
+export type GroupWithCell = Pick<Group, (typeof GROUP_WITH_CELL_COLUMNS)[number]>;
 export type GroupLink = Pick<Group, (typeof GROUP_LINK_COLUMNS)[number]>;
 export type GatheringDetails = Pick<Gathering, (typeof GATHERING_COLUMNS)[number]>;
 export type GatheringLink = Pick<Gathering, (typeof GATHERING_LINK_COLUMNS)[number]>;
@@ -169,9 +174,9 @@ export async function readGatheringPage(
 export async function readGroupForHost(
 	supabase: Client,
 	{ id, userId }: { id: string; userId: string }
-): Promise<{ group: GroupDetails; hosts: boolean } | null> {
+): Promise<{ group: GroupWithCell; hosts: boolean } | null> {
 	const [group, membership] = await Promise.all([
-		supabase.from('groups').select(selectOf(GROUP_COLUMNS)).eq('id', id).maybeSingle(),
+		supabase.from('groups').select(selectOf(GROUP_WITH_CELL_COLUMNS)).eq('id', id).maybeSingle(),
 		// A member reads their own groups' memberships, their own among them.
 		supabase
 			.from('group_members')
@@ -270,7 +275,7 @@ export async function listGroups(
 ): Promise<GroupListPage> {
 	let query = supabase
 		.from('groups')
-		.select(selectOf(GROUP_COLUMNS), { count: 'exact' })
+		.select(selectOf(GROUP_WITH_CELL_COLUMNS), { count: 'exact' })
 		.neq('status', 'closed');
 	if (filters.kind) query = query.eq('kind', filters.kind);
 	// 'full' is the database's: a group with a limit is full exactly when its members fill it.
@@ -287,7 +292,7 @@ export async function listGroups(
 			.range(from, from + pageSize - 1);
 		if (error) throw new QueryError('list the groups', error);
 		return {
-			entries: data.map((group) => ({ ...group, distance_km: null })),
+			entries: data.map(({ area_cell: _cell, ...group }) => ({ ...group, distance_km: null })),
 			total: count ?? data.length,
 			truncated: false
 		};
@@ -310,9 +315,9 @@ export async function listGroups(
 		.sort((a, b) => a.km - b.km || a.group.name.localeCompare(b.group.name));
 	const from = (page - 1) * pageSize;
 	return {
-		entries: near.slice(from, from + pageSize).map(({ group, km }) => ({
+		entries: near.slice(from, from + pageSize).map(({ group: { area_cell, ...group }, km }) => ({
 			...group,
-			distance_km: roundedDistanceKm(km, group.area_cell)
+			distance_km: roundedDistanceKm(km, area_cell)
 		})),
 		total: near.length,
 		truncated: (count ?? 0) > data.length
