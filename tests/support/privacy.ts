@@ -237,6 +237,71 @@ export async function closeDatabase() {
 	pool = undefined;
 }
 
+/** One SQL statement and its parameters. */
+export type Statement = [sql: string, values?: unknown[]];
+
+/**
+ * A transaction as a member, run the way PostgREST runs a request with their token (role
+ * `authenticated`, their claims), held open until `commit`.
+ */
+async function transactionAs(member: { id: string }) {
+	const client = await database().connect();
+	await client.query('begin');
+	const { rows } = await client.query<{ pid: number }>(
+		`select pg_backend_pid() as pid, set_config('role', 'authenticated', true),
+			set_config('request.jwt.claims', $1, true)`,
+		[JSON.stringify({ sub: member.id, role: 'authenticated', is_anonymous: false })]
+	);
+	return {
+		pid: rows[0].pid,
+		/** Runs one statement; the error it was refused with, or null when it went through. */
+		attempt([sql, values = []]: Statement): Promise<Error | null> {
+			return client.query(sql, values).then(
+				() => null,
+				(error: Error) => error
+			);
+		},
+		/** Ends the transaction (a refused one rolls back) and gives its connection back. */
+		async commit() {
+			await client.query('commit');
+			client.release();
+		}
+	};
+}
+
+/**
+ * Two requests of one member that overlap for certain: `second` starts while `first` has run
+ * but not committed, and `first` commits only once `second` has either finished or is waiting
+ * for a lock `first` holds. Two requests sent at once through the API overlap only by chance.
+ * What each was refused with, or null.
+ */
+export async function overlapping(
+	member: { id: string },
+	first: Statement,
+	second: Statement
+): Promise<[Error | null, Error | null]> {
+	const held = await transactionAs(member);
+	const firstAnswer = await held.attempt(first);
+	const racing = await transactionAs(member);
+	let settled = false;
+	const secondAnswer = racing.attempt(second).finally(() => (settled = true));
+	while (!settled && !(await waitingForLock(racing.pid))) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	await held.commit();
+	const answer = await secondAnswer;
+	await racing.commit();
+	return [firstAnswer, answer];
+}
+
+async function waitingForLock(pid: number): Promise<boolean> {
+	const { rows } = await database().query<{ waiting: boolean }>(
+		`select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`,
+		[pid]
+	);
+	return rows[0]?.waiting ?? false;
+}
+
 export type GroundTruth = ProfileRow & {
 	exact_lat: number | null;
 	exact_lng: number | null;
