@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { memberWithProfile, type Member, type ProfileChanges } from './supabase';
+import { memberWithProfile, signInAs, type Member, type ProfileChanges } from './supabase';
 
 /**
  * Helpers for the location privacy attack suite (tests/integration/privacy, DESIGN.md section 3).
@@ -235,6 +235,16 @@ export function database(): pg.Pool {
 export async function closeDatabase() {
 	await pool?.end();
 	pool = undefined;
+}
+
+/**
+ * The same person signed in as one of Supabase's anonymous sign-ins is (`is_anonymous` in their
+ * token): a stranger with the authenticated role. The stack turns anonymous sign-ins off, so the
+ * account is marked anonymous here, then signed in again.
+ */
+export async function anonymousSignIn(member: Member): Promise<Member> {
+	await database().query('update auth.users set is_anonymous = true where id = $1', [member.id]);
+	return signInAs(member.email);
 }
 
 /** One SQL statement and its parameters. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAt, joinThroughRequest, refusal, startGroup } from '../../support/groups';
-import { database, overlapping, type Statement } from '../../support/privacy';
+import { anonymousSignIn, database, overlapping, type Statement } from '../../support/privacy';
 import {
 	anonymousClient,
 	memberWithProfile,
@@ -233,6 +233,14 @@ describe('create_group', () => {
 	it('is refused to anonymous visitors', async () => {
 		const { error } = await anonymousClient().rpc('create_group', await args());
 		expect(error?.code).toBe('42501');
+	});
+
+	it('is refused to an anonymous sign-in, even one with a profile', async () => {
+		const stranger = await anonymousSignIn(await person('Stranger'));
+		expect(refusal(await stranger.client.rpc('create_group', await args()))).toEqual({
+			code: '42501',
+			message: 'Sign in first.'
+		});
 	});
 
 	it('is refused to someone signed in who has not finished their profile', async () => {

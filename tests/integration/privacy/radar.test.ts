@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinThroughRequest, refusal, startGroup } from '../../support/groups';
-import { CELL_LENGTH, database, mapPointAs, overlapping, type Point } from '../../support/privacy';
+import {
+	anonymousSignIn,
+	CELL_LENGTH,
+	database,
+	mapPointAs,
+	overlapping,
+	type Point
+} from '../../support/privacy';
 import {
 	anonymousClient,
 	memberWithProfile,
@@ -129,9 +136,18 @@ describe('the crew radar', () => {
 		}
 	});
 
-	it('is refused to anonymous visitors', async () => {
+	it('is refused to anonymous visitors, and to anonymous sign-ins', async () => {
 		const { error } = await anonymousClient().rpc('crew_radar', { radius_km: 50 });
 		expect(error?.code).toBe('42501');
+		const stranger = await anonymousSignIn(await person('stranger', undefined, {}));
+		expect(refusal(await stranger.client.rpc('crew_radar', { radius_km: 50 }))).toEqual({
+			code: '42501',
+			message: 'Sign in to use the crew radar.'
+		});
+		const alert = await stranger.client
+			.from('radar_alerts')
+			.insert({ min_people: 2, radius_km: 50 });
+		expect(alert.error?.code).toBe('42501');
 	});
 
 	it('asks the caller to be open to crewing, and to have a place, first', async () => {
