@@ -212,3 +212,12 @@ export async function joinThroughRequest(
 export function refusal({ error }: { error: PostgrestError | null }) {
 	return error && { code: error.code, message: error.message };
 }
+
+/** What someone past a daily limit is told (private.check_daily_limit): `most` of `what` a day. */
+export function pastDailyLimit(most: number, what: string) {
+	return {
+		code: 'P0001',
+		hint: 'rate_limited',
+		message: `You have sent ${most} ${what} in the last 24 hours, the most we allow: try again tomorrow.`
+	};
+}

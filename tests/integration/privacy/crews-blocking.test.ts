@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinThroughRequest, refusal, startGroup } from '../../support/groups';
 import { database } from '../../support/privacy';
-import { memberWithProfile, type Member, type ProfileChanges } from '../../support/supabase';
+import { membersNamedWith, type Member } from '../../support/supabase';
 
 /**
  * Blocking stays total in crews (issue 10, guarantee 7): a person never sees someone who blocked
@@ -14,15 +14,8 @@ import { memberWithProfile, type Member, type ProfileChanges } from '../../suppo
  */
 
 const token = `sn${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const dakar = { lat: 14.7167, lng: -17.4677 };
-
-function person(name: string, profile: ProfileChanges = {}): Promise<Member> {
-	return memberWithProfile(`${token}-${name.toLowerCase()}`, {
-		display_name: `${token} ${name}`,
-		visibility: 'members',
-		...profile
-	});
-}
 
 async function block(blocker: Member, blocked: Member) {
 	const { error } = await blocker.client.from('blocks').insert({ blocked_id: blocked.id });

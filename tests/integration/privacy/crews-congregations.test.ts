@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinThroughRequest, refusal, startGroup } from '../../support/groups';
 import { database } from '../../support/privacy';
-import { anonymousClient, memberWithProfile, type Member } from '../../support/supabase';
+import { anonymousClient, membersNamedWith, type Member } from '../../support/supabase';
 
 /**
  * A crew joining a congregation (issue 10): only the crew's hosts ask, only the congregation's
@@ -12,6 +12,7 @@ import { anonymousClient, memberWithProfile, type Member } from '../../support/s
  */
 
 const token = `ml${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const bamako = { lat: 12.6392, lng: -8.0029 };
 
 let crewHost: Member;
@@ -22,13 +23,6 @@ let outsider: Member;
 let crew: string;
 let congregation: string;
 let request: string;
-
-function person(name: string): Promise<Member> {
-	return memberWithProfile(`${token}-${name.toLowerCase()}`, {
-		display_name: `${token} ${name}`,
-		visibility: 'members'
-	});
-}
 
 beforeAll(async () => {
 	[crewHost, crewMember, congregationHost, congregationMember, outsider] = await Promise.all([

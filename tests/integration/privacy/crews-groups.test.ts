@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellAt, joinThroughRequest, refusal, startGroup } from '../../support/groups';
+import {
+	cellAt,
+	joinThroughRequest,
+	pastDailyLimit,
+	refusal,
+	startGroup
+} from '../../support/groups';
 import { anonymousSignIn, database, overlapping, type Statement } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	signUpMember,
 	type Client,
 	type Member
@@ -19,6 +25,7 @@ import {
  */
 
 const token = `ug${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const kampala = { lat: 0.3476, lng: 32.5825 };
 
 let host: Member;
@@ -26,10 +33,6 @@ let member: Member; // in the crew, not a host
 let outsider: Member; // hosts a crew of their own
 let crew: string;
 let outsiderCrew: string;
-
-function person(name: string): Promise<Member> {
-	return memberWithProfile(`${token}-${name}`, { display_name: `${token} ${name}` });
-}
 
 beforeAll(async () => {
 	[host, member, outsider] = await Promise.all([
@@ -277,12 +280,7 @@ describe('create_group', () => {
 			expect((await busy.client.rpc('create_group', await args())).error).toBeNull();
 		}
 		const sixth = await busy.client.rpc('create_group', await args());
-		expect(sixth.error).toMatchObject({
-			code: 'P0001',
-			hint: 'rate_limited',
-			message:
-				'You have sent 5 new groups in the last 24 hours, the most we allow: try again tomorrow.'
-		});
+		expect(sixth.error).toMatchObject(pastDailyLimit(5, 'new groups'));
 	});
 
 	it('makes no more than five a day when asked for many at once', async () => {

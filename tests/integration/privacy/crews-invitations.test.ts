@@ -4,16 +4,16 @@ import {
 	createGroup,
 	hostGroup,
 	joinThroughRequest,
+	pastDailyLimit,
 	refusal,
 	startGroup
 } from '../../support/groups';
 import { accessToken, database, overlapping, rest } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	type Client,
-	type Member,
-	type ProfileChanges
+	type Member
 } from '../../support/supabase';
 
 /**
@@ -25,20 +25,13 @@ import {
  */
 
 const token = `et${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const addisAbaba = { lat: 9.0054, lng: 38.7636 };
 
 let host: Member;
 let member: Member; // in the crew, not a host
 let outsider: Member; // in no group here
 let crew: string;
-
-function person(name: string, profile: ProfileChanges = {}): Promise<Member> {
-	return memberWithProfile(`${token}-${name.toLowerCase()}`, {
-		display_name: `${token} ${name}`,
-		visibility: 'members',
-		...profile
-	});
-}
 
 beforeAll(async () => {
 	[host, member, outsider] = await Promise.all([
@@ -349,12 +342,7 @@ describe('the daily limit on invitations', () => {
 			group_id: group,
 			invitee_id: guest.id
 		});
-		expect(answer.error).toMatchObject({
-			code: 'P0001',
-			hint: 'rate_limited',
-			message:
-				'You have sent 20 invitations in the last 24 hours, the most we allow: try again tomorrow.'
-		});
+		expect(answer.error).toMatchObject(pastDailyLimit(20, 'invitations'));
 	});
 
 	it('takes no twenty-first when two invitations to different groups overlap', async () => {

@@ -4,7 +4,7 @@ import { joinThroughRequest, startGroup } from '../../support/groups';
 import { database } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	type Client,
 	type Member,
 	type ProfileChanges
@@ -30,12 +30,10 @@ let outsider: Member; // members; in no group here
 let congregation: string;
 let crew: string;
 
+const named = membersNamedWith(token);
+/** Everyone here lives in Dar es Salaam, at town precision unless said otherwise. */
 function person(name: string, profile: ProfileChanges): Promise<Member> {
-	return memberWithProfile(
-		`${token}-${name}`,
-		{ display_name: `${token} ${name}`, precision: 'town', ...profile },
-		darEsSalaam
-	);
+	return named(name, { precision: 'town', ...profile }, darEsSalaam);
 }
 
 beforeAll(async () => {

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGroup, joinThroughRequest, refusal, startGroup } from '../../support/groups';
+import {
+	createGroup,
+	joinThroughRequest,
+	pastDailyLimit,
+	refusal,
+	startGroup
+} from '../../support/groups';
 import { accessToken, database, overlapping, rest } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	signUpMember,
 	type Client,
 	type Member
@@ -20,19 +26,13 @@ import {
  */
 
 const token = `rw${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const kigali = { lat: -1.9441, lng: 30.0619 };
 
 let host: Member;
 let member: Member; // in the crew, not a host
 let outsider: Member; // in no group here
 let crew: string;
-
-function person(name: string): Promise<Member> {
-	return memberWithProfile(`${token}-${name.toLowerCase()}`, {
-		display_name: `${token} ${name}`,
-		visibility: 'members'
-	});
-}
 
 beforeAll(async () => {
 	[host, member, outsider] = await Promise.all([
@@ -347,12 +347,7 @@ describe('the daily limit on requests', () => {
 		await asker.client.rpc('withdraw_request', { request_id: first });
 		for (const target of targets.slice(1, 10)) await ask(asker, target);
 		const eleventh = await asker.client.rpc('request_to_join', { group_id: targets[10] });
-		expect(eleventh.error).toMatchObject({
-			code: 'P0001',
-			hint: 'rate_limited',
-			message:
-				'You have sent 10 requests to join in the last 24 hours, the most we allow: try again tomorrow.'
-		});
+		expect(eleventh.error).toMatchObject(pastDailyLimit(10, 'requests to join'));
 	});
 
 	it('takes no eleventh when two requests to different groups overlap', async () => {

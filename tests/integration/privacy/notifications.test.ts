@@ -4,10 +4,9 @@ import { joinThroughRequest, startGroup } from '../../support/groups';
 import { accessToken, anonymousToken, database, rest } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	type Client,
-	type Member,
-	type ProfileChanges
+	type Member
 } from '../../support/supabase';
 
 /**
@@ -18,6 +17,7 @@ import {
  */
 
 const token = `tg${randomUUID().slice(0, 6)}`;
+const person = membersNamedWith(token);
 const lome = { lat: 6.1319, lng: 1.2228 };
 
 let host: Member;
@@ -27,14 +27,6 @@ let outsider: Member;
 let crew: string;
 /** The host's notification of the asker's request. */
 let received: string;
-
-function person(name: string, profile: ProfileChanges = {}): Promise<Member> {
-	return memberWithProfile(`${token}-${name.toLowerCase()}`, {
-		display_name: `${token} ${name}`,
-		visibility: 'members',
-		...profile
-	});
-}
 
 beforeAll(async () => {
 	[host, member, asker, outsider] = await Promise.all([

@@ -11,7 +11,7 @@ import {
 } from '../../support/privacy';
 import {
 	anonymousClient,
-	memberWithProfile,
+	membersNamedWith,
 	serviceClient,
 	type Member,
 	type ProfileChanges
@@ -37,12 +37,10 @@ let seeker: Member; // members, town precision
 let people: Record<string, Member>;
 let crew: string;
 
+const named = membersNamedWith(token);
+/** Open to crewing unless `profile` says otherwise. */
 function person(name: string, at: Point | undefined, profile: ProfileChanges): Promise<Member> {
-	return memberWithProfile(
-		`${token}-${name}`,
-		{ display_name: `${token} ${name}`, visibility: 'members', ...crewing, ...profile },
-		at
-	);
+	return named(name, { ...crewing, ...profile }, at);
 }
 
 beforeAll(async () => {
