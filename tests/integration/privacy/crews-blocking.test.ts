@@ -246,19 +246,20 @@ describe('in a crew where one member blocked another', () => {
 		expect(await hostsAs(bystander)).toEqual([host.id, blocker.id].sort());
 	});
 
-	it('hides the blocker’s request to join from the blocked person', async () => {
+	it('closes the blocker’s open request to the blocked person’s crew, as an ordinary decline', async () => {
 		const requestsAs = async (reader: Member) => {
 			const { data } = await reader.client
 				.from('group_requests')
-				.select('requester_id, requester_name, message')
+				.select('requester_id, status')
 				.eq('group_id', othersCrew)
-				.eq('status', 'open');
+				.eq('requester_id', blocker.id);
 			return data;
 		};
+		// Nobody is left with an open request across the block, which a member could accept
+		// only to be told something a block alone explains.
+		expect(await requestsAs(blocker)).toEqual([{ requester_id: blocker.id, status: 'declined' }]);
+		expect(await requestsAs(bystander)).toEqual([{ requester_id: blocker.id, status: 'declined' }]);
 		expect(await requestsAs(blocked)).toEqual([]);
-		expect(await requestsAs(bystander)).toEqual([
-			{ requester_id: blocker.id, requester_name: `${token} CrewBlocker`, message: 'May I?' }
-		]);
 	});
 
 	it('hides the invitations the blocker sent from the blocked person', async () => {
@@ -269,8 +270,17 @@ describe('in a crew where one member blocked another', () => {
 				.eq('group_id', crew);
 			return data;
 		};
+		// Invitations are the hosts' (and the invitee's) to read: as a host too, the blocked
+		// person does not see the blocker's.
+		const promoted = await host.client.rpc('set_member_role', {
+			group_id: crew,
+			profile_id: blocked.id,
+			role: 'host'
+		});
+		expect(promoted.error).toBeNull();
 		expect(await invitationsAs(blocked)).toEqual([]);
-		expect(await invitationsAs(bystander)).toEqual([
+		expect(await invitationsAs(bystander)).toEqual([]);
+		expect(await invitationsAs(host)).toEqual([
 			{ inviter_name: `${token} CrewBlocker`, invitee_name: `${token} Newcomer` }
 		]);
 	});

@@ -182,7 +182,9 @@ describe('deciding a crew’s request', () => {
 			.from('notifications')
 			.select('kind, body')
 			.eq('kind', 'congregation_request_decided');
-		expect(data).toEqual([{ kind: 'congregation_request_decided', body: 'accepted' }]);
+		expect(data).toEqual([
+			{ kind: 'congregation_request_decided', body: `accepted: ${token} Congregation` }
+		]);
 	});
 });
 

@@ -272,7 +272,7 @@ describe('who reads an invitation', () => {
 		return data;
 	};
 
-	it('shows the invitee and the group’s members the invitation', async () => {
+	it('shows the invitee and the group’s hosts the invitation', async () => {
 		const shown = [
 			{
 				invitee_name: `${token} Reader`,
@@ -280,9 +280,13 @@ describe('who reads an invitation', () => {
 				message: 'We meet by the river.'
 			}
 		];
-		for (const client of [guest.client, member.client, host.client]) {
+		for (const client of [guest.client, host.client]) {
 			expect(await readAs(client)).toEqual(shown);
 		}
+	});
+
+	it('shows nothing to a member of the group who is not a host: the invitee chose the host', async () => {
+		expect(await readAs(member.client)).toEqual([]);
 	});
 
 	it('shows nothing to a member outside the group, nor to another invitee', async () => {

@@ -58,11 +58,14 @@ describe.each(callers)('as $who', ({ token }) => {
 		for (const response of writes) expect(response.status).toBeGreaterThanOrEqual(400);
 	});
 
-	it.each(['queue_emails', 'fire_radar_alerts'])('cannot call %s', async (name) => {
-		const response = await rest(await token(), `rpc/${name}`, { method: 'POST', body: {} });
-		expect(response.status).toBeGreaterThanOrEqual(400);
-		expect(response.body).toMatchObject({ code: '42501' });
-	});
+	it.each(['queue_emails', 'fire_radar_alerts', 'claim_outbox_emails'])(
+		'cannot call %s',
+		async (name) => {
+			const response = await rest(await token(), `rpc/${name}`, { method: 'POST', body: {} });
+			expect(response.status).toBeGreaterThanOrEqual(400);
+			expect(response.body).toMatchObject({ code: '42501' });
+		}
+	);
 });
 
 describe('as the service role (the notify worker)', () => {
