@@ -281,7 +281,7 @@ describe('how a visitor stands with a group', () => {
 		expect(standing).toMatchObject({ signedIn: false, hosts: null, members: [], role: null });
 	});
 
-	it('gives a member the member list, each as their profile allows, and the open requests', async () => {
+	it('gives a member the member list, each as their profile allows, and the open requests, not the invitations', async () => {
 		const standing = await readGroupStanding(member.client, {
 			group: { id, kind: 'crew' },
 			userId: member.id
@@ -306,6 +306,16 @@ describe('how a visitor stands with a group', () => {
 		expect(standing.openRequests).toEqual([
 			expect.objectContaining({ requester_id: asker.id, message: 'I make chairs.' })
 		]);
+		// Invitations are the invitee's and the hosts' to read.
+		expect(standing.openInvitations).toEqual([]);
+	});
+
+	it('gives a host the invitations waiting for an answer', async () => {
+		const standing = await readGroupStanding(host.client, {
+			group: { id, kind: 'crew' },
+			userId: host.id
+		});
+		expect(standing.role).toBe('host');
 		expect(standing.openInvitations).toEqual([
 			expect.objectContaining({ invitee_id: guest.id, inviter_name: `Host ${token}` })
 		]);

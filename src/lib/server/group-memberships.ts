@@ -49,7 +49,7 @@ export interface GroupStanding extends Standing {
 	members: GroupMember[];
 	/** Requests to join waiting for an answer (members see them). */
 	openRequests: OpenRequest[];
-	/** Invitations not yet answered (members see them; hosts may take them back). */
+	/** Invitations not yet answered: its hosts see them, and may take them back. */
 	openInvitations: OpenInvitation[];
 	/** A congregation's: crews asking to join it (its members see them; its hosts decide). */
 	crewRequests: CongregationRequest[];
