@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+	NOTIFICATION_KIND_NAMES,
+	NOTIFICATION_KINDS,
+	notificationLink,
+	notificationMessage,
+	notificationSentence,
+	type NotificationWords
+} from './wording';
+
+const GROUP_ID = '7b0f1b1e-2f55-4c71-9d3e-0a5b2e6c9d10';
+
+function notification(overrides: Partial<NotificationWords>): NotificationWords {
+	return {
+		kind: 'request_received',
+		group_id: GROUP_ID,
+		actor_name: 'Ada Fernhill',
+		group_name: 'Bristol Makers Crew',
+		body: '',
+		...overrides
+	};
+}
+
+describe('notificationSentence', () => {
+	it.each<[Partial<NotificationWords>, string]>([
+		[{ kind: 'request_received' }, 'Ada Fernhill asked to join Bristol Makers Crew'],
+		[
+			{ kind: 'request_decided', body: 'accepted' },
+			'Your request to join Bristol Makers Crew was accepted'
+		],
+		[
+			{ kind: 'request_decided', body: 'declined' },
+			'Your request to join Bristol Makers Crew was declined'
+		],
+		[{ kind: 'invitation_received' }, 'Ada Fernhill invited you to join Bristol Makers Crew'],
+		[
+			{ kind: 'invitation_answered', body: 'accepted' },
+			'Ada Fernhill accepted your invitation to join Bristol Makers Crew'
+		],
+		[
+			{ kind: 'invitation_answered', body: 'declined' },
+			'Ada Fernhill declined your invitation to join Bristol Makers Crew'
+		],
+		[{ kind: 'member_joined', body: 'Bo Lindqvist' }, 'Bo Lindqvist joined Bristol Makers Crew'],
+		[{ kind: 'member_left' }, 'Ada Fernhill left Bristol Makers Crew'],
+		[{ kind: 'member_removed' }, 'A host removed you from Bristol Makers Crew'],
+		[
+			{
+				kind: 'congregation_request_received',
+				group_name: 'Ghent Congregation',
+				body: 'Bristol Makers Crew'
+			},
+			'Ada Fernhill asked for Bristol Makers Crew to join Ghent Congregation'
+		],
+		[
+			{ kind: 'congregation_request_decided', body: 'accepted' },
+			'Ada Fernhill accepted Bristol Makers Crew’s request to join their congregation'
+		],
+		[
+			{ kind: 'radar_alert', group_id: null, group_name: null, actor_name: null, body: '' },
+			'Crew radar: enough people open to crewing are near you'
+		]
+	])('says what happened: %o', (overrides, sentence) => {
+		expect(notificationSentence(notification(overrides))).toBe(sentence);
+	});
+
+	it('names someone whose name is gone, and a group whose name is gone', () => {
+		expect(notificationSentence(notification({ actor_name: null, group_name: ' ' }))).toBe(
+			'Someone asked to join a group'
+		);
+	});
+});
+
+describe('notificationMessage', () => {
+	it('gives what the person wrote with a request or an invitation', () => {
+		expect(notificationMessage(notification({ body: '  Hello!\nSee you  ' }))).toBe(
+			'Hello!\nSee you'
+		);
+		expect(
+			notificationMessage(notification({ kind: 'invitation_received', body: 'Join us' }))
+		).toBe('Join us');
+	});
+
+	it('has none when nothing was written, or when the body is not a message', () => {
+		expect(notificationMessage(notification({ body: '   ' }))).toBeNull();
+		expect(
+			notificationMessage(notification({ kind: 'request_decided', body: 'accepted' }))
+		).toBeNull();
+		expect(
+			notificationMessage(notification({ kind: 'member_joined', body: 'Bo Lindqvist' }))
+		).toBeNull();
+	});
+});
+
+describe('notificationLink', () => {
+	it('sends an invitation to the inbox, where it is answered', () => {
+		expect(notificationLink(notification({ kind: 'invitation_received' }))).toEqual({
+			path: '/inbox',
+			label: 'Open your inbox'
+		});
+	});
+
+	it('sends a radar alert to the radar', () => {
+		expect(notificationLink(notification({ kind: 'radar_alert', group_id: null }))).toEqual({
+			path: '/radar',
+			label: 'Open the crew radar'
+		});
+	});
+
+	it('sends everything else to its group’s page, or to the inbox if the group is gone', () => {
+		expect(notificationLink(notification({ kind: 'request_received' }))).toEqual({
+			path: `/groups/${GROUP_ID}`,
+			label: 'Open the group’s page'
+		});
+		expect(notificationLink(notification({ kind: 'member_left', group_id: null })).path).toBe(
+			'/inbox'
+		);
+	});
+});
+
+describe('NOTIFICATION_KIND_NAMES', () => {
+	it('names every kind once', () => {
+		expect(Object.keys(NOTIFICATION_KIND_NAMES).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+		expect(new Set(Object.values(NOTIFICATION_KIND_NAMES)).size).toBe(NOTIFICATION_KINDS.length);
+	});
+});

@@ -1,0 +1,124 @@
+/**
+ * The words for notifications: the one sentence that says what happened, the message a person
+ * wrote with it, where to go to act on it, and what each kind is called where people choose
+ * which emails they get. The inbox and the emails both take their words from here, so a
+ * notification reads the same wherever it is shown.
+ *
+ * Imports stay relative: the notification worker runs this outside SvelteKit (`npm run notify`).
+ */
+
+// Until the notifications migration's types are generated, the contract's kinds are named here.
+export type NotificationKind =
+	| 'request_received'
+	| 'request_decided'
+	| 'invitation_received'
+	| 'invitation_answered'
+	| 'member_joined'
+	| 'member_left'
+	| 'member_removed'
+	| 'congregation_request_received'
+	| 'congregation_request_decided'
+	| 'radar_alert';
+
+/** What a notification says, as the database keeps it (the names as they were at the time). */
+export interface NotificationWords {
+	kind: NotificationKind;
+	group_id: string | null;
+	actor_name: string | null;
+	group_name: string | null;
+	/** The person's message, or for a decision 'accepted' or 'declined' (see the migration). */
+	body: string;
+}
+
+/** Every kind, in the order the email settings list them. */
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+	'request_received',
+	'request_decided',
+	'invitation_received',
+	'invitation_answered',
+	'member_joined',
+	'member_left',
+	'member_removed',
+	'congregation_request_received',
+	'congregation_request_decided',
+	'radar_alert'
+];
+
+/** What the emails of each kind are about, in running text: "Emails about {name}". */
+export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
+	request_received: 'requests to join your groups',
+	request_decided: 'answers to your requests to join',
+	invitation_received: 'invitations to join a group',
+	invitation_answered: 'answers to your invitations',
+	member_joined: 'new members of your groups',
+	member_left: 'members leaving your groups',
+	member_removed: 'being removed from a group',
+	congregation_request_received: 'crews asking to join your congregation',
+	congregation_request_decided: 'answers to your crew’s requests to join a congregation',
+	radar_alert: 'crew radar alerts'
+};
+
+/** Names kept empty (an account deleted since, a profile without a name yet) read as these. */
+const SOMEONE = 'Someone';
+const A_GROUP = 'a group';
+
+/** One sentence, without a full stop: "Ada Fernhill asked to join Bristol Makers Crew". */
+export function notificationSentence(notification: NotificationWords): string {
+	const actor = notification.actor_name?.trim() || SOMEONE;
+	const group = notification.group_name?.trim() || A_GROUP;
+	const accepted = notification.body === 'accepted';
+	switch (notification.kind) {
+		case 'request_received':
+			return `${actor} asked to join ${group}`;
+		case 'request_decided':
+			return accepted
+				? `Your request to join ${group} was accepted`
+				: `Your request to join ${group} was declined`;
+		case 'invitation_received':
+			return `${actor} invited you to join ${group}`;
+		case 'invitation_answered':
+			return `${actor} ${accepted ? 'accepted' : 'declined'} your invitation to join ${group}`;
+		case 'member_joined':
+			// The body names who joined; the actor is whoever let them in.
+			return `${notification.body.trim() || SOMEONE} joined ${group}`;
+		case 'member_left':
+			return `${actor} left ${group}`;
+		case 'member_removed':
+			return `A host removed you from ${group}`;
+		case 'congregation_request_received':
+			// The body names the crew that asks; the group is the congregation.
+			return `${actor} asked for ${notification.body.trim() || 'their crew'} to join ${group}`;
+		case 'congregation_request_decided':
+			return `${actor} ${accepted ? 'accepted' : 'declined'} ${group}’s request to join their congregation`;
+		case 'radar_alert':
+			return notification.body.trim()
+				? `Crew radar: ${notification.body.trim()}`
+				: 'Crew radar: enough people open to crewing are near you';
+	}
+}
+
+/** The message the person wrote with a request or an invitation, if they wrote one. */
+export function notificationMessage(notification: NotificationWords): string | null {
+	if (notification.kind !== 'request_received' && notification.kind !== 'invitation_received') {
+		return null;
+	}
+	return notification.body.trim() || null;
+}
+
+/**
+ * Where to act on it, and what the link says: an invitation is answered from the inbox, a radar
+ * alert is seen on the radar, and everything else happened in a group, whose page has the tools
+ * for it.
+ */
+export function notificationLink(notification: Pick<NotificationWords, 'kind' | 'group_id'>): {
+	path: string;
+	label: string;
+} {
+	if (notification.kind === 'radar_alert') {
+		return { path: '/radar', label: 'Open the crew radar' };
+	}
+	if (notification.kind === 'invitation_received' || !notification.group_id) {
+		return { path: '/inbox', label: 'Open your inbox' };
+	}
+	return { path: `/groups/${notification.group_id}`, label: 'Open the group’s page' };
+}
