@@ -11,3 +11,20 @@ export class QueryError extends Error {
 		this.name = 'QueryError';
 	}
 }
+
+/**
+ * The SQLSTATEs of the database functions' refusals, whose messages are written for people
+ * ("Bristol Makers Crew is full: there is no seat left."): a refusal (P0001), nothing to act on
+ * (P0002), not allowed (42501), and a value out of bounds (23514, 22023).
+ */
+const REFUSAL_CODES = new Set(['P0001', 'P0002', '42501', '23514', '22023']);
+
+/**
+ * What a database function's refusal says, to show beside the action that was refused; any other
+ * error is thrown as a QueryError. Only for functions (`rpc`): a table's own errors are not
+ * written for people, even with the same codes.
+ */
+export function refusalOf(action: string, error: PostgrestError): string {
+	if (REFUSAL_CODES.has(error.code)) return error.message;
+	throw new QueryError(action, error);
+}
