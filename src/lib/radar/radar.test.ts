@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { cellsAsPlaceCounts, parseAlert, parseChosenPeople, parseRadius } from './radar';
+
+function formOf(entries: [string, string][]): FormData {
+	const form = new FormData();
+	for (const [name, value] of entries) form.append(name, value);
+	return form;
+}
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+describe('parseRadius', () => {
+	it('is 25 km without one, and any whole number of km from 10 to 200', () => {
+		expect(parseRadius(null)).toEqual({ radiusKm: 25 });
+		expect(parseRadius('')).toEqual({ radiusKm: 25 });
+		expect(parseRadius('10')).toEqual({ radiusKm: 10 });
+		expect(parseRadius('137')).toEqual({ radiusKm: 137 });
+		expect(parseRadius('200')).toEqual({ radiusKm: 200 });
+	});
+
+	it.each(['9', '201', '25.5', '-30', 'far', '1e2'])('refuses %s with what to choose', (value) => {
+		expect(parseRadius(value)).toEqual({ problem: 'Choose a radius from 10 to 200 km.' });
+	});
+});
+
+describe('parseAlert', () => {
+	it('reads at least N people within R km', () => {
+		expect(
+			parseAlert(
+				formOf([
+					['min_people', ' 5 '],
+					['radius_km', '100']
+				])
+			)
+		).toEqual({
+			alert: { min_people: 5, radius_km: 100 }
+		});
+	});
+
+	it('names each field that is wrong, keeping what was typed', () => {
+		expect(
+			parseAlert(
+				formOf([
+					['min_people', '1'],
+					['radius_km', '300']
+				])
+			)
+		).toEqual({
+			values: { min_people: '1', radius_km: '300' },
+			errors: {
+				min_people: 'Give a number of people from 2 to 50.',
+				radius_km: 'Choose a radius from 10 to 200 km.'
+			}
+		});
+		expect(parseAlert(formOf([['radius_km', '25']]))).toMatchObject({
+			errors: { min_people: 'Give a number of people from 2 to 50.' }
+		});
+	});
+});
+
+describe('parseChosenPeople', () => {
+	it('takes one to seven people, each once', () => {
+		expect(
+			parseChosenPeople(
+				formOf([
+					['invite', id(1)],
+					['invite', id(2)],
+					['invite', id(1)]
+				])
+			)
+		).toEqual({
+			ids: [id(1), id(2)]
+		});
+	});
+
+	it('asks for someone when nobody is chosen', () => {
+		expect(parseChosenPeople(formOf([]))).toEqual({
+			problem: 'Choose at least one person to start a crew with.',
+			chosen: []
+		});
+	});
+
+	it('refuses more than a crew can hold, keeping who was chosen', () => {
+		const eight = Array.from({ length: 8 }, (_, i) => id(i + 1));
+		expect(parseChosenPeople(formOf(eight.map((each) => ['invite', each])))).toEqual({
+			problem: 'A crew is 3 to 8 people: choose at most 7 to invite (you make the 8th).',
+			chosen: eight
+		});
+	});
+
+	it('refuses what is not someone from the list', () => {
+		expect(parseChosenPeople(formOf([['invite', 'everyone']]))).toMatchObject({
+			problem: 'Choose people from the list.'
+		});
+	});
+});
+
+describe('cellsAsPlaceCounts', () => {
+	it('counts everyone on the radar as practitioners, at their cell', () => {
+		expect(
+			cellsAsPlaceCounts([
+				{ cell: '120', lat: 51.05, lng: 3.72, place_label: 'near Ghent, BE', count: 4 }
+			])
+		).toEqual([[51.05, 3.72, 4, 0, 0, 0]]);
+	});
+});
