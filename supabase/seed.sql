@@ -7,6 +7,10 @@
 -- are alone in their area and are shown to anonymous visitors coarser, or not at all (k = 3).
 -- xan@example.org has signed in but not finished onboarding, so nobody else sees them.
 --
+-- Crews in every state, with people asking and invited: ada@example.org signs in to an inbox with
+-- a request to decide and an invitation to answer, and lena@example.org, one of five members-only
+-- people open to crewing in Leeds, finds the others on the crew radar.
+--
 -- Creating a user creates their profile (trigger on auth.users); placing them computes their
 -- published cells (trigger on profile_locations).
 
@@ -40,7 +44,12 @@ values
 	('00000000-0000-4000-8000-000000000026', 'authenticated', 'authenticated', 'yara@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Yara Stillwater"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
 	('00000000-0000-4000-8000-000000000027', 'authenticated', 'authenticated', 'eero@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Eero Lindqvist"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
 	('00000000-0000-4000-8000-000000000028', 'authenticated', 'authenticated', 'zofia@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Zofia Krol"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
-	('00000000-0000-4000-8000-000000000029', 'authenticated', 'authenticated', 'xan@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false);
+	('00000000-0000-4000-8000-000000000029', 'authenticated', 'authenticated', 'xan@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000030', 'authenticated', 'authenticated', 'lena@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Lena Moss"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000031', 'authenticated', 'authenticated', 'omar@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Omar Haddad"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000032', 'authenticated', 'authenticated', 'pia@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Pia Kowalczyk"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000033', 'authenticated', 'authenticated', 'ravi@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Ravi Menon"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false),
+	('00000000-0000-4000-8000-000000000034', 'authenticated', 'authenticated', 'sol@example.org', '2026-01-01T00:00:00Z', '{"provider":"email","providers":["email"]}', '{"display_name":"Sol Ferreira"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', false);
 
 update public.profiles p
 set bio = v.bio, pronouns = v.pronouns, languages = v.languages, interests = v.interests,
@@ -74,7 +83,12 @@ from (values
 	('00000000-0000-4000-8000-000000000025'::uuid, 'Hosting an open crew.', null, array['Japanese','English']::text[], array['tea']::text[], array['crewing']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'region'::public.location_precision, timestamptz '2026-11-05T10:00:00Z'),
 	('00000000-0000-4000-8000-000000000026'::uuid, 'Weaving the Nordic network.', null, array['Swedish','English']::text[], array['saunas']::text[], array['congregating','mentoring']::public.practice[], 'weaving'::public.pathway_stage, array['mentoring']::public.openness[], 'public'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-06T10:00:00Z'),
 	('00000000-0000-4000-8000-000000000027'::uuid, 'Practising with a remote crew.', null, array['Finnish','English']::text[], array['coding']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'country'::public.location_precision, timestamptz '2026-11-07T10:00:00Z'),
-	('00000000-0000-4000-8000-000000000028'::uuid, 'Hosting a crew of teachers in Kraków.', null, array['Polish']::text[], array['education']::text[], array['crewing','facilitation']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-08T10:00:00Z')
+	('00000000-0000-4000-8000-000000000028'::uuid, 'Hosting a crew of teachers in Kraków.', null, array['Polish']::text[], array['education']::text[], array['crewing','facilitation']::public.practice[], 'hosting'::public.pathway_stage, array['hosting_a_crew']::public.openness[], 'public'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-08T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000030'::uuid, 'New to Leeds, looking for a crew.', 'she/her', array['English','German']::text[], array['walking']::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'neighbourhood'::public.location_precision, timestamptz '2026-11-20T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000031'::uuid, 'Would love a crew of night-shift workers.', 'he/him', array['English','Arabic']::text[], array['nursing']::text[], array['crewing']::public.practice[], 'practising'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-21T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000032'::uuid, 'Curious about crewing.', null, array['English','Polish']::text[], array['climbing']::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing','gatherings']::public.openness[], 'members'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-22T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000033'::uuid, 'Starting a listening crew.', null, array['English']::text[], array['listening']::text[], array['crewing','facilitation']::public.practice[], 'hosting'::public.pathway_stage, array['crewing','hosting_a_crew']::public.openness[], 'members'::public.profile_visibility, 'area'::public.location_precision, timestamptz '2026-11-23T10:00:00Z'),
+	('00000000-0000-4000-8000-000000000034'::uuid, 'Looking for peers to meet weekly.', 'they/them', array['English','Portuguese']::text[], array['music']::text[], '{}'::public.practice[], 'curious'::public.pathway_stage, array['crewing']::public.openness[], 'members'::public.profile_visibility, 'town'::public.location_precision, timestamptz '2026-11-24T10:00:00Z')
 ) as v (id, bio, pronouns, languages, interests, practices, pathway_stage, open_to, visibility, precision, confirmed)
 where p.id = v.id;
 
@@ -107,7 +121,12 @@ values
 	('00000000-0000-4000-8000-000000000025'::uuid, 35.66719, 139.64412),
 	('00000000-0000-4000-8000-000000000026'::uuid, 59.33261, 18.06755),
 	('00000000-0000-4000-8000-000000000027'::uuid, 60.16628, 24.93971),
-	('00000000-0000-4000-8000-000000000028'::uuid, 50.06006, 19.93300);
+	('00000000-0000-4000-8000-000000000028'::uuid, 50.06006, 19.93300),
+	('00000000-0000-4000-8000-000000000030'::uuid, 53.80076, -1.54908),
+	('00000000-0000-4000-8000-000000000031'::uuid, 53.81012, -1.56213),
+	('00000000-0000-4000-8000-000000000032'::uuid, 53.79215, -1.53120),
+	('00000000-0000-4000-8000-000000000033'::uuid, 53.82230, -1.58012),
+	('00000000-0000-4000-8000-000000000034'::uuid, 53.78310, -1.57004);
 
 -- Bram has blocked Wren: Wren cannot see Bram anywhere.
 insert into public.blocks (blocker_id, blocked_id)
@@ -125,6 +144,13 @@ values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-0000000
 -- - Nairobi: a members-only crew (Kofi, Nell), and a regional gathering that ended in 2025.
 -- - Melbourne: a public camp about eleven weeks after the database is made, and a closed crew
 --   (Gus, Mateo, Rosa).
+-- - Ghent again: a second crew of the congregation (Noor hosting, Ellis).
+-- - Gdańsk: a paused crew (Zofia hosting, Hana).
+-- - Leeds: a forming crew (Ravi hosting, Omar), which Lena has asked to join; Pia and Sol are open
+--   to crewing nearby, for the radar. All five are seen by members only.
+-- Asking and inviting: Juno has asked to join Ghent Parents Crew (Ada hosts it), Dalia has invited
+-- Ada into Bristol Makers Crew, and Bristol Makers Crew has asked to join the Scheldt Valley
+-- Congregation (Noor hosts it). Their notifications count as already emailed.
 -- Closed groups and ended gatherings are never on the map. Upcoming dates count from when the
 -- seed runs, so the demo always has gatherings ahead of it.
 insert into public.groups (id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, visibility, area_cell, created_by)
@@ -135,6 +161,22 @@ values
 	('00000000-0000-4000-a000-000000000004', 'crew', 'Lyon Facilitators Crew', 'Facilitators practising together.', 'full', 3, null, 'mixed', 'monthly', 'public', private.cell_at(45.7640, 4.8357, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000009'),
 	('00000000-0000-4000-a000-000000000005', 'crew', 'Nairobi Evening Crew', 'Congregation hosts in training.', 'open', 5, null, 'in_person', 'weekly', 'members', private.cell_at(-1.2864, 36.8172, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000014'),
 	('00000000-0000-4000-a000-000000000006', 'crew', 'Melbourne Garden Crew', 'A crew that has finished its season.', 'closed', 4, null, 'in_person', '', 'public', private.cell_at(-37.8136, 144.9631, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000011');
+
+insert into public.groups (id, kind, name, purpose, status, size_limit, congregation_id, meeting_mode, rhythm, commitment, languages, visibility, area_cell, created_by)
+values
+	('00000000-0000-4000-a000-000000000007', 'crew', 'Leeds Listening Crew', 'Practising deep listening, forming now.', 'forming', 5, null, 'in_person', 'every other Thursday evening', '6 weeks, then we review', array['English'], 'public', private.cell_at(53.7996, -1.5491, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000033'),
+	('00000000-0000-4000-a000-000000000008', 'crew', 'Ghent Cyclists Crew', 'Cyclists of the congregation riding and talking.', 'open', 5, '00000000-0000-4000-a000-000000000001', 'mixed', 'monthly rides', 'a season at a time', array['Dutch','English'], 'public', private.cell_at(51.0543, 3.7174, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000004'),
+	('00000000-0000-4000-a000-000000000009', 'crew', 'Gdańsk Teachers Crew', 'Teachers supporting each other; resting over the winter.', 'paused', 6, null, 'online', 'weekly, from March', '3 months', array['Polish'], 'public', private.cell_at(54.3520, 18.6466, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000028');
+
+update public.groups g
+set commitment = v.commitment, languages = v.languages
+from (values
+	('00000000-0000-4000-a000-000000000002'::uuid, '6 weeks, then we review', array['Dutch','English']),
+	('00000000-0000-4000-a000-000000000003'::uuid, 'a year', array['English']),
+	('00000000-0000-4000-a000-000000000004'::uuid, 'ongoing', array['French','English']),
+	('00000000-0000-4000-a000-000000000005'::uuid, '3 months', array['English','Swahili'])
+) as v (id, commitment, languages)
+where g.id = v.id;
 
 insert into public.group_members (group_id, profile_id, role)
 values
@@ -152,7 +194,38 @@ values
 	('00000000-0000-4000-a000-000000000005', '00000000-0000-4000-8000-000000000017', 'member'),
 	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000011', 'host'),
 	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000016', 'member'),
-	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000021', 'member');
+	('00000000-0000-4000-a000-000000000006', '00000000-0000-4000-8000-000000000021', 'member'),
+	('00000000-0000-4000-a000-000000000007', '00000000-0000-4000-8000-000000000033', 'host'),
+	('00000000-0000-4000-a000-000000000007', '00000000-0000-4000-8000-000000000031', 'member'),
+	('00000000-0000-4000-a000-000000000008', '00000000-0000-4000-8000-000000000004', 'host'),
+	('00000000-0000-4000-a000-000000000008', '00000000-0000-4000-8000-000000000006', 'member'),
+	('00000000-0000-4000-a000-000000000009', '00000000-0000-4000-8000-000000000028', 'host'),
+	('00000000-0000-4000-a000-000000000009', '00000000-0000-4000-8000-000000000012', 'member');
+
+insert into public.group_requests (id, group_id, requester_id, requester_name, message, created_at)
+values
+	('00000000-0000-4000-b000-000000000001', '00000000-0000-4000-a000-000000000002', '00000000-0000-4000-8000-000000000013', 'Juno Pereira', 'We are moving to Ghent in the spring with our two little ones. Could we join you?', now() - interval '2 days'),
+	('00000000-0000-4000-b000-000000000002', '00000000-0000-4000-a000-000000000007', '00000000-0000-4000-8000-000000000030', 'Lena Moss', 'I have just moved to Leeds and would love to listen and be listened to.', now() - interval '1 day');
+
+insert into public.group_invitations (id, group_id, invitee_id, invited_by, inviter_name, invitee_name, message, created_at)
+values
+	('00000000-0000-4000-b000-000000000011', '00000000-0000-4000-a000-000000000003', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000005', 'Dalia Brightwater', 'Ada Fernhill', 'We would love a facilitator among us. Come for a few weeks and see?', now() - interval '5 hours');
+
+insert into public.congregation_requests (id, crew_id, congregation_id, created_at)
+values ('00000000-0000-4000-b000-000000000021', '00000000-0000-4000-a000-000000000003', '00000000-0000-4000-a000-000000000001', now() - interval '3 days');
+
+insert into public.notifications (recipient_id, kind, group_id, request_id, invitation_id, actor_id, actor_name, group_name, body, created_at, read_at, email_state)
+select recipient, kind::public.notification_kind, group_id, request_id, invitation_id, actor, actor_name, group_name, body, created_at, read_at, 'skipped'
+from (values
+	('00000000-0000-4000-8000-000000000001'::uuid, 'request_received', '00000000-0000-4000-a000-000000000002'::uuid, '00000000-0000-4000-b000-000000000001'::uuid, null::uuid, '00000000-0000-4000-8000-000000000013'::uuid, 'Juno Pereira', 'Ghent Parents Crew', 'We are moving to Ghent in the spring with our two little ones. Could we join you?', now() - interval '2 days', null::timestamptz),
+	('00000000-0000-4000-8000-000000000004'::uuid, 'request_received', '00000000-0000-4000-a000-000000000002'::uuid, '00000000-0000-4000-b000-000000000001'::uuid, null::uuid, '00000000-0000-4000-8000-000000000013'::uuid, 'Juno Pereira', 'Ghent Parents Crew', 'We are moving to Ghent in the spring with our two little ones. Could we join you?', now() - interval '2 days', null::timestamptz),
+	('00000000-0000-4000-8000-000000000002'::uuid, 'request_received', '00000000-0000-4000-a000-000000000002'::uuid, '00000000-0000-4000-b000-000000000001'::uuid, null::uuid, '00000000-0000-4000-8000-000000000013'::uuid, 'Juno Pereira', 'Ghent Parents Crew', 'We are moving to Ghent in the spring with our two little ones. Could we join you?', now() - interval '2 days', null::timestamptz),
+	('00000000-0000-4000-8000-000000000001'::uuid, 'invitation_received', '00000000-0000-4000-a000-000000000003'::uuid, null::uuid, '00000000-0000-4000-b000-000000000011'::uuid, '00000000-0000-4000-8000-000000000005'::uuid, 'Dalia Brightwater', 'Bristol Makers Crew', 'We would love a facilitator among us. Come for a few weeks and see?', now() - interval '5 hours', null::timestamptz),
+	('00000000-0000-4000-8000-000000000001'::uuid, 'member_joined', '00000000-0000-4000-a000-000000000002'::uuid, null::uuid, null::uuid, '00000000-0000-4000-8000-000000000002'::uuid, 'Bram Oakes', 'Ghent Parents Crew', 'Bram Oakes', now() - interval '20 days', now() - interval '19 days'),
+	('00000000-0000-4000-8000-000000000033'::uuid, 'request_received', '00000000-0000-4000-a000-000000000007'::uuid, '00000000-0000-4000-b000-000000000002'::uuid, null::uuid, '00000000-0000-4000-8000-000000000030'::uuid, 'Lena Moss', 'Leeds Listening Crew', 'I have just moved to Leeds and would love to listen and be listened to.', now() - interval '1 day', null::timestamptz),
+	('00000000-0000-4000-8000-000000000031'::uuid, 'request_received', '00000000-0000-4000-a000-000000000007'::uuid, '00000000-0000-4000-b000-000000000002'::uuid, null::uuid, '00000000-0000-4000-8000-000000000030'::uuid, 'Lena Moss', 'Leeds Listening Crew', 'I have just moved to Leeds and would love to listen and be listened to.', now() - interval '1 day', null::timestamptz),
+	('00000000-0000-4000-8000-000000000004'::uuid, 'congregation_request_received', '00000000-0000-4000-a000-000000000001'::uuid, null::uuid, null::uuid, '00000000-0000-4000-8000-000000000005'::uuid, 'Dalia Brightwater', 'Scheldt Valley Congregation', 'Bristol Makers Crew', now() - interval '3 days', null::timestamptz)
+) as v (recipient, kind, group_id, request_id, invitation_id, actor, actor_name, group_name, body, created_at, read_at);
 
 insert into public.gatherings (id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity, visibility, area_cell, created_by)
 values

@@ -25,6 +25,10 @@ alter table public.groups
 	add column languages text[] not null default '{}'
 		check (cardinality(languages) <= 10 and private.all_shorter_than(languages, 40));
 
+-- The languages check runs for whoever writes a group, the seed and the service role included.
+grant usage on schema private to service_role;
+grant execute on function private.all_shorter_than(text[], integer) to service_role;
+
 comment on column public.groups.commitment is 'What joining asks of someone, e.g. "6 weeks, then we review".';
 
 -- 'full' is the database's word, not a host's: a group with a size limit is full exactly when its
@@ -246,6 +250,10 @@ create table public.notifications (
 );
 
 comment on table public.notifications is 'The owner-only inbox: what happened that concerns its recipient.';
+comment on column public.notifications.body is
+	'By kind: the message of a request or invitation; ''accepted'' or ''declined'' for a decision or '
+	'an answer; the name of who joined for member_joined; the crew''s name for a congregation '
+	'request; the sentence of a radar alert; empty otherwise.';
 
 create index notifications_recipient_idx on public.notifications (recipient_id, created_at desc);
 create index notifications_unread_idx on public.notifications (recipient_id) where read_at is null;

@@ -297,18 +297,46 @@ describe.each(visitors)('writes as $who', ({ client }) => {
 });
 
 describe('the API roles’ privileges', () => {
-	it.each(['groups', 'group_members', 'gatherings'])(
-		'include no writes to %s for anyone',
-		async (table) => {
-			const { rows } = await database().query<{ role: string }>(
-				`select role from unnest(array['anon', 'authenticated']) role
+	// Groups are made with create_group and edited by their hosts through a policy (attacked in
+	// tests/integration/privacy/crews*.test.ts); memberships change only through the crew functions.
+	it('include no writes to groups for anonymous visitors, and only updates for members', async () => {
+		const { rows } = await database().query<{ role: string; update: boolean }>(
+			`select role,
+				has_any_column_privilege(role, 'public.groups', 'update') as update
+			from unnest(array['anon', 'authenticated']) role
+			where has_table_privilege(role, 'public.groups', 'insert, update, delete, truncate')
+				or has_any_column_privilege(role, 'public.groups', 'insert, update')`
+		);
+		expect(rows).toEqual([{ role: 'authenticated', update: true }]);
+		const { rows: writable } = await database().query<{ column: string }>(
+			`select a.attname as column from pg_attribute a
+			where a.attrelid = 'public.groups'::regclass and a.attnum > 0 and not a.attisdropped
+				and has_column_privilege('authenticated', a.attrelid, a.attnum, 'update')
+			order by 1`
+		);
+		expect(writable.map((row) => row.column)).toEqual([
+			'area_cell',
+			'commitment',
+			'languages',
+			'meeting_mode',
+			'name',
+			'purpose',
+			'rhythm',
+			'size_limit',
+			'status',
+			'visibility'
+		]);
+	});
+
+	it.each(['group_members', 'gatherings'])('include no writes to %s for anyone', async (table) => {
+		const { rows } = await database().query<{ role: string }>(
+			`select role from unnest(array['anon', 'authenticated']) role
 				where has_table_privilege(role, $1, 'insert, update, delete, truncate')
 					or has_any_column_privilege(role, $1, 'insert, update')`,
-				[`public.${table}`]
-			);
-			expect(rows).toEqual([]);
-		}
-	);
+			[`public.${table}`]
+		);
+		expect(rows).toEqual([]);
+	});
 });
 
 describe('published areas', () => {

@@ -42,7 +42,7 @@ const crews = {
 		name: 'Forming Crew',
 		status: 'forming',
 		sizeLimit: 4,
-		joiners: 4,
+		joiners: 1,
 		visibility: 'members'
 	},
 	closedCrew: { name: 'Closed Crew', status: 'closed', sizeLimit: 4, joiners: 1 }
@@ -179,7 +179,7 @@ describe('for a member', () => {
 			openCrew: 4,
 			fullCrew: null,
 			pausedCrew: null,
-			formingCrew: 0,
+			formingCrew: 3,
 			congregation: null
 		});
 	});
