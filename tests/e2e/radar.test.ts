@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import type { CrewRadar } from '../../src/lib/radar/radar';
+import { countsByPlaceName, type CrewRadar } from '../../src/lib/radar/radar';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
 import { closeDatabase } from '../support/privacy';
@@ -47,8 +47,8 @@ describe.skipIf(!inject('browserTests'))('the crew radar', () => {
 		);
 		const places = page.getByRole('list', { name: 'People open to crewing, by place' });
 		expect(await places.getByRole('listitem').allInnerTexts()).toEqual(
-			expected.cells.map(
-				(cell) => `${cell.place_label}: ${cell.count} ${cell.count === 1 ? 'person' : 'people'}`
+			countsByPlaceName(expected.cells).map(
+				({ placeLabel, count }) => `${placeLabel}: ${count} ${count === 1 ? 'person' : 'people'}`
 			)
 		);
 		const map = page.getByTestId('network-map');

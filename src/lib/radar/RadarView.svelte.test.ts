@@ -24,8 +24,9 @@ const radar: CrewRadar = {
 	place_label: 'near Ghent, BE',
 	total: 3,
 	cells: [
-		{ cell: '1202020', lat: 51.05, lng: 3.72, place_label: 'near Ghent, BE', count: 2 },
-		{ cell: '1202021', lat: 51.1, lng: 3.8, place_label: 'Ghent area, BE', count: 1 }
+		{ cell: '1202020', lat: 51.05, lng: 3.72, place_label: 'near Ghent, BE', count: 1 },
+		{ cell: '1202021', lat: 51.1, lng: 3.8, place_label: 'Ghent area, BE', count: 1 },
+		{ cell: '1202022', lat: 51.04, lng: 3.7, place_label: 'near Ghent, BE', count: 1 }
 	],
 	people: [noor, bram, lena]
 };
@@ -35,11 +36,11 @@ describe('RadarView', () => {
 		render(RadarView, { radar });
 
 		expect(screen.getByTestId('radar-total')).toHaveTextContent(
-			'3 people open to crewing are within 25 km of near Ghent, BE.'
+			'3 people open to crewing are within 25 km of you (near Ghent, BE).'
 		);
 	});
 
-	it('lists the counts by place, the map’s equivalent, beside the map', () => {
+	it('lists the counts by place name, the map’s equivalent, beside the map', () => {
 		render(RadarView, { radar });
 
 		const places = screen.getByRole('list', { name: 'People open to crewing, by place' });
@@ -93,7 +94,7 @@ describe('RadarView', () => {
 			render(RadarView, { radar: { ...radar, total: 0, cells: [], people: [] } });
 
 			expect(screen.getByTestId('radar-total')).toHaveTextContent(
-				'Nobody else open to crewing is within 25 km of near Ghent, BE yet.'
+				'Nobody else open to crewing is within 25 km of you (near Ghent, BE) yet.'
 			);
 			expect(screen.getByText(/Try a larger radius, or add an alert/)).toBeInTheDocument();
 			expect(screen.queryByRole('region')).not.toBeInTheDocument();

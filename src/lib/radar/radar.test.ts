@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellsAsPlaceCounts, parseAlert, parseChosenPeople, parseRadius } from './radar';
+import {
+	cellsAsPlaceCounts,
+	countsByPlaceName,
+	parseAlert,
+	parseChosenPeople,
+	parseRadius,
+	radarCamera
+} from './radar';
 
 function formOf(entries: [string, string][]): FormData {
 	const form = new FormData();
@@ -102,5 +109,50 @@ describe('cellsAsPlaceCounts', () => {
 				{ cell: '120', lat: 51.05, lng: 3.72, place_label: 'near Ghent, BE', count: 4 }
 			])
 		).toEqual([[51.05, 3.72, 4, 0, 0, 0]]);
+	});
+});
+
+describe('countsByPlaceName', () => {
+	it('adds up the cells that share a name, most first', () => {
+		const cell = { cell: '120', lat: 53.8, lng: -1.55 };
+		expect(
+			countsByPlaceName([
+				{ ...cell, place_label: 'Leeds area, GB', count: 2 },
+				{ ...cell, place_label: 'near Leeds, GB', count: 1 },
+				{ ...cell, place_label: 'near Leeds, GB', count: 2 },
+				{ ...cell, place_label: null, count: 1 }
+			])
+		).toEqual([
+			{ placeLabel: 'near Leeds, GB', count: 3 },
+			{ placeLabel: 'Leeds area, GB', count: 2 },
+			{ placeLabel: null, count: 1 }
+		]);
+	});
+});
+
+describe('radarCamera', () => {
+	const at = (lat: number, lng: number) => ({ cell: '1', lat, lng, place_label: null, count: 1 });
+
+	it('opens on the middle of the places, closer for a smaller radius', () => {
+		const cells = [at(53.8, -1.6), at(53.9, -1.5)];
+		const near = radarCamera({ radius_km: 25, cells })!;
+		expect(near.center[0]).toBeCloseTo(-1.55, 10);
+		expect(near.center[1]).toBeCloseTo(53.85, 10);
+		// 50 km across 320 px is 156 m a pixel: 2^z = 78271.5 × cos(53.85°) / 156.25.
+		expect(near.zoom).toBeCloseTo(
+			Math.log2((78_271.5 * Math.cos((53.85 * Math.PI) / 180)) / 156.25),
+			10
+		);
+		expect(radarCamera({ radius_km: 200, cells })!.zoom).toBeCloseTo(near.zoom - 3, 10);
+	});
+
+	it('finds the middle across the antimeridian', () => {
+		const camera = radarCamera({ radius_km: 50, cells: [at(-17, 179.8), at(-17.2, -179.6)] })!;
+		expect(camera.center[0]).toBeCloseTo(-179.9, 10);
+	});
+
+	it('goes no closer than the map goes, and has nothing to open on without places', () => {
+		expect(radarCamera({ radius_km: 10, cells: [at(0, 0)] })!.zoom).toBeLessThanOrEqual(10);
+		expect(radarCamera({ radius_km: 25, cells: [] })).toBeUndefined();
 	});
 });

@@ -5,6 +5,8 @@
  */
 import type { FieldOption } from '$lib/components/Field.svelte';
 import type { Tables } from '$lib/database.types';
+import { boundsOfPoints } from '$lib/geo/view-boxes';
+import { cameraDefaults, type CameraPosition } from '$lib/map/camera';
 import type { PlaceCount } from '$lib/map/map-items';
 import { isUuid } from '$lib/uuid';
 
@@ -125,7 +127,46 @@ export function startCrewPath(ids: readonly string[]): string {
 	return `/groups/new?invite=${ids.join(',')}`;
 }
 
+/**
+ * How the radar's map opens: on the middle of the counted places, as close as shows a circle of
+ * the radius across the map's height (about 320 px of it); undefined when nothing is counted.
+ * Web Mercator: at zoom 0 the world's 40,075 km are 512 px, and a pixel shrinks on the ground
+ * with the cosine of the latitude.
+ */
+export function radarCamera(
+	radar: Pick<CrewRadar, 'radius_km' | 'cells'>
+): CameraPosition | undefined {
+	const bounds = boundsOfPoints(radar.cells);
+	if (!bounds) return undefined;
+	const [west, south, east, north] = bounds;
+	// A box across the antimeridian has its west greater than its east.
+	const middleLng = (((west + (east < west ? east + 360 : east)) / 2 + 540) % 360) - 180;
+	const lat = (south + north) / 2;
+	const metresPerPixel = (radar.radius_km * 2 * 1000) / 320;
+	const zoom = Math.log2((78_271.5 * Math.cos((lat * Math.PI) / 180)) / metresPerPixel);
+	return {
+		center: [middleLng, lat],
+		zoom: Math.min(Math.max(zoom, 1), cameraDefaults.maxZoom)
+	};
+}
+
 /** The radar's cells as the map's counts by place: everyone on the radar is a practitioner. */
 export function cellsAsPlaceCounts(cells: readonly RadarCell[]): PlaceCount[] {
 	return cells.map(({ lat, lng, count }) => [lat, lng, count, 0, 0, 0]);
+}
+
+/**
+ * The counts by place name, most first, for the list beside the map: several cells can share a
+ * name ("near Leeds, GB"), and one line per name reads better than the same name three times.
+ */
+export function countsByPlaceName(
+	cells: readonly RadarCell[]
+): { placeLabel: string | null; count: number }[] {
+	const byName = new Map<string | null, number>();
+	for (const { place_label, count } of cells) {
+		byName.set(place_label, (byName.get(place_label) ?? 0) + count);
+	}
+	return [...byName]
+		.map(([placeLabel, count]) => ({ placeLabel, count }))
+		.sort((a, b) => b.count - a.count);
 }
