@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formDataOf } from '$lib/components/factories';
 import { NOTIFICATION_KINDS } from '$lib/notifications/wording';
 import {
 	DEFAULT_EMAIL_DELIVERY,
@@ -8,12 +9,6 @@ import {
 	savedOneClickText,
 	withDefaults
 } from './email-settings';
-
-function formOf(entries: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(entries)) form.append(name, value);
-	return form;
-}
 
 const link = new URL('https://map.example.org/email-settings/token');
 const linkForRadar = new URL('https://map.example.org/email-settings/token?kind=radar_alert');
@@ -30,12 +25,12 @@ describe('withDefaults', () => {
 describe('parseEmailSettings', () => {
 	it('reads one choice per kind', () => {
 		const everyKindDaily = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, 'daily']));
-		expect(parseEmailSettings(formOf(everyKindDaily))).toEqual({ settings: everyKindDaily });
+		expect(parseEmailSettings(formDataOf(everyKindDaily))).toEqual({ settings: everyKindDaily });
 	});
 
 	it('names each kind left without a valid choice, keeping the others', () => {
 		const posted = parseEmailSettings(
-			formOf({ ...DEFAULT_EMAIL_DELIVERY, member_left: 'weekly', radar_alert: '' })
+			formDataOf({ ...DEFAULT_EMAIL_DELIVERY, member_left: 'weekly', radar_alert: '' })
 		);
 		expect(posted).toMatchObject({
 			errors: {
@@ -49,18 +44,18 @@ describe('parseEmailSettings', () => {
 
 describe('parseOneClick', () => {
 	it('is not a one-kind change when the whole form is posted', () => {
-		expect(parseOneClick(formOf(DEFAULT_EMAIL_DELIVERY), link)).toBeNull();
+		expect(parseOneClick(formDataOf(DEFAULT_EMAIL_DELIVERY), link)).toBeNull();
 	});
 
 	it('reads a kind and how to send it', () => {
-		expect(parseOneClick(formOf({ kind: 'member_left', delivery: 'daily' }), link)).toEqual({
+		expect(parseOneClick(formDataOf({ kind: 'member_left', delivery: 'daily' }), link)).toEqual({
 			kinds: ['member_left'],
 			delivery: 'daily'
 		});
 	});
 
 	it('reads a mail program’s one-click post as "never" for the kind in the link', () => {
-		const oneClick = formOf({ 'List-Unsubscribe': 'One-Click' });
+		const oneClick = formDataOf({ 'List-Unsubscribe': 'One-Click' });
 		expect(parseOneClick(oneClick, linkForRadar)).toEqual({
 			kinds: ['radar_alert'],
 			delivery: 'never'
@@ -70,10 +65,10 @@ describe('parseOneClick', () => {
 	});
 
 	it('says what is wrong with an unknown kind or choice', () => {
-		expect(parseOneClick(formOf({ kind: 'newsletter', delivery: 'never' }), link)).toEqual({
+		expect(parseOneClick(formDataOf({ kind: 'newsletter', delivery: 'never' }), link)).toEqual({
 			problem: 'That is not a kind of email we send: choose one below.'
 		});
-		expect(parseOneClick(formOf({ kind: 'member_left', delivery: 'weekly' }), link)).toEqual({
+		expect(parseOneClick(formDataOf({ kind: 'member_left', delivery: 'weekly' }), link)).toEqual({
 			problem: 'Choose at once, in a daily digest, or never.'
 		});
 	});

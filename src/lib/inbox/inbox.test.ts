@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formDataOf } from '$lib/components/factories';
 import { inboxNotification } from './factories';
 import { answerFor, inboxLinkOf, parseAnswer, unreadBadge } from './inbox';
 
 const REQUEST_ID = '11111111-2222-4333-8444-555555555555';
 const NOTIFICATION_ID = '00000000-0000-4000-8000-0000000000ff';
-
-function formOf(entries: Record<string, string>): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries(entries)) form.append(name, value);
-	return form;
-}
 
 describe('answerFor', () => {
 	it('answers only an open request or invitation', () => {
@@ -36,7 +31,7 @@ describe('parseAnswer', () => {
 	it('reads which button was pressed on which item', () => {
 		expect(
 			parseAnswer(
-				formOf({
+				formDataOf({
 					notification_id: NOTIFICATION_ID,
 					answer_kind: 'request',
 					answer_id: REQUEST_ID,
@@ -53,7 +48,7 @@ describe('parseAnswer', () => {
 	it('refuses a post that is not one of the inbox’s buttons', () => {
 		expect(
 			parseAnswer(
-				formOf({
+				formDataOf({
 					notification_id: NOTIFICATION_ID,
 					answer_kind: 'group',
 					answer_id: REQUEST_ID,

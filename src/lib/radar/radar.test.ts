@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formDataOf } from '$lib/components/factories';
 import {
 	cellsAsPlaceCounts,
 	countsByPlaceName,
@@ -7,12 +8,6 @@ import {
 	parseRadius,
 	radarCamera
 } from './radar';
-
-function formOf(entries: [string, string][]): FormData {
-	const form = new FormData();
-	for (const [name, value] of entries) form.append(name, value);
-	return form;
-}
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -34,7 +29,7 @@ describe('parseAlert', () => {
 	it('reads at least N people within R km', () => {
 		expect(
 			parseAlert(
-				formOf([
+				formDataOf([
 					['min_people', ' 5 '],
 					['radius_km', '100']
 				])
@@ -47,7 +42,7 @@ describe('parseAlert', () => {
 	it('names each field that is wrong, keeping what was typed', () => {
 		expect(
 			parseAlert(
-				formOf([
+				formDataOf([
 					['min_people', '1'],
 					['radius_km', '300']
 				])
@@ -59,7 +54,7 @@ describe('parseAlert', () => {
 				radius_km: 'Choose a radius from 10 to 200 km.'
 			}
 		});
-		expect(parseAlert(formOf([['radius_km', '25']]))).toMatchObject({
+		expect(parseAlert(formDataOf([['radius_km', '25']]))).toMatchObject({
 			errors: { min_people: 'Give a number of people from 2 to 50.' }
 		});
 	});
@@ -69,7 +64,7 @@ describe('parseChosenPeople', () => {
 	it('takes one to seven people, each once', () => {
 		expect(
 			parseChosenPeople(
-				formOf([
+				formDataOf([
 					['invite', id(1)],
 					['invite', id(2)],
 					['invite', id(1)]
@@ -81,7 +76,7 @@ describe('parseChosenPeople', () => {
 	});
 
 	it('asks for someone when nobody is chosen', () => {
-		expect(parseChosenPeople(formOf([]))).toEqual({
+		expect(parseChosenPeople(formDataOf([]))).toEqual({
 			problem: 'Choose at least one person to start a crew with.',
 			chosen: []
 		});
@@ -89,14 +84,14 @@ describe('parseChosenPeople', () => {
 
 	it('refuses more than a crew can hold, keeping who was chosen', () => {
 		const eight = Array.from({ length: 8 }, (_, i) => id(i + 1));
-		expect(parseChosenPeople(formOf(eight.map((each) => ['invite', each])))).toEqual({
+		expect(parseChosenPeople(formDataOf(eight.map((each) => ['invite', each])))).toEqual({
 			problem: 'A crew is 3 to 8 people: choose at most 7 to invite (you make the 8th).',
 			chosen: eight
 		});
 	});
 
 	it('refuses what is not someone from the list', () => {
-		expect(parseChosenPeople(formOf([['invite', 'everyone']]))).toMatchObject({
+		expect(parseChosenPeople(formDataOf([['invite', 'everyone']]))).toMatchObject({
 			problem: 'Choose people from the list.'
 		});
 	});
