@@ -84,7 +84,9 @@ describe('parseChosenPeople', () => {
 
 	it('refuses more than a crew can hold, keeping who was chosen', () => {
 		const eight = Array.from({ length: 8 }, (_, i) => id(i + 1));
-		expect(parseChosenPeople(formDataOf(eight.map((each) => ['invite', each])))).toEqual({
+		expect(
+			parseChosenPeople(formDataOf(eight.map((each): [string, string] => ['invite', each])))
+		).toEqual({
 			problem: 'A crew is 3 to 8 people: choose at most 7 to invite (you make the 8th).',
 			chosen: eight
 		});
