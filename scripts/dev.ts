@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { developerStackConfig, developerStackInfo, loadDotEnv } from './local-stack/config.ts';
+import { startOutboxWorker } from '../src/lib/server/outbox/send-outbox.ts';
+import {
+	developerStackConfig,
+	developerStackInfo,
+	loadDotEnv,
+	localOutboxSettings
+} from './local-stack/config.ts';
 import { readRunningStack } from './local-stack/index.ts';
 import { runDeveloperStack } from './local-stack/foreground.ts';
 import { isAlive, isPortTaken, processCommand, waitForExit } from './local-stack/processes.ts';
@@ -51,12 +57,19 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 	});
 	await mkdir(config.dir, { recursive: true });
 	if (app.pid) await writeFile(appPidFile, String(app.pid));
-	const { shutdown } = await runDeveloperStack(async () => {
+	// The notification worker starts once the stack is up, and stops before the app and the stack.
+	let stopWorker = async () => {};
+	const { stack, shutdown } = await runDeveloperStack(async () => {
+		await stopWorker();
 		app.kill('SIGTERM');
 		await waitForExit(app, 5_000);
 		await rm(appPidFile, { force: true });
 	});
 	app.once('exit', (code) => void shutdown(code ?? 0));
+	// The notification emails, sent through the stack's SMTP server into its mailbox.
+	stopWorker = startOutboxWorker(localOutboxSettings(stack, config), (line) =>
+		console.log(`[notify] ${line}`)
+	).stop;
 }
 
 function startVite(env: Record<string, string>) {

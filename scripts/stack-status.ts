@@ -14,6 +14,7 @@ const lines = {
 	AUTH_URL: `${stack.apiUrl}/auth/v1`,
 	DB_URL: stack.dbUrl,
 	MAILBOX_URL: stack.mailboxUrl,
+	SMTP_URL: stack.smtpUrl,
 	ANON_KEY: stack.anonKey,
 	SERVICE_ROLE_KEY: stack.serviceKey,
 	JWT_SECRET: stack.jwtSecret

@@ -135,11 +135,21 @@ grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt()
 
 -- PostgREST reloads its schema cache when DDL runs, as on a hosted project -----------------
 
+-- Temporary objects are left out, as Supabase's own triggers do: they change nothing PostgREST
+-- serves, and a function that makes one would otherwise reload the cache every time it runs.
 create or replace function extensions.pgrst_ddl_watch() returns event_trigger
 	language plpgsql
 	as $$
 begin
-	notify pgrst, 'reload schema';
+	if tg_event = 'sql_drop' then
+		if exists (select from pg_event_trigger_dropped_objects() where not is_temporary) then
+			notify pgrst, 'reload schema';
+		end if;
+	elsif exists (
+		select from pg_event_trigger_ddl_commands() where schema_name is distinct from 'pg_temp'
+	) then
+		notify pgrst, 'reload schema';
+	end if;
 end;
 $$;
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayUrl } from './gateway.ts';
+import type { OutboxSettings } from '../../src/lib/server/outbox/settings.ts';
+import type { LocalStackInfo } from './index.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { projectRoot } from './migrate.ts';
 
@@ -27,6 +29,8 @@ export function developerStackConfig() {
 		dir: path.resolve(projectRoot, process.env.LOCAL_STACK_DIR || '.local'),
 		apiPort: port('LOCAL_API_PORT', 54321),
 		dbPort: port('LOCAL_DB_PORT', 54322),
+		// The Supabase CLI's port for Inbucket's SMTP server.
+		smtpPort: port('LOCAL_SMTP_PORT', 54325),
 		appPort,
 		siteUrl: `http://localhost:${appPort}`,
 		jwtSecret: DEFAULT_JWT_SECRET,
@@ -37,5 +41,28 @@ export function developerStackConfig() {
 /** Where the developer stack will answer and with which keys, known before it starts. */
 export async function developerStackInfo(config: ReturnType<typeof developerStackConfig>) {
 	const apiUrl = gatewayUrl(config.apiPort);
-	return { apiUrl, mailboxUrl: `${apiUrl}/mailbox`, ...(await createApiKeys(config.jwtSecret)) };
+	return {
+		apiUrl,
+		mailboxUrl: `${apiUrl}/mailbox`,
+		smtpUrl: `smtp://127.0.0.1:${config.smtpPort}`,
+		...(await createApiKeys(config.jwtSecret))
+	};
+}
+
+/**
+ * The notification worker's settings on the developer stack: the stack's service key and SMTP
+ * server (whose mail lands in the mailbox) and the app's address; a pass every 5 seconds.
+ */
+export function localOutboxSettings(
+	stack: LocalStackInfo,
+	config: ReturnType<typeof developerStackConfig>
+): OutboxSettings {
+	return {
+		supabaseUrl: stack.apiUrl,
+		serviceKey: stack.serviceKey,
+		smtp: { url: stack.smtpUrl },
+		from: process.env.MAIL_FROM || 'Microsolidarity map <map@localhost>',
+		siteUrl: config.siteUrl,
+		intervalSeconds: Number(process.env.NOTIFY_INTERVAL_SECONDS) || 5
+	};
 }

@@ -50,7 +50,8 @@ export async function runDeveloperStack(onStop: () => Promise<void> = async () =
 			`Local Supabase stack ready in ${seconds} s`,
 			`  API       ${stack.apiUrl}`,
 			`  Database  ${stack.dbUrl}`,
-			`  Mailbox   ${stack.mailboxUrl}   (sign-in emails land here)`,
+			`  Mailbox   ${stack.mailboxUrl}   (sign-in and notification emails land here)`,
+			`  SMTP      ${stack.smtpUrl}   (mail sent here lands in the mailbox)`,
 			'  Keys      npm run stack:status',
 			''
 		].join('\n')

@@ -11,6 +11,7 @@ import { createGateway, gatewayUrl } from './gateway.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
 import { migrate, StaleDatabaseError } from './migrate.ts';
+import { startSmtpCatcher } from './smtp.ts';
 import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { copyDatabaseTemplate, LOCAL_DB_PASSWORD } from './template.ts';
@@ -25,6 +26,8 @@ export interface LocalStackOptions {
 	apiPort: number;
 	/** PostgreSQL, for migrations and tools. 0 picks a free port. */
 	dbPort: number;
+	/** The SMTP server whose messages land in the mailbox. 0 (the default) picks a free port. */
+	smtpPort?: number;
 	/** Where sign-in links send people back to. */
 	siteUrl: string;
 	additionalRedirectUrls?: string[];
@@ -49,6 +52,8 @@ export interface LocalStackInfo {
 	dbUrl: string;
 	jwtSecret: string;
 	mailboxUrl: string;
+	/** Mail sent here lands in the mailbox: `smtp://127.0.0.1:<port>`. */
+	smtpUrl: string;
 }
 
 export interface LocalStack extends LocalStackInfo {
@@ -79,9 +84,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
 	const apiPort = options.apiPort || (await freePort());
 	const dbPort = options.dbPort || (await freePort());
+	const smtpPort = options.smtpPort || (await freePort());
 	for (const [port, name, variable] of [
 		[apiPort, 'API', 'LOCAL_API_PORT'],
-		[dbPort, 'database', 'LOCAL_DB_PORT']
+		[dbPort, 'database', 'LOCAL_DB_PORT'],
+		[smtpPort, 'SMTP server', 'LOCAL_SMTP_PORT']
 	] as const) {
 		if (await isPortTaken(port)) {
 			throw new Error(
@@ -170,6 +177,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		pool.on('error', (error) => log('auth', `database connection closed: ${error.message}`));
 		cleanups.push(() => pool.end());
 		const mailbox = new Mailbox({ log: (line) => log('mail', line) });
+		const smtp = await startSmtpCatcher({
+			mailbox,
+			port: smtpPort,
+			log: (line) => log('smtp', line)
+		});
+		cleanups.push(() => smtp.stop());
 		const auth = createAuthService({
 			pool,
 			jwtSecret,
@@ -195,7 +208,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			serviceKey: keys.serviceKey,
 			dbUrl: postgres.url,
 			jwtSecret,
-			mailboxUrl: `${apiUrl}/mailbox`
+			mailboxUrl: `${apiUrl}/mailbox`,
+			smtpUrl: smtp.url
 		};
 		const state: StateFile = {
 			...info,
@@ -242,8 +256,8 @@ export async function startThrowawayStack(
 export async function readRunningStack(dir: string): Promise<LocalStackInfo | undefined> {
 	const state = await readState(dir);
 	if (!state || !isOurProcess(state.ownerPid)) return undefined;
-	const { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl } = state;
-	return { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl };
+	const { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl, smtpUrl } = state;
+	return { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl, smtpUrl };
 }
 
 /**

@@ -1,23 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from '../../src/lib/html.ts';
 
 /**
  * The local stack's mail catcher, like the Supabase CLI's Inbucket: the auth stand-in "sends"
- * its emails here instead of to a mail server. Messages live in memory only, newest last, and
- * are also printed to the terminal so a sign-in link is one click away while developing.
+ * its emails here instead of to a mail server, and the local SMTP server (`smtp.ts`) delivers
+ * here what the notification worker sends. Messages live in memory only, newest last, and are
+ * also printed to the terminal so a sign-in link is one click away while developing.
  */
 
 export interface MailMessage {
 	id: string;
+	/**
+	 * The Message-ID header, angle brackets included. A message whose Message-ID the mailbox
+	 * already holds for the same recipient is stored once, as real mail stores do: a sender
+	 * that retries after a crash, with the same Message-ID, delivers nothing twice.
+	 */
+	messageId: string;
+	from: string;
 	to: string;
 	subject: string;
 	text: string;
 	html: string;
+	/** The header lines as received, by lower-case name (empty for the auth stand-in's emails). */
+	headers: Record<string, string>;
 	/** ISO 8601 */
 	sentAt: string;
 }
 
-export type OutgoingMail = Pick<MailMessage, 'to' | 'subject' | 'text' | 'html'>;
+export type OutgoingMail = Pick<MailMessage, 'to' | 'subject' | 'text' | 'html'> &
+	Partial<Pick<MailMessage, 'messageId' | 'from' | 'headers'>>;
 
 export interface MailboxOptions {
 	log?: (line: string) => void;
@@ -26,6 +38,8 @@ export interface MailboxOptions {
 }
 
 const DEFAULT_CAPACITY = 200;
+/** Who the auth stand-in's emails come from, like GoTrue's default sender. */
+const AUTH_SENDER = 'noreply@localhost';
 const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
 
 export class Mailbox {
@@ -38,13 +52,27 @@ export class Mailbox {
 		this.#capacity = Math.max(1, options.capacity ?? DEFAULT_CAPACITY);
 	}
 
+	/** Stores a message, or returns the one already held with its Message-ID for its recipient. */
 	send(mail: OutgoingMail): MailMessage {
+		const id = randomUUID();
+		const messageId = mail.messageId ?? `<${id}@mailbox.local>`;
+		const held = this.#messages.find(
+			(message) =>
+				message.messageId === messageId && message.to.toLowerCase() === mail.to.toLowerCase()
+		);
+		if (held) {
+			this.#log(`Mail to ${mail.to}: ${mail.subject} (already here as ${messageId}: kept once)`);
+			return held;
+		}
 		const message: MailMessage = {
-			id: randomUUID(),
+			id,
+			messageId,
+			from: mail.from ?? AUTH_SENDER,
 			to: mail.to,
 			subject: mail.subject,
 			text: mail.text,
 			html: mail.html,
+			headers: mail.headers ?? {},
 			sentAt: new Date().toISOString()
 		};
 		this.#messages.push(message);
@@ -114,15 +142,6 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 	res.end(body);
 }
 
-export function escapeHtml(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
-}
-
 /**
  * The page shows each message's plain-text body with its links made clickable, never the HTML
  * body itself: a message is whatever a caller put in it, and the page must not run it.
@@ -147,6 +166,7 @@ function renderPage(messages: MailMessage[], to: string | undefined): string {
 <article aria-labelledby="subject-${message.id}">
 <h2 id="subject-${message.id}">${escapeHtml(message.subject)}</h2>
 <dl>
+<dt>From</dt><dd>${escapeHtml(message.from)}</dd>
 <dt>To</dt><dd><a href="?to=${encodeURIComponent(message.to)}">${escapeHtml(message.to)}</a></dd>
 <dt>Sent</dt><dd><time datetime="${message.sentAt}">${escapeHtml(message.sentAt.replace('T', ' ').slice(0, 19))} UTC</time></dd>
 </dl>
@@ -177,7 +197,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }
 <body>
 <main>
 <h1>${heading}</h1>
-<p>Emails sent by the local auth server, newest first. ${to ? '<a href="?">Show all messages</a>. ' : ''}<a href="">Reload</a> to see new ones.</p>
+<p>Emails sent by the local auth server and to the local SMTP server, newest first. ${to ? '<a href="?">Show all messages</a>. ' : ''}<a href="">Reload</a> to see new ones.</p>
 ${messages.length ? `<ol>\n${items}\n</ol>` : empty}
 </main>
 </body>

@@ -2,19 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
+import { mailboxMessagesTo } from '../support/mail';
 
 const appUrl = inject('appUrl');
 
-interface MailboxMessage {
-	to: string;
-	text: string;
-}
-
 /** The sign-in link the local auth server mailed to an address. */
 async function signInLink(email: string) {
-	const { mailboxUrl, apiUrl } = inject('stack');
-	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
-	const [message] = (await response.json()) as MailboxMessage[];
+	const { apiUrl } = inject('stack');
+	const [message] = await mailboxMessagesTo(email);
 	const link = message.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`));
 	if (!link) throw new Error(`No sign-in link in: ${message.text}`);
 	return link[0];

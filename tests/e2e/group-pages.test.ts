@@ -29,7 +29,10 @@ describe.skipIf(!inject('browserTests'))('crew, congregation and gathering pages
 		await page.getByRole('link', { name: 'Scheldt Valley Congregation' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Scheldt Valley Congregation' }).waitFor();
 		const crews = page.getByRole('region', { name: 'Crews' });
-		expect(await crews.getByRole('link').allInnerTexts()).toEqual(['Ghent Parents Crew']);
+		expect(await crews.getByRole('link').allInnerTexts()).toEqual([
+			'Ghent Cyclists Crew',
+			'Ghent Parents Crew'
+		]);
 		await expectNoSeriousA11yViolations(page);
 	});
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 import {
 	MigrationError,
+	readRunningStack,
 	startLocalStack,
 	StackAlreadyRunningError
 } from '../../scripts/local-stack/index.ts';
@@ -197,6 +198,16 @@ describe('the developer stack', () => {
 		}
 	});
 
+	it('says where its SMTP server listens, in its state file too', async () => {
+		const stack = await start();
+		try {
+			expect(stack.smtpUrl).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
+			expect((await readRunningStack(dir))?.smtpUrl).toBe(stack.smtpUrl);
+		} finally {
+			await stack.stop();
+		}
+	});
+
 	it('keeps data across restarts', async () => {
 		let stack = await start();
 		const client = new pg.Client(stack.dbUrl);
@@ -296,7 +307,8 @@ describe('the developer stack', () => {
 				...process.env,
 				LOCAL_STACK_DIR: dir,
 				LOCAL_API_PORT: String(apiPort),
-				LOCAL_DB_PORT: String(dbPort)
+				LOCAL_DB_PORT: String(dbPort),
+				LOCAL_SMTP_PORT: String(await freePort())
 			},
 			stdio: 'ignore'
 		});

@@ -24,8 +24,8 @@ import { memberWithProfile, type Member, type ProfileChanges } from './supabase'
  * | save-profile    | Lithuania                                           |
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
- * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds) and Malawi
- * (group-pages).
+ * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
+ * (group-pages) and Bhutan (notification-emails).
  */
 
 export type Precision = Database['public']['Enums']['location_precision'];

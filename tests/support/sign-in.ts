@@ -1,21 +1,18 @@
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-
-interface MailboxMessage {
-	text: string;
-}
+import { mailboxMessagesTo } from './mail';
 
 /** Signs the page in as a seeded member through the link the local auth server mailed. */
 export async function signIn(page: Page, email: string) {
-	const { mailboxUrl, apiUrl } = inject('stack');
+	const { apiUrl } = inject('stack');
 	await page.goto(`${inject('appUrl')}/login`);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
 	await page.getByRole('heading', { name: /check your email/i }).waitFor();
-	const response = await fetch(`${mailboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
-	// Newest first.
-	const [latest] = (await response.json()) as MailboxMessage[];
-	const link = latest?.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`));
+	// The newest sign-in email: notification emails may land in the same mailbox.
+	const link = (await mailboxMessagesTo(email))
+		.map((message) => message.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`)))
+		.find(Boolean);
 	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
 	await page.goto(link[0]);
 	await page.getByText('Signed in as').waitFor();

@@ -1,4 +1,5 @@
-import { escapeHtml, type OutgoingMail } from '../mailbox.ts';
+import { escapeHtml } from '../../../src/lib/html.ts';
+import type { OutgoingMail } from '../mailbox.ts';
 import type { VerificationType } from './one-time-tokens.ts';
 
 // The sign-in email: the link and the code that both complete the same sign-in.

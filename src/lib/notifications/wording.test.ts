@@ -57,8 +57,14 @@ describe('notificationSentence', () => {
 			'Ada Fernhill accepted Bristol Makers Crew’s request to join their congregation'
 		],
 		[
-			{ kind: 'radar_alert', group_id: null, group_name: null, actor_name: null, body: '' },
-			'Crew radar: enough people open to crewing are near you'
+			{
+				kind: 'radar_alert',
+				group_id: null,
+				group_name: null,
+				actor_name: null,
+				body: '3 people open to crewing are within 25 km of you.'
+			},
+			'Crew radar: 3 people open to crewing are within 25 km of you'
 		]
 	])('says what happened: %o', (overrides, sentence) => {
 		expect(notificationSentence(notification(overrides))).toBe(sentence);

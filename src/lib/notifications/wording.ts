@@ -7,28 +7,19 @@
  * Imports stay relative: the notification worker runs this outside SvelteKit (`npm run notify`).
  */
 
-// Until the notifications migration's types are generated, the contract's kinds are named here.
-export type NotificationKind =
-	| 'request_received'
-	| 'request_decided'
-	| 'invitation_received'
-	| 'invitation_answered'
-	| 'member_joined'
-	| 'member_left'
-	| 'member_removed'
-	| 'congregation_request_received'
-	| 'congregation_request_decided'
-	| 'radar_alert';
+import type { Enums, Tables } from '$lib/database.types';
 
-/** What a notification says, as the database keeps it (the names as they were at the time). */
-export interface NotificationWords {
-	kind: NotificationKind;
-	group_id: string | null;
-	actor_name: string | null;
-	group_name: string | null;
-	/** The person's message, or for a decision 'accepted' or 'declined' (see the migration). */
-	body: string;
-}
+export type NotificationKind = Enums<'notification_kind'>;
+
+/**
+ * What a notification says, as the database keeps it: the names as they were at the time, and
+ * in `body` the person's message, the name of who joined or which crew asks, the radar's count,
+ * or for a decision 'accepted' or 'declined' (see the notifications migration).
+ */
+export type NotificationWords = Pick<
+	Tables<'notifications'>,
+	'kind' | 'group_id' | 'actor_name' | 'group_name' | 'body'
+>;
 
 /** Every kind, in the order the email settings list them. */
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
@@ -90,10 +81,11 @@ export function notificationSentence(notification: NotificationWords): string {
 			return `${actor} asked for ${notification.body.trim() || 'their crew'} to join ${group}`;
 		case 'congregation_request_decided':
 			return `${actor} ${accepted ? 'accepted' : 'declined'} ${group}’s request to join their congregation`;
-		case 'radar_alert':
-			return notification.body.trim()
-				? `Crew radar: ${notification.body.trim()}`
-				: 'Crew radar: enough people open to crewing are near you';
+		case 'radar_alert': {
+			// The body is the database's own sentence: "3 people open to crewing are within 25 km of you."
+			const count = notification.body.trim().replace(/\.$/, '');
+			return `Crew radar: ${count || 'enough people open to crewing are near you'}`;
+		}
 	}
 }
 

@@ -1,0 +1,224 @@
+/**
+ * The notification worker: each pass fires the radar alerts that came true, queues the emails
+ * that are due (the database decides: at once, daily digest or never, per person and kind), then
+ * sends every unsent outbox email and marks it sent.
+ *
+ * Exactly once, as a reader sees it: an email is marked sent only after the SMTP server took
+ * it, so a crash or a failure before that leaves it for the next pass, and nothing is lost. A
+ * crash after sending but before marking sends it again next pass, with the same Message-ID
+ * (made from the outbox row's id), which mail stores keep once.
+ *
+ * Imports stay relative: this runs outside SvelteKit (`npm run notify`, `npm run dev`).
+ */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import nodemailer from 'nodemailer';
+import WebSocket from 'ws';
+import type { Database, Tables } from '$lib/database.types';
+import { QueryError } from '../query-error';
+import { composeEmail, type NotificationEmail, type OutboxNotification } from './compose';
+import { OUTBOX_DEFAULTS, type OutboxSettings } from './settings';
+
+/** What sends a composed email: nodemailer's SMTP transport, or a test's wrapper of it. */
+export interface MailTransport {
+	sendMail(mail: NotificationEmail): Promise<unknown>;
+}
+
+export interface OutboxPassOptions {
+	/** A client with the service role key: the outbox is readable by it alone. */
+	supabase: SupabaseClient<Database>;
+	transport: MailTransport;
+	siteUrl: string;
+	from: string;
+	batchSize?: number;
+	log?: (line: string) => void;
+	/** Stops the pass between two emails. */
+	signal?: AbortSignal;
+}
+
+export interface OutboxPassReport {
+	alertsFired: number;
+	queued: number;
+	sent: number;
+	/** Left unsent for the next pass. */
+	failed: number;
+}
+
+const NOTIFICATION_COLUMNS =
+	'id, kind, group_id, request_id, invitation_id, actor_name, group_name, body, created_at';
+/** Ids per `in (…)` filter, so a long digest's query stays well within a URL's length. */
+const IDS_PER_QUERY = 100;
+
+/** The service-role client and the SMTP transport the worker sends with. */
+export function connectOutbox(settings: OutboxSettings) {
+	const supabase = createClient<Database>(settings.supabaseUrl, settings.serviceKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		// Node 20 has no global WebSocket. https://github.com/supabase/supabase-js/issues/1400
+		realtime: { transport: WebSocket as never }
+	});
+	const transport = nodemailer.createTransport(settings.smtp);
+	return { supabase, transport };
+}
+
+/** One pass: fire alerts, queue what is due, send everything unsent. */
+export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPassReport> {
+	const { supabase, log = () => undefined } = options;
+	const report: OutboxPassReport = { alertsFired: 0, queued: 0, sent: 0, failed: 0 };
+
+	// A failure of either is said and does not stop the sending of what is queued already.
+	const fired = await supabase.rpc('fire_radar_alerts');
+	if (fired.error) log(`Could not fire the radar alerts: ${fired.error.message}`);
+	else report.alertsFired = fired.data;
+	const queued = await supabase.rpc('queue_emails');
+	if (queued.error) log(`Could not queue emails: ${queued.error.message}`);
+	else report.queued = queued.data;
+
+	// Oldest first, a batch at a time, leaving aside those that failed in this pass: a few
+	// addresses the server refuses never hold up the rest, and are tried again next pass.
+	const leftForNextPass: string[] = [];
+	for (;;) {
+		let query = supabase
+			.from('outbox_emails')
+			.select('id, to_address, digest, notification_ids, settings_token')
+			.is('sent_at', null)
+			.order('created_at')
+			.order('id')
+			.limit(options.batchSize ?? OUTBOX_DEFAULTS.batchSize);
+		if (leftForNextPass.length > 0) query = query.not('id', 'in', `(${leftForNextPass.join(',')})`);
+		const batch = await query;
+		if (batch.error) throw new QueryError('read the outbox', batch.error);
+		if (batch.data.length === 0) break;
+		for (const email of batch.data) {
+			if (options.signal?.aborted) return report;
+			const outcome = await sendOne(options, email);
+			if (outcome === 'sent') report.sent++;
+			if (outcome === 'left') {
+				leftForNextPass.push(email.id);
+				report.failed++;
+			}
+		}
+	}
+	if (report.sent + report.failed + report.alertsFired > 0) {
+		log(
+			`Sent ${report.sent} email${report.sent === 1 ? '' : 's'}` +
+				(report.failed ? `, ${report.failed} left for the next pass` : '') +
+				(report.alertsFired ? `; fired ${report.alertsFired} radar alert(s)` : '')
+		);
+	}
+	return report;
+}
+
+type OutboxRow = Pick<
+	Tables<'outbox_emails'>,
+	'id' | 'to_address' | 'digest' | 'notification_ids' | 'settings_token'
+>;
+
+/**
+ * Sends one outbox email and marks it sent: 'sent', or 'left' for the next pass (it failed, and
+ * the log says why), or 'empty' when there was nothing left to tell.
+ */
+async function sendOne(
+	options: OutboxPassOptions,
+	email: OutboxRow
+): Promise<'sent' | 'left' | 'empty'> {
+	const log = options.log ?? (() => undefined);
+	let notifications: OutboxNotification[];
+	try {
+		notifications = await readNotifications(options.supabase, email.notification_ids);
+		if (notifications.length > 0) {
+			await options.transport.sendMail(
+				composeEmail({ email, notifications, siteUrl: options.siteUrl, from: options.from })
+			);
+		}
+	} catch (error) {
+		log(
+			`Could not send outbox email ${email.id}; it stays unsent for the next pass: ${(error as Error).message}`
+		);
+		return 'left';
+	}
+	const marked = await options.supabase
+		.from('outbox_emails')
+		.update({ sent_at: new Date().toISOString() })
+		.eq('id', email.id)
+		.is('sent_at', null);
+	if (marked.error) {
+		log(
+			`Sent outbox email ${email.id} but could not mark it sent; the next pass sends it again, with the same Message-ID: ${marked.error.message}`
+		);
+		return 'left';
+	}
+	if (notifications.length === 0) {
+		// Deleted since it was queued; rare, as a deleted account takes its outbox with it.
+		log(`Outbox email ${email.id} had nothing left to tell; marked it done without sending.`);
+		return 'empty';
+	}
+	return 'sent';
+}
+
+async function readNotifications(
+	supabase: SupabaseClient<Database>,
+	ids: string[]
+): Promise<OutboxNotification[]> {
+	const found: OutboxNotification[] = [];
+	for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+		const { data, error } = await supabase
+			.from('notifications')
+			.select(NOTIFICATION_COLUMNS)
+			.in('id', ids.slice(start, start + IDS_PER_QUERY));
+		if (error) throw new QueryError('read the notifications of an outbox email', error);
+		found.push(...data);
+	}
+	return found;
+}
+
+/**
+ * Runs a pass every `intervalSeconds` until `signal` aborts, finishing the email in hand first.
+ * A pass that fails (the database down, say) is logged and the next one tries again.
+ */
+export async function watchOutbox(
+	options: OutboxPassOptions & { intervalSeconds: number; signal: AbortSignal }
+): Promise<void> {
+	const log = options.log ?? (() => undefined);
+	while (!options.signal.aborted) {
+		try {
+			await sendOutbox(options);
+		} catch (error) {
+			log(
+				`The pass failed; trying again in ${options.intervalSeconds} s: ${(error as Error).message}`
+			);
+		}
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(done, options.intervalSeconds * 1000);
+			options.signal.addEventListener('abort', done, { once: true });
+			function done() {
+				clearTimeout(timer);
+				options.signal.removeEventListener('abort', done);
+				resolve();
+			}
+		});
+	}
+}
+
+/**
+ * The long-running worker, as `npm run notify -- --watch` and `npm run dev` run it: a pass now
+ * and every `settings.intervalSeconds`; `stop()` lets the email in hand finish, then closes.
+ */
+export function startOutboxWorker(settings: OutboxSettings, log: (line: string) => void) {
+	const { supabase, transport } = connectOutbox(settings);
+	const stopping = new AbortController();
+	const running = watchOutbox({
+		supabase,
+		transport,
+		siteUrl: settings.siteUrl,
+		from: settings.from,
+		intervalSeconds: settings.intervalSeconds,
+		signal: stopping.signal,
+		log
+	});
+	return {
+		async stop() {
+			stopping.abort();
+			await running;
+			transport.close();
+		}
+	};
+}
