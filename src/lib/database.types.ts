@@ -515,6 +515,7 @@ export type Database = {
       }
       outbox_emails: {
         Row: {
+          claimed_until: string | null
           created_at: string
           digest: boolean
           id: string
@@ -525,6 +526,7 @@ export type Database = {
           to_address: string
         }
         Insert: {
+          claimed_until?: string | null
           created_at?: string
           digest: boolean
           id?: string
@@ -535,6 +537,7 @@ export type Database = {
           to_address: string
         }
         Update: {
+          claimed_until?: string | null
           created_at?: string
           digest?: boolean
           id?: string
@@ -766,6 +769,30 @@ export type Database = {
       answer_invitation: {
         Args: { accept: boolean; invitation_id: string }
         Returns: undefined
+      }
+      claim_outbox_emails: {
+        Args: {
+          batch_size?: number
+          lease_seconds?: number
+          recipients?: string[]
+        }
+        Returns: {
+          claimed_until: string | null
+          created_at: string
+          digest: boolean
+          id: string
+          notification_ids: string[]
+          recipient_id: string
+          sent_at: string | null
+          settings_token: string
+          to_address: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "outbox_emails"
+          isOneToOne: false
+          isSetofReturn: true
+        }
       }
       confirm_still_here: { Args: Record<PropertyKey, never>; Returns: string }
       create_group: {

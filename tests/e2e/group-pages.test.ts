@@ -29,6 +29,7 @@ describe.skipIf(!inject('browserTests'))('crew, congregation and gathering pages
 		await page.getByRole('link', { name: 'Scheldt Valley Congregation' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Scheldt Valley Congregation' }).waitFor();
 		const crews = page.getByRole('region', { name: 'Crews' });
+		// The seed's congregation holds two crews.
 		expect(await crews.getByRole('link').allInnerTexts()).toEqual([
 			'Ghent Cyclists Crew',
 			'Ghent Parents Crew'

@@ -103,31 +103,6 @@ describe('a crew people run', () => {
 		expect(await groupRow(crew)).toEqual({ status: 'open', member_count: 2 });
 	});
 
-	it('gives the last seat to exactly one of many accepts racing for it', async () => {
-		const host = await person('Host');
-		const crew = await newCrew(host, 3);
-		const member = await person('Member');
-		const first = await member.client.rpc('request_to_join', { group_id: crew });
-		await host.client.rpc('decide_request', { request_id: first.data!, accept: true });
-
-		const askers = await Promise.all(Array.from({ length: 50 }, (_, i) => person(`Racer${i}`)));
-		const requests = await Promise.all(
-			askers.map(async (asker) => {
-				const { data, error } = await asker.client.rpc('request_to_join', { group_id: crew });
-				if (error) throw error;
-				return data;
-			})
-		);
-		const answers = await Promise.all(
-			requests.map((request_id, i) =>
-				(i % 2 ? host : member).client.rpc('decide_request', { request_id, accept: true })
-			)
-		);
-		expect(answers.filter((answer) => !answer.error)).toHaveLength(1);
-		expect(answers.filter((answer) => answer.error?.message.match(/is full/))).toHaveLength(49);
-		expect(await groupRow(crew)).toEqual({ status: 'full', member_count: 3 });
-	});
-
 	it('lets a host invite someone they see, who accepts from their inbox', async () => {
 		const host = await person('Host');
 		const crew = await newCrew(host, 4);
@@ -168,8 +143,9 @@ describe('a crew people run', () => {
 		});
 		expect(handed.error).toBeNull();
 		expect((await host.client.rpc('leave_group', { group_id: crew })).error).toBeNull();
-		const told = await guest.client.from('notifications').select('kind');
-		expect(told.data).toContainEqual({ kind: 'member_left' });
+		// Told without the name: the member list shows each member only as their profile allows.
+		const told = await guest.client.from('notifications').select('kind, actor_name');
+		expect(told.data).toContainEqual({ kind: 'member_left', actor_name: null });
 	});
 
 	it('queues emails as each person chose, once', async () => {

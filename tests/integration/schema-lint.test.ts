@@ -29,6 +29,7 @@ const ANONYMOUS_FUNCTIONS = [
  */
 const EXPOSED_DEFINER_FUNCTIONS = [
 	'answer_invitation',
+	'claim_outbox_emails',
 	'confirm_still_here',
 	'create_group',
 	'decide_congregation_request',
@@ -52,7 +53,7 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 ];
 
 /** Callable by the service role only: the notify worker's. */
-const SERVICE_FUNCTIONS = ['fire_radar_alerts', 'queue_emails'];
+const SERVICE_FUNCTIONS = ['claim_outbox_emails', 'fire_radar_alerts', 'queue_emails'];
 
 async function rows<T>(sql: string): Promise<T[]> {
 	return (await database().query(sql)).rows as T[];

@@ -1,3 +1,4 @@
+import type { PostgrestError } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types';
 import { CELL_LENGTH, database, type Point, type Precision } from './privacy';
 import type { Member } from './supabase';
@@ -5,10 +6,12 @@ import type { Member } from './supabase';
 /**
  * Arranging crews, congregations, memberships and gatherings for integration tests.
  *
- * No API role may write groups, memberships or gatherings yet (creating a crew, joining and RSVPs
- * come with later issues: see supabase/migrations/20261125140000_create_groups_and_gatherings.sql),
- * so these write as the database's superuser, the way the seed does. Once the API can, tests that
- * are about what members do should do it through the API instead.
+ * Members make and run groups through the API (create_group, request_to_join, decide_request and
+ * the rest, supabase/migrations/20261203001000_let_people_run_crews.sql): a test about what members
+ * do does it that way, with startGroup and joinThroughRequest below. The superuser helpers
+ * (createGroup, joinGroup, hostGroup, createGathering) write past every rule, the way the seed
+ * does: for arranging what a test is not about (a crew on the map, a group nobody in the test
+ * made), and for gatherings, which no API role writes yet.
  *
  * Defaults follow the tables' own (visibility 'members'), or the common case of these tests (an
  * open group, a town cell). Names are stored as given: callers put their run's token in them, so
@@ -145,4 +148,76 @@ export async function createGathering({
 		]
 	);
 	return rows[0].id;
+}
+
+/**
+ * A crew or congregation `host` makes through the API (create_group), meeting in the town cell
+ * around `at`; its id. The host becomes its first host. A crew's size limit defaults to 6, a
+ * congregation's to none.
+ */
+export async function startGroup(
+	host: Member,
+	{
+		kind = 'crew',
+		name,
+		at,
+		sizeLimit = kind === 'crew' ? 6 : undefined,
+		status = 'open',
+		visibility = 'members',
+		congregationId
+	}: {
+		kind?: GroupKind;
+		name: string;
+		at: Point;
+		sizeLimit?: number;
+		status?: GroupStatus;
+		visibility?: GroupVisibility;
+		/** The congregation to ask to join (or to join at once, when the host hosts it too). */
+		congregationId?: string;
+	}
+): Promise<string> {
+	const { data, error } = await host.client.rpc('create_group', {
+		kind,
+		name,
+		area_cell: await cellAt(at, 'town'),
+		size_limit: sizeLimit,
+		status,
+		visibility,
+		congregation_id: congregationId
+	});
+	if (error) throw error;
+	return data;
+}
+
+/** `joiner` asks to join and `decider`, a member, accepts: the way in through the API. */
+export async function joinThroughRequest(
+	groupId: string,
+	joiner: Member,
+	decider: Member
+): Promise<string> {
+	const asked = await joiner.client.rpc('request_to_join', { group_id: groupId });
+	if (asked.error) throw asked.error;
+	const decided = await decider.client.rpc('decide_request', {
+		request_id: asked.data,
+		accept: true
+	});
+	if (decided.error) throw decided.error;
+	return asked.data;
+}
+
+/**
+ * What a refused call told its caller (SQLSTATE and message), to compare two refusals exactly or
+ * to match one; null when the call was not refused.
+ */
+export function refusal({ error }: { error: PostgrestError | null }) {
+	return error && { code: error.code, message: error.message };
+}
+
+/** What someone past a daily limit is told (private.check_daily_limit): `most` of `what` a day. */
+export function pastDailyLimit(most: number, what: string) {
+	return {
+		code: 'P0001',
+		hint: 'rate_limited',
+		message: `You have sent ${most} ${what} in the last 24 hours, the most we allow: try again tomorrow.`
+	};
 }

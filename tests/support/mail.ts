@@ -28,9 +28,15 @@ export const TEST_MAIL_FROM = 'Microsolidarity map <map@example.test>';
  */
 export function sendNotificationEmails({
 	transport,
+	recipients,
 	log = []
 }: {
 	transport: MailTransport;
+	/**
+	 * Whose emails to send: a test's own people. Every file shares one stack, and any of them may
+	 * queue hundreds of other people's emails at any moment.
+	 */
+	recipients: { id: string }[];
 	log?: string[];
 }) {
 	return sendOutbox({
@@ -38,6 +44,7 @@ export function sendNotificationEmails({
 		transport,
 		siteUrl: TEST_SITE_URL,
 		from: TEST_MAIL_FROM,
+		recipientIds: recipients.map((recipient) => recipient.id),
 		log: (line) => log.push(line)
 	});
 }

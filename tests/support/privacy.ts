@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { memberWithProfile, type Member, type ProfileChanges } from './supabase';
+import { memberWithProfile, signInAs, type Member, type ProfileChanges } from './supabase';
 
 /**
  * Helpers for the location privacy attack suite (tests/integration/privacy, DESIGN.md section 3).
@@ -9,19 +9,25 @@ import { memberWithProfile, type Member, type ProfileChanges } from './supabase'
  * The stack is shared by every integration file running in parallel, and guarantee 6 counts
  * people per country, so each privacy file places its people in countries nobody else uses:
  *
- * | file            | countries                                           |
- * | --------------- | --------------------------------------------------- |
- * | exact-location  | Mongolia                                            |
- * | published-cells | Kyrgyzstan, Kazakhstan                              |
- * | visibility      | Bolivia                                             |
- * | search          | Namibia                                             |
- * | k-anonymity     | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador |
- * | blocking        | Georgia                                             |
- * | leaving         | Armenia                                             |
- * | writes          | Estonia                                             |
- * | crewmates       | Peru                                                |
- * | oracles         | Moldova                                             |
- * | save-profile    | Lithuania                                           |
+ * | file             | countries                                           |
+ * | ---------------- | --------------------------------------------------- |
+ * | exact-location   | Mongolia                                            |
+ * | published-cells  | Kyrgyzstan, Kazakhstan                              |
+ * | visibility       | Bolivia                                             |
+ * | search           | Namibia                                             |
+ * | k-anonymity      | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador |
+ * | blocking         | Georgia                                             |
+ * | leaving          | Armenia                                             |
+ * | writes           | Estonia                                             |
+ * | crewmates        | Peru                                                |
+ * | oracles          | Moldova                                             |
+ * | save-profile     | Lithuania                                           |
+ * | radar            | Chile                                               |
+ * | crews-membership | Tanzania                                            |
+ *
+ * The other crew files place groups, not people, each in a country of its own: Uganda
+ * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
+ * Mali (crews-congregations) and Togo (notifications).
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
@@ -235,6 +241,81 @@ export function database(): pg.Pool {
 export async function closeDatabase() {
 	await pool?.end();
 	pool = undefined;
+}
+
+/**
+ * The same person signed in as one of Supabase's anonymous sign-ins is (`is_anonymous` in their
+ * token): a stranger with the authenticated role. The stack turns anonymous sign-ins off, so the
+ * account is marked anonymous here, then signed in again.
+ */
+export async function anonymousSignIn(member: Member): Promise<Member> {
+	await database().query('update auth.users set is_anonymous = true where id = $1', [member.id]);
+	return signInAs(member.email);
+}
+
+/** One SQL statement and its parameters. */
+export type Statement = [sql: string, values?: unknown[]];
+
+/**
+ * A transaction as a member, run the way PostgREST runs a request with their token (role
+ * `authenticated`, their claims), held open until `commit`.
+ */
+async function transactionAs(member: { id: string }) {
+	const client = await database().connect();
+	await client.query('begin');
+	const { rows } = await client.query<{ pid: number }>(
+		`select pg_backend_pid() as pid, set_config('role', 'authenticated', true),
+			set_config('request.jwt.claims', $1, true)`,
+		[JSON.stringify({ sub: member.id, role: 'authenticated', is_anonymous: false })]
+	);
+	return {
+		pid: rows[0].pid,
+		/** Runs one statement; the error it was refused with, or null when it went through. */
+		attempt([sql, values = []]: Statement): Promise<Error | null> {
+			return client.query(sql, values).then(
+				() => null,
+				(error: Error) => error
+			);
+		},
+		/** Ends the transaction (a refused one rolls back) and gives its connection back. */
+		async commit() {
+			await client.query('commit');
+			client.release();
+		}
+	};
+}
+
+/**
+ * Two requests of one member that overlap for certain: `second` starts while `first` has run
+ * but not committed, and `first` commits only once `second` has either finished or is waiting
+ * for a lock `first` holds. Two requests sent at once through the API overlap only by chance.
+ * What each was refused with, or null.
+ */
+export async function overlapping(
+	member: { id: string },
+	first: Statement,
+	second: Statement
+): Promise<[Error | null, Error | null]> {
+	const held = await transactionAs(member);
+	const firstAnswer = await held.attempt(first);
+	const racing = await transactionAs(member);
+	let settled = false;
+	const secondAnswer = racing.attempt(second).finally(() => (settled = true));
+	while (!settled && !(await waitingForLock(racing.pid))) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	await held.commit();
+	const answer = await secondAnswer;
+	await racing.commit();
+	return [firstAnswer, answer];
+}
+
+async function waitingForLock(pid: number): Promise<boolean> {
+	const { rows } = await database().query<{ waiting: boolean }>(
+		`select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`,
+		[pid]
+	);
+	return rows[0]?.waiting ?? false;
 }
 
 export type GroundTruth = ProfileRow & {

@@ -82,3 +82,21 @@ export async function memberWithProfile(
 	}
 	return member;
 }
+
+/**
+ * Makes members as memberWithProfile does, named with a test file's token (`${token} Ana`), seen
+ * by members unless `profile` says otherwise, and placed at `location` if given: a file's people,
+ * told apart from every other file's on the shared stack.
+ */
+export function membersNamedWith(token: string) {
+	return (
+		name: string,
+		profile: ProfileChanges = {},
+		location?: { lat: number; lng: number }
+	): Promise<Member> =>
+		memberWithProfile(
+			`${token}-${name.toLowerCase()}`,
+			{ display_name: `${token} ${name}`, visibility: 'members', ...profile },
+			location
+		);
+}

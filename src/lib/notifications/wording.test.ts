@@ -42,7 +42,7 @@ describe('notificationSentence', () => {
 			'Ada Fernhill declined your invitation to join Bristol Makers Crew'
 		],
 		[{ kind: 'member_joined', body: 'Bo Lindqvist' }, 'Bo Lindqvist joined Bristol Makers Crew'],
-		[{ kind: 'member_left' }, 'Ada Fernhill left Bristol Makers Crew'],
+		[{ kind: 'member_left' }, 'A member left Bristol Makers Crew'],
 		[{ kind: 'member_removed' }, 'A host removed you from Bristol Makers Crew'],
 		[
 			{
@@ -53,8 +53,12 @@ describe('notificationSentence', () => {
 			'Ada Fernhill asked for Bristol Makers Crew to join Ghent Congregation'
 		],
 		[
-			{ kind: 'congregation_request_decided', body: 'accepted' },
-			'Ada Fernhill accepted Bristol Makers Crew’s request to join their congregation'
+			{ kind: 'congregation_request_decided', body: 'accepted: Ghent Congregation' },
+			'Ghent Congregation accepted Bristol Makers Crew’s request to join'
+		],
+		[
+			{ kind: 'congregation_request_decided', body: 'declined: Ghent Congregation' },
+			'Ghent Congregation declined Bristol Makers Crew’s request to join'
 		],
 		[
 			{

@@ -73,14 +73,19 @@ export function notificationSentence(notification: NotificationWords): string {
 			// The body names who joined; the actor is whoever let them in.
 			return `${notification.body.trim() || SOMEONE} joined ${group}`;
 		case 'member_left':
-			return `${actor} left ${group}`;
+			// Not named: the member list shows each member only as their own profile allows.
+			return `A member left ${group}`;
 		case 'member_removed':
 			return `A host removed you from ${group}`;
 		case 'congregation_request_received':
 			// The body names the crew that asks; the group is the congregation.
 			return `${actor} asked for ${notification.body.trim() || 'their crew'} to join ${group}`;
-		case 'congregation_request_decided':
-			return `${actor} ${accepted ? 'accepted' : 'declined'} ${group}’s request to join their congregation`;
+		case 'congregation_request_decided': {
+			// The body is "accepted: Scheldt Valley Congregation"; the group is the crew that asked.
+			const [answer, ...congregation] = notification.body.split(': ');
+			const named = congregation.join(': ').trim() || 'the congregation';
+			return `${named} ${answer === 'accepted' ? 'accepted' : 'declined'} ${group}’s request to join`;
+		}
 		case 'radar_alert': {
 			// The body is the database's own sentence: "3 people open to crewing are within 25 km of you."
 			const count = notification.body.trim().replace(/\.$/, '');

@@ -7,15 +7,16 @@ import {
 	type Client,
 	type Member
 } from '../../support/supabase';
-import { createGroup, joinGroup } from '../../support/groups';
+import { joinThroughRequest, startGroup } from '../../support/groups';
 import { CELL_LENGTH, database, groundTruth, practitionerAt } from '../../support/privacy';
 
 /**
  * Guarantee 4's third choice: a 'crewmates' profile is seen by the people who share a crew with
  * its owner, at the owner's precision, and by nobody else: not by someone who shares only a
- * congregation with them, not by other members, not by anonymous visitors. Everyone here lives
- * around Cusco, Peru, which no other test file uses; groups are arranged as the database's
- * superuser (see ../../support/groups) and named with this run's token.
+ * congregation with them, not by other members, not by anonymous visitors; and no longer by a
+ * crewmate who leaves. The groups are made, joined and left through the API, as people do it, so
+ * the crewmates rule is reachable the way it is meant to be. Everyone here lives around Cusco,
+ * Peru, which no other test file uses; groups are named with this run's token.
  */
 
 const token = `pe${randomUUID().slice(0, 6)}`;
@@ -40,47 +41,60 @@ beforeAll(async () => {
 		memberWithProfile(`${token}-congregant`),
 		memberWithProfile(`${token}-stranger`)
 	]);
-	const congregation = await createGroup({
+	const congregation = await startGroup(owner, {
 		kind: 'congregation',
 		name: `${token} Congregation`,
-		at: cusco,
-		precision: 'area'
+		at: cusco
 	});
-	const crew = await createGroup({
-		kind: 'crew',
+	// The owner hosts the congregation too, so their crew is in it at once.
+	const crew = await startGroup(owner, {
 		name: `${token} Crew`,
-		congregationId: congregation,
 		at: cusco,
-		precision: 'area'
+		congregationId: congregation
 	});
-	const otherCrew = await createGroup({
-		kind: 'crew',
+	const otherCrew = await startGroup(congregant, {
 		name: `${token} Other Crew`,
-		congregationId: congregation,
 		at: cusco,
-		precision: 'area'
+		congregationId: congregation
 	});
-	await joinGroup(congregation, owner, congregant);
-	await joinGroup(crew, owner, crewmate);
-	await joinGroup(otherCrew, congregant);
+	const { data: asked } = await owner.client
+		.from('congregation_requests')
+		.select('id')
+		.eq('crew_id', otherCrew)
+		.single();
+	const decided = await owner.client.rpc('decide_congregation_request', {
+		request_id: asked!.id,
+		accept: true
+	});
+	expect(decided.error).toBeNull();
+	await joinThroughRequest(congregation, congregant, owner);
+	await joinThroughRequest(crew, crewmate, owner);
 });
 
 afterAll(async () => {
 	await database().query('delete from public.groups where name like $1', [`${token} %`]);
 });
 
-/** The owner as a viewer comes across them: their profile row and their map items. */
+/** The owner as a viewer comes across them: their profile row, map items and directory entry. */
 async function sightingsOfOwner(client: Client) {
-	const [row, view, items] = await Promise.all([
+	const [row, view, items, directory] = await Promise.all([
 		client.from('profiles').select('id').eq('id', owner.id),
 		client.rpc('map_view', { ...cuscoBox, zoom: 6, filters: { q: token } }),
-		client.rpc('map_items', { ...cuscoBox, filters: { q: token } })
+		client.rpc('map_items', { ...cuscoBox, filters: { q: token } }),
+		client.rpc('directory_page', { page_size: 100, filters: { q: token } })
 	]);
-	for (const response of [row, view, items]) expect(response.error).toBeNull();
+	for (const response of [row, view, items, directory]) expect(response.error).toBeNull();
 	const people = (data: unknown) =>
 		(data as { items: MapItem[] }).items.filter((item) => item.id === owner.id);
-	return { rows: row.data!, view: people(view.data), items: people(items.data) };
+	return {
+		rows: row.data!,
+		view: people(view.data),
+		items: people(items.data),
+		directory: people(directory.data)
+	};
 }
+
+const unseen = { rows: [], view: [], items: [], directory: [] };
 
 describe('a crewmates-only profile', () => {
 	it('is seen by a crewmate, at the owner’s precision, in the profile and on the map', async () => {
@@ -114,15 +128,15 @@ describe('a crewmates-only profile', () => {
 	});
 
 	it('is not seen by someone who shares only a congregation with the owner', async () => {
-		expect(await sightingsOfOwner(congregant.client)).toEqual({ rows: [], view: [], items: [] });
+		expect(await sightingsOfOwner(congregant.client)).toEqual(unseen);
 	});
 
 	it('is not seen by another member', async () => {
-		expect(await sightingsOfOwner(stranger.client)).toEqual({ rows: [], view: [], items: [] });
+		expect(await sightingsOfOwner(stranger.client)).toEqual(unseen);
 	});
 
 	it('is not seen by an anonymous visitor, nor given a public cell', async () => {
-		expect(await sightingsOfOwner(anonymousClient())).toEqual({ rows: [], view: [], items: [] });
+		expect(await sightingsOfOwner(anonymousClient())).toEqual(unseen);
 		expect(await groundTruth(owner.id)).toMatchObject({ public_cell: null, public_lat: null });
 	});
 
@@ -143,12 +157,24 @@ describe('a crewmates-only profile', () => {
 		}
 	});
 
+	it('is seen by a crewmate in the directory, at the owner’s place', async () => {
+		const { directory } = await sightingsOfOwner(crewmate.client);
+		expect(directory).toEqual([
+			expect.objectContaining({
+				id: owner.id,
+				place_label: (await groundTruth(owner.id))!.place_label
+			})
+		]);
+	});
+
 	it('is no longer seen by a crewmate who leaves the crew', async () => {
-		await database().query(
-			`delete from public.group_members
-			where profile_id = $1 and group_id in (select id from public.groups where name = $2)`,
-			[crewmate.id, `${token} Crew`]
-		);
-		expect(await sightingsOfOwner(crewmate.client)).toEqual({ rows: [], view: [], items: [] });
+		const crew = await crewmate.client
+			.from('groups')
+			.select('id')
+			.eq('name', `${token} Crew`)
+			.single();
+		const { error } = await crewmate.client.rpc('leave_group', { group_id: crew.data!.id });
+		expect(error).toBeNull();
+		expect(await sightingsOfOwner(crewmate.client)).toEqual(unseen);
 	});
 });

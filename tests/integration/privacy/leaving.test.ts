@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGroup, hostGroup, joinGroup } from '../../support/groups';
+import { joinThroughRequest, startGroup } from '../../support/groups';
 import {
 	memberWithProfile,
 	signUpMember,
@@ -32,8 +32,11 @@ let neighbours: Member[];
 let blockedByLeaver: Member;
 let blockerOfLeaver: Member;
 let member: Member;
-/** A crew in Yerevan the leaver belongs to, with one other member. */
+/** A crew in Yerevan the leaver hosts, with one other member. */
 let crewId: string;
+/** Groups of a neighbour's: the leaver asked to join one and is invited to the other. */
+let choirId: string;
+let walkersId: string;
 
 beforeAll(async () => {
 	leaver = await memberWithProfile(
@@ -51,16 +54,33 @@ beforeAll(async () => {
 	expect(blocking.error).toBeNull();
 	const blocked = await blockerOfLeaver.client.from('blocks').insert({ blocked_id: leaver.id });
 	expect(blocked.error).toBeNull();
-	// Until hosts can make crews through the API, the superuser makes this one.
-	crewId = await createGroup({
-		kind: 'crew',
+	crewId = await startGroup(leaver, {
 		name: 'am-translators',
 		sizeLimit: 5,
 		visibility: 'public',
 		at: yerevan
 	});
-	await hostGroup(crewId, leaver);
-	await joinGroup(crewId, neighbours[0]);
+	await joinThroughRequest(crewId, neighbours[0], leaver);
+	// What else of theirs the export gives: a request to join, an invitation, an email setting
+	// and a radar alert (with the notifications these make).
+	choirId = await startGroup(neighbours[1], {
+		name: 'am-choir',
+		visibility: 'public',
+		at: yerevan
+	});
+	walkersId = await startGroup(neighbours[1], {
+		name: 'am-walkers',
+		visibility: 'public',
+		at: yerevan
+	});
+	for (const done of await Promise.all([
+		leaver.client.rpc('request_to_join', { group_id: choirId, message: 'Can I sing?' }),
+		neighbours[1].client.rpc('invite_to_group', { group_id: walkersId, invitee_id: leaver.id }),
+		leaver.client.from('email_settings').insert({ kind: 'member_left', delivery: 'never' }),
+		leaver.client.from('radar_alerts').insert({ min_people: 3, radius_km: 25 })
+	])) {
+		expect(done.error).toBeNull();
+	}
 });
 
 /** All of a profile the leaver filled in, to find again in their export. */
@@ -102,6 +122,35 @@ describe('export_my_data', () => {
 		});
 	});
 
+	it('gives the owner their requests, invitations, notifications, email settings and radar alerts', async () => {
+		const { data } = await leaver.client.rpc('export_my_data');
+		expect(data).toMatchObject({
+			join_requests: [
+				{ group_id: choirId, requester_id: leaver.id, message: 'Can I sing?', status: 'open' }
+			],
+			invitations: [
+				{
+					group_id: walkersId,
+					invitee_id: leaver.id,
+					inviter_name: 'am-neighbour-2',
+					status: 'open'
+				}
+			],
+			email_settings: [{ profile_id: leaver.id, kind: 'member_left', delivery: 'never' }],
+			radar_alerts: [{ profile_id: leaver.id, min_people: 3, radius_km: 25, fired_at: null }]
+		});
+		const { notifications } = data as { notifications: { kind: string; recipient_id: string }[] };
+		expect(notifications.map(({ kind, recipient_id }) => ({ kind, recipient_id }))).toEqual([
+			{ kind: 'request_received', recipient_id: leaver.id },
+			{ kind: 'invitation_received', recipient_id: leaver.id }
+		]);
+		const text = JSON.stringify(data);
+		// Who decided a request, who invited and who acted are not the owner's data.
+		expect(text).not.toContain('decided_by');
+		expect(text).not.toContain('invited_by');
+		expect(text).not.toContain('actor_id');
+	});
+
 	it('gives nothing of anyone else, not even who blocked them', async () => {
 		const { data } = await leaver.client.rpc('export_my_data');
 		const text = JSON.stringify(data);
@@ -118,7 +167,12 @@ describe('export_my_data', () => {
 			account: { id: member.id },
 			exact_location: null,
 			blocks: [],
-			group_memberships: []
+			group_memberships: [],
+			join_requests: [],
+			invitations: [],
+			notifications: [],
+			email_settings: [],
+			radar_alerts: []
 		});
 		expect(JSON.stringify(data)).not.toContain(leaver.id);
 	});
@@ -163,7 +217,7 @@ describe('delete_my_account', () => {
 		expect(await groundTruth(leaver.id)).not.toBeNull();
 	});
 
-	it('removes the account, profile, exact point, blocks both ways and memberships at once', async () => {
+	it('removes the account, profile, exact point, blocks both ways, memberships, requests, invitations, inbox, email settings and radar alerts at once', async () => {
 		expect(await anonymousViewOf([leaver.id])).toHaveProperty('size', 1);
 		const { error } = await leaver.client.rpc('delete_my_account');
 		expect(error).toBeNull();
@@ -174,6 +228,11 @@ describe('delete_my_account', () => {
 				(select count(*) from public.profile_locations where profile_id = $1)::int as locations,
 				(select count(*) from public.blocks where blocker_id = $1 or blocked_id = $1)::int as blocks,
 				(select count(*) from public.group_members where profile_id = $1)::int as memberships,
+				(select count(*) from public.group_requests where requester_id = $1)::int as requests,
+				(select count(*) from public.group_invitations where invitee_id = $1)::int as invitations,
+				(select count(*) from public.notifications where recipient_id = $1)::int as notifications,
+				(select count(*) from public.email_settings where profile_id = $1)::int as email_settings,
+				(select count(*) from public.radar_alerts where profile_id = $1)::int as radar_alerts,
 				(select member_count from public.groups where id = $2) as crew_size`,
 			[leaver.id, crewId]
 		);
@@ -183,6 +242,11 @@ describe('delete_my_account', () => {
 			locations: 0,
 			blocks: 0,
 			memberships: 0,
+			requests: 0,
+			invitations: 0,
+			notifications: 0,
+			email_settings: 0,
+			radar_alerts: 0,
 			// The crew stays, one seat freer.
 			crew_size: 1
 		});

@@ -4,9 +4,11 @@
  * sends every unsent outbox email and marks it sent.
  *
  * Exactly once, as a reader sees it: an email is marked sent only after the SMTP server took
- * it, so a crash or a failure before that leaves it for the next pass, and nothing is lost. A
- * crash after sending but before marking sends it again next pass, with the same Message-ID
- * (made from the outbox row's id), which mail stores keep once.
+ * it, so a failure before that leaves it for the next pass, and nothing is lost. A failure after
+ * sending but before marking sends it again next pass, with the same Message-ID (made from the
+ * outbox row's id), which mail stores keep once. Each worker claims the emails it sends for a
+ * lease (claim_outbox_emails), so two workers never send one email at once; a worker that dies
+ * holding some leaves them to whoever comes after the lease (five minutes).
  *
  * Imports stay relative: this runs outside SvelteKit (`npm run notify`, `npm run dev`).
  */
@@ -33,6 +35,8 @@ export interface OutboxPassOptions {
 	log?: (line: string) => void;
 	/** Stops the pass between two emails. */
 	signal?: AbortSignal;
+	/** Sends only these people's emails (all when absent). */
+	recipientIds?: string[];
 }
 
 export interface OutboxPassReport {
@@ -72,30 +76,34 @@ export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPass
 	if (queued.error) log(`Could not queue emails: ${queued.error.message}`);
 	else report.queued = queued.data;
 
-	// Oldest first, a batch at a time, leaving aside those that failed in this pass: a few
-	// addresses the server refuses never hold up the rest, and are tried again next pass.
+	// Oldest first, a batch at a time, each claimed for this worker alone (a second worker running
+	// at once claims others). Those that fail stay claimed until the pass ends, so a few addresses
+	// the server refuses never hold up the rest, and are let go for the next pass.
 	const leftForNextPass: string[] = [];
-	for (;;) {
-		let query = supabase
-			.from('outbox_emails')
-			.select('id, to_address, digest, notification_ids, settings_token')
-			.is('sent_at', null)
-			.order('created_at')
-			.order('id')
-			.limit(options.batchSize ?? OUTBOX_DEFAULTS.batchSize);
-		if (leftForNextPass.length > 0) query = query.not('id', 'in', `(${leftForNextPass.join(',')})`);
-		const batch = await query;
-		if (batch.error) throw new QueryError('read the outbox', batch.error);
-		if (batch.data.length === 0) break;
-		for (const email of batch.data) {
-			if (options.signal?.aborted) return report;
-			const outcome = await sendOne(options, email);
-			if (outcome === 'sent') report.sent++;
-			if (outcome === 'left') {
-				leftForNextPass.push(email.id);
-				report.failed++;
+	try {
+		for (;;) {
+			const batch = await supabase.rpc('claim_outbox_emails', {
+				batch_size: options.batchSize ?? OUTBOX_DEFAULTS.batchSize,
+				recipients: options.recipientIds
+			});
+			if (batch.error) throw new QueryError('claim outbox emails', batch.error);
+			if (batch.data.length === 0) break;
+			for (const email of batch.data) {
+				if (options.signal?.aborted) {
+					leftForNextPass.push(email.id);
+					continue;
+				}
+				const outcome = await sendOne(options, email);
+				if (outcome === 'sent') report.sent++;
+				if (outcome === 'left') {
+					leftForNextPass.push(email.id);
+					report.failed++;
+				}
 			}
+			if (options.signal?.aborted) break;
 		}
+	} finally {
+		await releaseClaims(supabase, leftForNextPass, log);
 	}
 	if (report.sent + report.failed + report.alertsFired > 0) {
 		log(
@@ -152,6 +160,23 @@ async function sendOne(
 		return 'empty';
 	}
 	return 'sent';
+}
+
+/** Lets the next pass, of this worker or another, take these again at once. */
+async function releaseClaims(
+	supabase: SupabaseClient<Database>,
+	ids: string[],
+	log: (line: string) => void
+) {
+	if (ids.length === 0) return;
+	const { error } = await supabase
+		.from('outbox_emails')
+		.update({ claimed_until: null })
+		.in('id', ids)
+		.is('sent_at', null);
+	// Not fatal: the claims end by themselves when their lease does.
+	if (error)
+		log(`Could not let go of ${ids.length} outbox email(s) for the next pass: ${error.message}`);
 }
 
 async function readNotifications(
