@@ -43,7 +43,7 @@ describe('InboxList', () => {
 			[
 				'someone leaving',
 				{ kind: 'member_left' },
-				'Ada Fernhill left Bristol Makers Crew.',
+				'A member left Bristol Makers Crew.',
 				`/groups/${CREW_ID}`
 			],
 			[
@@ -102,7 +102,7 @@ describe('InboxList', () => {
 			const { notification, item } = renderOne({ kind: 'member_left' });
 
 			expect(item).toHaveAttribute('data-state', 'unread');
-			expect(item).toHaveTextContent(/^New: Ada Fernhill left/);
+			expect(item).toHaveTextContent(/^New: A member left Bristol Makers Crew/);
 			const button = within(item).getByRole('button', { name: /^Mark read/ });
 			const form = button.closest('form')!;
 			expect(form).toHaveAttribute('method', 'POST');
@@ -214,13 +214,13 @@ describe('InboxList', () => {
 	it('lists them in the order given (the newest first, as the inbox reads them)', () => {
 		render(InboxList, {
 			notifications: [
-				inboxNotification({ kind: 'member_left', actor_name: 'Newest' }),
-				inboxNotification({ kind: 'member_left', actor_name: 'Oldest' })
+				inboxNotification({ kind: 'member_joined', body: 'Newest' }),
+				inboxNotification({ kind: 'member_joined', body: 'Oldest' })
 			]
 		});
 
 		const items = screen.getAllByRole('listitem');
-		expect(items[0]).toHaveTextContent('Newest left');
-		expect(items[1]).toHaveTextContent('Oldest left');
+		expect(items[0]).toHaveTextContent('Newest joined');
+		expect(items[1]).toHaveTextContent('Oldest joined');
 	});
 });

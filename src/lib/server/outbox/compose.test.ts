@@ -75,7 +75,7 @@ You get an email at once about requests to join your groups. Change that: https:
 			from: FROM
 		});
 		expect(plain.text.split('\n').slice(0, 2)).toEqual([
-			'Ada Fernhill left Bristol Makers Crew.',
+			'A member left Bristol Makers Crew.',
 			`Open the group’s page: https://map.example.org/groups/${GROUP_ID}`
 		]);
 		expect(plain.html).not.toContain('blockquote');
