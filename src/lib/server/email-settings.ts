@@ -29,46 +29,25 @@ export async function readOwnEmailSettings(supabase: Client): Promise<EmailSetti
 }
 
 /**
- * Saves the signed-in person's settings, writing only what changed: a kind set back to its default
- * loses its stored row, the others are inserted or updated. (An upsert would also set `kind` on
- * conflict, which members may not update.)
+ * Saves the signed-in person's settings: a kind set back to its default loses its stored row
+ * (so a later change of the default reaches them), the others are written in one upsert.
  */
 export async function saveOwnEmailSettings(supabase: Client, chosen: EmailSettings): Promise<void> {
-	const { data: stored, error } = await supabase.from('email_settings').select('kind, delivery');
-	if (error) throw new QueryError('read your email settings', error);
-	const storedByKind = new Map(stored.map((row) => [row.kind, row.delivery]));
-
 	const backToDefault = NOTIFICATION_KINDS.filter(
-		(kind) => storedByKind.has(kind) && chosen[kind] === DEFAULT_EMAIL_DELIVERY[kind]
+		(kind) => chosen[kind] === DEFAULT_EMAIL_DELIVERY[kind]
 	);
-	const added = NOTIFICATION_KINDS.filter(
-		(kind) => !storedByKind.has(kind) && chosen[kind] !== DEFAULT_EMAIL_DELIVERY[kind]
+	const chosenOtherwise = NOTIFICATION_KINDS.filter(
+		(kind) => chosen[kind] !== DEFAULT_EMAIL_DELIVERY[kind]
 	);
-	const changed = NOTIFICATION_KINDS.filter(
-		(kind) =>
-			storedByKind.has(kind) &&
-			storedByKind.get(kind) !== chosen[kind] &&
-			chosen[kind] !== DEFAULT_EMAIL_DELIVERY[kind]
-	);
-
 	if (backToDefault.length > 0) {
 		const { error } = await supabase.from('email_settings').delete().in('kind', backToDefault);
 		if (error) throw new QueryError('save your email settings', error);
 	}
-	if (added.length > 0) {
-		const { error } = await supabase
-			.from('email_settings')
-			.insert(added.map((kind) => ({ kind, delivery: chosen[kind] })));
-		if (error) throw new QueryError('save your email settings', error);
-	}
-	for (const delivery of new Set(changed.map((kind) => chosen[kind]))) {
-		const { error } = await supabase
-			.from('email_settings')
-			.update({ delivery })
-			.in(
-				'kind',
-				changed.filter((kind) => chosen[kind] === delivery)
-			);
+	if (chosenOtherwise.length > 0) {
+		const { error } = await supabase.from('email_settings').upsert(
+			chosenOtherwise.map((kind) => ({ kind, delivery: chosen[kind] })),
+			{ onConflict: 'profile_id,kind' }
+		);
 		if (error) throw new QueryError('save your email settings', error);
 	}
 }
