@@ -1,8 +1,17 @@
-import type { Handle } from '@sveltejs/kit';
+import { text, type Handle } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { compressResponse } from '$lib/server/compression';
+import { isForbiddenCrossSitePost } from '$lib/server/csrf';
 import { createRequestClient } from '$lib/server/supabase';
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// SvelteKit's own check, made here so that one page can be posted to from a mail program. Like
+	// SvelteKit's, not in development.
+	if (!dev && isForbiddenCrossSitePost(event.request, event.url)) {
+		return text(`Cross-site ${event.request.method} form submissions are forbidden`, {
+			status: 403
+		});
+	}
 	event.locals.supabase = createRequestClient(event.cookies, event.fetch);
 
 	// The session in the cookie is only a claim: getUser() asks the auth server to verify it.

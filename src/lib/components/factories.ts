@@ -15,3 +15,12 @@ export function upcomingGatheringsSelect(value: string) {
 		value
 	};
 }
+
+/** A submitted form's data: each field once, or a list of pairs for a field sent several times. */
+export function formDataOf(fields: Record<string, string> | readonly [string, string][]): FormData {
+	const data = new FormData();
+	for (const [name, value] of Array.isArray(fields) ? fields : Object.entries(fields)) {
+		data.append(name, value);
+	}
+	return data;
+}

@@ -223,6 +223,9 @@ export function createGroup(supabase: Client, group: NewGroup): Promise<Outcome<
 /**
  * A host's changes to their group, as a plain update: row-level security lets only its hosts
  * change it, and answers anyone else with no row rather than an error, so that is refused here.
+ * A table's own errors are not written for people (see `refusalOf`), but the form has checked the
+ * table's rules first: what the database can still refuse is the size limit below the members,
+ * which its trigger words for people.
  */
 export async function updateGroup(
 	supabase: Client,

@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json, Tables } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
+import { UNREAD_COUNTED_UP_TO } from '$lib/inbox/inbox';
 import type { ProfileChanges } from '$lib/people/validation';
 import { selectOf } from './columns';
 import { QueryError } from './query-error';
@@ -49,15 +50,29 @@ export async function readOwnProfile(
 	return { profile: profileResult.data, location: locationResult.data };
 }
 
-/** The name the signed-in person goes by: '' until they give one, when they join the map. */
-export async function readOwnDisplayName(supabase: Client, userId: string): Promise<string> {
+/** What every page's header shows of the signed-in person. */
+export interface OwnHeader {
+	/** The name they go by: '' until they give one, when they join the map. */
+	displayName: string;
+	/** Their unread notifications, counted up to UNREAD_COUNTED_UP_TO. */
+	unreadCount: number;
+}
+
+/**
+ * The signed-in person's name and unread notifications, in one query: every page asks, so the
+ * unread ids come embedded in the profile read (PostgREST's `(count)` embed needs every column of
+ * the notifications, some of which are not readable, so the ids are fetched and counted here).
+ */
+export async function readOwnHeader(supabase: Client, userId: string): Promise<OwnHeader> {
 	const { data, error } = await supabase
 		.from('profiles')
-		.select('display_name')
+		.select('display_name, unread:notifications!notifications_recipient_id_fkey(id)')
 		.eq('id', userId)
+		.is('unread.read_at', null)
+		.limit(UNREAD_COUNTED_UP_TO, { referencedTable: 'unread' })
 		.maybeSingle();
 	if (error) throw new QueryError('read your name', error);
-	return data?.display_name ?? '';
+	return { displayName: data?.display_name ?? '', unreadCount: data?.unread.length ?? 0 };
 }
 
 /**

@@ -13,24 +13,28 @@ export class QueryError extends Error {
 }
 
 /**
- * The SQLSTATEs of the database's refusals, whose messages are written for the person refused
- * ("Bristol Makers Crew is full: there is no seat left."): raised by the crew functions (P0001
- * refused, P0002 no such thing for you, 42501 not allowed, 23514 a value the rules refuse, 22023
- * a missing choice). Anything else is the app's problem, not the person's.
+ * The SQLSTATEs of the database functions' refusals, whose messages are written for people
+ * ("Bristol Makers Crew is full: there is no seat left."): a refusal (P0001), nothing to act on
+ * (P0002), not allowed (42501), and a value out of bounds (23514, 22023).
  */
-const REFUSAL_CODES: ReadonlySet<string> = new Set(['P0001', 'P0002', '42501', '23514', '22023']);
+const REFUSAL_CODES = new Set(['P0001', 'P0002', '42501', '23514', '22023']);
 
-/** What a refusal says, to show as it is; null for an error that is not a refusal. */
-export function refusalOf(error: PostgrestError): string | null {
-	return REFUSAL_CODES.has(error.code) ? error.message : null;
+/**
+ * What a database function's refusal says, to show beside the action that was refused; any other
+ * error is thrown as a QueryError. Only for functions (`rpc`): a table's own errors are not
+ * written for people, even with the same codes.
+ */
+export function refusalOf(action: string, error: PostgrestError): string {
+	if (REFUSAL_CODES.has(error.code)) return error.message;
+	throw new QueryError(action, error);
 }
 
 /** A call the database may refuse: its answer, or the refusal's message. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: string };
 
 /**
- * Unwraps a call the database may refuse: a refusal comes back as an outcome to show the person,
- * any other error is thrown as a QueryError.
+ * Unwraps a call the database may refuse (see `refusalOf`): a refusal comes back as an outcome to
+ * show the person, any other error is thrown as a QueryError.
  */
 export async function refusable<T>(
 	action: string,
@@ -39,7 +43,5 @@ export async function refusable<T>(
 	const { data, error } = await call;
 	// A function returning void answers null.
 	if (!error) return { ok: true, value: data as T };
-	const refusal = refusalOf(error);
-	if (refusal !== null) return { ok: false, refusal };
-	throw new QueryError(action, error);
+	return { ok: false, refusal: refusalOf(action, error) };
 }

@@ -48,16 +48,25 @@ describe('requireUser', () => {
 });
 
 describe('readSignedInVisitor', () => {
-	/** A client whose `profiles` read answers `answer`, and the filter it was asked with. */
+	/**
+	 * A client whose `profiles` read answers `answer`, with the filters it was asked with: the
+	 * profile's id, and unread (`read_at` null) for the notifications embedded in it.
+	 */
 	function profilesAnswering(answer: { data: unknown; error: unknown }) {
-		const eq = vi.fn(() => ({ maybeSingle: async () => answer }));
-		const from = vi.fn(() => ({ select: () => ({ eq }) }));
-		return { supabase: { from } as never, from, eq };
+		const filters: unknown[][] = [];
+		const query = {
+			eq: (...args: unknown[]) => (filters.push(['eq', ...args]), query),
+			is: (...args: unknown[]) => (filters.push(['is', ...args]), query),
+			limit: (...args: unknown[]) => (filters.push(['limit', ...args]), query),
+			maybeSingle: async () => answer
+		};
+		const from = vi.fn(() => ({ select: () => query }));
+		return { supabase: { from } as never, from, filters };
 	}
 
-	it('names the signed-in person by their display name, read under their own session', async () => {
-		const { supabase, from, eq } = profilesAnswering({
-			data: { display_name: 'Farah Quill' },
+	it('names the signed-in person and counts their unread notifications, in one query', async () => {
+		const { supabase, from, filters } = profilesAnswering({
+			data: { display_name: 'Farah Quill', unread: [{ id: 'n1' }, { id: 'n2' }] },
 			error: null
 		});
 		const visitor = await readSignedInVisitor({
@@ -66,19 +75,26 @@ describe('readSignedInVisitor', () => {
 			supabase
 		});
 
+		expect(from).toHaveBeenCalledTimes(1);
 		expect(from).toHaveBeenCalledWith('profiles');
-		expect(eq).toHaveBeenCalledWith('id', 'ada');
-		expect(visitor).toEqual({ id: 'ada', email: 'farah@example.org', displayName: 'Farah Quill' });
+		expect(filters).toContainEqual(['eq', 'id', 'ada']);
+		expect(filters).toContainEqual(['is', 'unread.read_at', null]);
+		expect(visitor).toEqual({
+			id: 'ada',
+			email: 'farah@example.org',
+			displayName: 'Farah Quill',
+			unreadCount: 2
+		});
 	});
 
 	it('has an empty name for a new account that has not given one yet', async () => {
-		const { supabase } = profilesAnswering({ data: { display_name: '' }, error: null });
+		const { supabase } = profilesAnswering({ data: { display_name: '', unread: [] }, error: null });
 		const visitor = await readSignedInVisitor({ user: user(), session: null, supabase });
 
-		expect(visitor?.displayName).toBe('');
+		expect(visitor).toMatchObject({ displayName: '', unreadCount: 0 });
 	});
 
-	it('still answers, with an empty name, when the name cannot be read', async () => {
+	it('still answers, with an empty name and nothing unread, when the header cannot be read', async () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const { supabase } = profilesAnswering({
 			data: null,
@@ -86,7 +102,7 @@ describe('readSignedInVisitor', () => {
 		});
 		const visitor = await readSignedInVisitor({ user: user(), session: null, supabase });
 
-		expect(visitor).toMatchObject({ id: 'ada', displayName: '' });
+		expect(visitor).toMatchObject({ id: 'ada', displayName: '', unreadCount: 0 });
 	});
 
 	it('is nobody for an anonymous visitor, without asking the database', async () => {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
-import { readOwnDisplayName, readOwnProfile } from './profiles';
+import { readOwnHeader, readOwnProfile } from './profiles';
 
 /**
  * Who is visiting. `locals.user` is verified with the auth server in `hooks.server.ts`, never
@@ -27,18 +27,23 @@ export interface SignedInVisitor {
 	email: string | undefined;
 	/** The name they go by; '' until they give one (and if it cannot be read just now). */
 	displayName: string;
+	/** Their unread notifications, counted up to UNREAD_COUNTED_UP_TO (0 if they cannot be read). */
+	unreadCount: number;
 }
 
-/** The signed-in visitor with their name, read under their own session; null for nobody. */
+/**
+ * The signed-in visitor with their name and unread count, read under their own session; null for
+ * nobody.
+ */
 export async function readSignedInVisitor(locals: App.Locals): Promise<SignedInVisitor | null> {
 	if (!locals.user) return null;
 	const { id, email } = locals.user;
 	try {
-		return { id, email, displayName: await readOwnDisplayName(locals.supabase, id) };
+		return { id, email, ...(await readOwnHeader(locals.supabase, id)) };
 	} catch (error) {
 		// Every page shows the header: a name that cannot be read must not take the page down.
 		console.warn('Could not read the signed-in person’s name for the header', error);
-		return { id, email, displayName: '' };
+		return { id, email, displayName: '', unreadCount: 0 };
 	}
 }
 

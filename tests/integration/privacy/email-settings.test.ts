@@ -89,6 +89,19 @@ describe('email settings', () => {
 			.from('email_settings')
 			.insert({ profile_id: owner.id, kind: 'request_received', delivery: 'never' });
 		expect(forOwner.error?.code).toBe('42501');
+		// The settings form's upsert may change a row's kind: only ever the writer's own rows.
+		const rekinded = await other.client
+			.from('email_settings')
+			.update({ kind: 'radar_alert' })
+			.eq('profile_id', owner.id)
+			.select('kind');
+		expect(rekinded.data).toEqual([]);
+		const upserted = await other.client
+			.from('email_settings')
+			.upsert([{ profile_id: owner.id, kind: 'member_joined', delivery: 'now' }], {
+				onConflict: 'profile_id,kind'
+			});
+		expect(upserted.error?.code).toBe('42501');
 		expect(await settingsOf(owner)).toEqual(before);
 	});
 

@@ -64,6 +64,7 @@ You get an email at once about requests to join your groups. Change that: https:
 		expect(email.headers['List-Unsubscribe']).toBe(
 			`<https://map.example.org/email-settings/${TOKEN}?kind=request_received>`
 		);
+		expect(email.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 		expect(email.messageId).toBe('<a1b2c3d4-0000-4000-8000-000000000001@microsolidarity-map>');
 	});
 
@@ -75,7 +76,7 @@ You get an email at once about requests to join your groups. Change that: https:
 			from: FROM
 		});
 		expect(plain.text.split('\n').slice(0, 2)).toEqual([
-			'Ada Fernhill left Bristol Makers Crew.',
+			'A member left Bristol Makers Crew.',
 			`Open the group’s page: https://map.example.org/groups/${GROUP_ID}`
 		]);
 		expect(plain.html).not.toContain('blockquote');

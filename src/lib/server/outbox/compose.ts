@@ -77,6 +77,8 @@ export function composeEmail({
 		messageId: outboxMessageId(email.id),
 		headers: {
 			'List-Unsubscribe': `<${settingsUrl}>`,
+			// RFC 8058: a mail program's own "unsubscribe" posts to the link; the page takes it.
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 			// RFC 3834: written by a program, so out-of-office replies are not sent back to it.
 			'Auto-Submitted': 'auto-generated'
 		}
