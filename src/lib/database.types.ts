@@ -856,6 +856,17 @@ export type Database = {
           role: string
         }[]
       }
+      group_page: {
+        Args: {
+          filters?: Json
+          near_lat?: number
+          near_lng?: number
+          page?: number
+          page_size?: number
+          within_km?: number
+        }
+        Returns: Json
+      }
       invite_to_group: {
         Args: { group_id: string; invitee_id: string; message?: string }
         Returns: string

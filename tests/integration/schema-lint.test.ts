@@ -14,6 +14,7 @@ import { anonymousToken, database, rest } from '../support/privacy';
 const ANONYMOUS_FUNCTIONS = [
 	'directory_page',
 	'email_settings_by_token',
+	'group_page',
 	'map_items',
 	'map_view',
 	'search_places',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countGroupFilters, languageSpellings, parseGroupFilters } from './group-filters';
+import { countGroupFilters, parseGroupFilters } from './group-filters';
 
 function parse(query: string) {
 	return parseGroupFilters(new URLSearchParams(query));
@@ -43,17 +43,5 @@ describe('parseGroupFilters', () => {
 
 	it('counts a place as one filter, and an empty checkbox as none', () => {
 		expect(countGroupFilters(parse('near=Ghent&km=100&seats=').filters)).toBe(1);
-	});
-});
-
-describe('languageSpellings', () => {
-	it('finds a language however a host capitalised it', () => {
-		expect(languageSpellings(' dutch ')).toEqual(['dutch', 'Dutch']);
-		expect(languageSpellings('BRAZILIAN portuguese')).toEqual([
-			'BRAZILIAN portuguese',
-			'brazilian portuguese',
-			'Brazilian portuguese',
-			'Brazilian Portuguese'
-		]);
 	});
 });

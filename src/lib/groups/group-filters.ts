@@ -107,18 +107,3 @@ export function countGroupFilters(filters: GroupFilters): number {
 		filters.near
 	].filter(Boolean).length;
 }
-
-/**
- * The ways a language may be written in a group's list (hosts type them freely): as typed, in
- * lower case, and capitalised, so "dutch" finds "Dutch". The list is matched exactly, so these
- * stand in for a case-insensitive match until the database offers one for groups.
- */
-export function languageSpellings(language: string): string[] {
-	const lower = language.trim().toLocaleLowerCase('en');
-	const capitalised = lower.replace(
-		/(^|[\s-])(\p{L})/gu,
-		(_, before: string, letter: string) => before + letter.toLocaleUpperCase('en')
-	);
-	const first = lower.charAt(0).toLocaleUpperCase('en') + lower.slice(1);
-	return [...new Set([language.trim(), lower, first, capitalised])];
-}

@@ -1,8 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Tables } from '$lib/database.types';
-import { boundsWithin, distanceKm, roundedDistanceKm } from '$lib/geo/distance';
+import { roundedDistanceKm } from '$lib/geo/distance';
 import type { LatLng } from '$lib/geo/cells';
-import { languageSpellings, type GroupFilters } from '$lib/groups/group-filters';
+import type { GroupFilters } from '$lib/groups/group-filters';
 import type { GroupChanges, NewGroup } from '$lib/groups/group-form';
 import { selectOf } from './columns';
 import { QueryError, refusable, type Outcome } from './query-error';
@@ -251,21 +251,18 @@ export interface GroupListPage {
 	entries: GroupEntry[];
 	/** Every group that matched, across all pages. */
 	total: number;
-	/** Set when more groups lie near the place than could be measured (see NEAR_LIMIT). */
-	truncated: boolean;
+}
+
+interface GroupPageAnswer {
+	total: number;
+	items: { id: string; cell: string; distance_m: number | null }[];
 }
 
 /**
- * How many groups near a place are measured at most: PostgREST's row limit on hosted Supabase.
- * A movement's groups within 200 km of one place are far fewer.
- */
-const NEAR_LIMIT = 1000;
-
-/**
- * One page of the crews and congregations the visitor may see (row-level security decides which),
- * not closed, filtered, in name order; or, near a place, those whose area's centre is within the
- * distance, nearest first, with distances rounded to each area's size (its centre is all anyone
- * sees of where it meets).
+ * One page of the crews and congregations the visitor may see, filtered: nearest first within
+ * `filters.withinKm` of a place, or by name. The database's `group_page` reads through the
+ * audience rule, as the map and the directory do; the page's groups are then read as their pages
+ * read them, and their distances rounded to the size of their area's cell.
  */
 export async function listGroups(
 	supabase: Client,
@@ -276,53 +273,44 @@ export async function listGroups(
 		pageSize
 	}: { filters: GroupFilters; place: LatLng | null; page: number; pageSize: number }
 ): Promise<GroupListPage> {
-	let query = supabase
+	const answer = await supabase.rpc('group_page', {
+		page,
+		page_size: pageSize,
+		near_lat: place?.lat,
+		near_lng: place?.lng,
+		within_km: place ? filters.withinKm : undefined,
+		filters: {
+			kind: filters.kind,
+			seats_open: filters.seatsOpen,
+			forming: filters.forming,
+			meeting_mode: filters.meetingMode,
+			language: filters.language
+		}
+	});
+	if (answer.error) throw new QueryError('list the groups', answer.error);
+	const { total, items } = answer.data as unknown as GroupPageAnswer;
+	if (items.length === 0) return { entries: [], total };
+
+	const { data, error } = await supabase
 		.from('groups')
-		.select(selectOf(GROUP_WITH_CELL_COLUMNS), { count: 'exact' })
-		.neq('status', 'closed');
-	if (filters.kind) query = query.eq('kind', filters.kind);
-	// 'full' is the database's: a group with a limit is full exactly when its members fill it.
-	if (filters.seatsOpen) query = query.in('status', ['forming', 'open']);
-	if (filters.forming) query = query.eq('status', 'forming');
-	if (filters.meetingMode) query = query.eq('meeting_mode', filters.meetingMode);
-	if (filters.language) query = query.overlaps('languages', languageSpellings(filters.language));
-
-	if (!place) {
-		const from = (page - 1) * pageSize;
-		const { data, error, count } = await query
-			.order('name')
-			.order('id')
-			.range(from, from + pageSize - 1);
-		if (error) throw new QueryError('list the groups', error);
-		return {
-			entries: data.map(({ area_cell: _cell, ...group }) => ({ ...group, distance_km: null })),
-			total: count ?? data.length,
-			truncated: false
-		};
-	}
-
-	const [west, south, east, north] = boundsWithin(place, filters.withinKm);
-	query = query.gte('area_lat', south).lte('area_lat', north);
-	query =
-		west <= east
-			? query.gte('area_lng', west).lte('area_lng', east)
-			: query.or(`area_lng.gte.${west},area_lng.lte.${east}`);
-	const { data, error, count } = await query.order('name').order('id').limit(NEAR_LIMIT);
-	if (error) throw new QueryError('list the groups near the place', error);
-	const near = data
-		.flatMap((group) => {
-			if (group.area_lat === null || group.area_lng === null) return [];
-			const km = distanceKm(place, { lat: group.area_lat, lng: group.area_lng });
-			return km <= filters.withinKm ? [{ group, km }] : [];
-		})
-		.sort((a, b) => a.km - b.km || a.group.name.localeCompare(b.group.name));
-	const from = (page - 1) * pageSize;
+		.select(selectOf(GROUP_COLUMNS))
+		.in(
+			'id',
+			items.map((item) => item.id)
+		);
+	if (error) throw new QueryError('read the listed groups', error);
+	const byId = new Map(data.map((group) => [group.id, group]));
 	return {
-		entries: near.slice(from, from + pageSize).map(({ group: { area_cell, ...group }, km }) => ({
-			...group,
-			distance_km: roundedDistanceKm(km, area_cell)
-		})),
-		total: near.length,
-		truncated: (count ?? 0) > data.length
+		entries: items.flatMap(({ id, cell, distance_m }) => {
+			const group = byId.get(id);
+			if (!group) return [];
+			return [
+				{
+					...group,
+					distance_km: distance_m === null ? null : roundedDistanceKm(distance_m / 1000, cell)
+				}
+			];
+		}),
+		total
 	};
 }

@@ -30,10 +30,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// Bad parameters list nothing rather than guess: the form keeps what was asked for, and the
 	// page says what to change.
 	if (problems.length > 0) {
-		return { ...query, entries: [], total: 0, truncated: false, page: 1, pageCount: 1 };
+		return { ...query, entries: [], total: 0, page: 1, pageCount: 1 };
 	}
 
-	const { entries, total, truncated } = await listGroups(locals.supabase, {
+	const { entries, total } = await listGroups(locals.supabase, {
 		filters,
 		place,
 		page,
@@ -46,5 +46,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			`There is no page ${page} of crews and congregations: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.`
 		);
 	}
-	return { ...query, entries, total, truncated, page, pageCount: pages };
+	return { ...query, entries, total, page, pageCount: pages };
 };

@@ -317,3 +317,58 @@ describe('create_group', () => {
 		expect(rows[0].n).toBe(5);
 	});
 });
+
+describe('the list of groups (group_page)', () => {
+	let publicCrew: string;
+	let membersCrew: string;
+
+	beforeAll(async () => {
+		publicCrew = await startGroup(outsider, {
+			name: `${token} Public Crew`,
+			at: kampala,
+			visibility: 'public'
+		});
+		membersCrew = await startGroup(outsider, {
+			name: `${token} Members Crew`,
+			at: kampala,
+			visibility: 'members'
+		});
+	});
+
+	const listedAs = async (client: Client) => {
+		const { data, error } = await client.rpc('group_page', {
+			page_size: 100,
+			near_lat: kampala.lat,
+			near_lng: kampala.lng,
+			within_km: 10
+		});
+		expect(error).toBeNull();
+		return (data as unknown as { items: { id: string }[] }).items.map((item) => item.id);
+	};
+
+	it('lists public groups to anonymous visitors, and members-only ones to members alone', async () => {
+		const anonymous = await listedAs(anonymousClient());
+		expect(anonymous).toContain(publicCrew);
+		expect(anonymous).not.toContain(membersCrew);
+		// An anonymous sign-in is a stranger too.
+		const stranger = await anonymousSignIn(await signUpMember(`${token}-stranger`));
+		expect(await listedAs(stranger.client)).not.toContain(membersCrew);
+		expect(await listedAs(member.client)).toEqual(
+			expect.arrayContaining([publicCrew, membersCrew])
+		);
+	});
+
+	it('refuses a bad page, size, distance or filter, saying which', async () => {
+		for (const args of [
+			{ page: 0 },
+			{ page_size: 101 },
+			{ within_km: 5, near_lat: kampala.lat, near_lng: kampala.lng },
+			{ within_km: 50 },
+			{ filters: { kind: 'gathering' } },
+			{ filters: { meeting_mode: 'by pigeon' } }
+		]) {
+			const { error } = await anonymousClient().rpc('group_page', args);
+			expect(error?.code, JSON.stringify(args)).toBe('22023');
+		}
+	});
+});
