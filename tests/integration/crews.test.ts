@@ -208,3 +208,29 @@ describe('the crew radar', () => {
 		expect(told.data).toHaveLength(1);
 	});
 });
+
+describe('a crew whose last host deletes their account', () => {
+	it('makes its longest-standing member host, and closes once nobody is left', async () => {
+		const host = await person('Host');
+		const crew = await newCrew(host, 4);
+		const [first, second] = [await person('First'), await person('Second')];
+		for (const member of [first, second]) {
+			const asked = await member.client.rpc('request_to_join', { group_id: crew });
+			expect(
+				(await host.client.rpc('decide_request', { request_id: asked.data!, accept: true })).error
+			).toBeNull();
+		}
+
+		expect((await host.client.rpc('delete_my_account')).error).toBeNull();
+		const members = await first.client.rpc('group_members_of', { group_id: crew });
+		expect(members.data?.map(({ profile_id, role }) => ({ profile_id, role }))).toEqual([
+			{ profile_id: first.id, role: 'host' },
+			{ profile_id: second.id, role: 'member' }
+		]);
+		expect(await groupRow(crew)).toEqual({ status: 'open', member_count: 2 });
+
+		expect((await first.client.rpc('delete_my_account')).error).toBeNull();
+		expect((await second.client.rpc('delete_my_account')).error).toBeNull();
+		expect(await groupRow(crew)).toEqual({ status: 'closed', member_count: 0 });
+	});
+});
