@@ -73,7 +73,7 @@ type Gathering = Tables<'gatherings'>;
 export type GroupDetails = Pick<Group, (typeof GROUP_COLUMNS)[number]>;
 /**
  * Its page leaves the cell's quadkey out (its centre and label say all a visitor needs); its hosts
- * get it to change it, and the list to round distances to the cell's size.
+ * get it to change it. (The list has each cell from `group_page`, to round distances.)
  */
 const GROUP_WITH_CELL_COLUMNS = [...GROUP_COLUMNS, 'area_cell'] as const;
 export type GroupWithCell = Pick<Group, (typeof GROUP_WITH_CELL_COLUMNS)[number]>;
