@@ -441,6 +441,21 @@ describe('approval mode', () => {
 		expect(stored.has(outsider.id)).toBe(false);
 	});
 
+	it('tells the hosts of someone asking at most once a day, however often they ask again', async () => {
+		const insistent = await person('Insistent');
+		for (let asked = 0; asked < 5; asked++) {
+			expect(await answer(insistent, gathering, 'going')).toBe('pending');
+			expect(await answer(insistent, gathering, 'not_going')).toBeNull();
+		}
+		const { data } = await host.client
+			.from('notifications')
+			.select('kind, actor_name')
+			.eq('gathering_id', gathering)
+			.eq('kind', 'rsvp_received')
+			.eq('actor_name', `${token} Insistent`);
+		expect(data).toHaveLength(1);
+	});
+
 	it('waitlists an approval when the gathering is full, and says so', async () => {
 		const [second, third] = await Promise.all([person('Second'), person('Third')]);
 		expect(await answer(second, gathering, 'going')).toBe('pending');
@@ -455,6 +470,42 @@ describe('approval mode', () => {
 			body: 'waitlisted'
 		});
 		expect((await storedGathering(gathering)).going_count).toBe(2);
+	});
+});
+
+describe('a host approving 10 people at once for 3 places', () => {
+	it('confirms exactly 3 and waitlists the other 7, in the order they asked', async () => {
+		const organiser = await person('Approver');
+		const gathering = await publishedGathering(organiser, {
+			name: `${token} Approved rush`,
+			at: harare,
+			capacity: 3,
+			registration: 'approval'
+		});
+		const askers = await Promise.all(Array.from({ length: 10 }, (_, i) => person(`Ask${i}`)));
+		for (const asker of askers) expect(await answer(asker, gathering, 'going')).toBe('pending');
+		const decided = await Promise.all(
+			askers.map((asker) =>
+				organiser.client.rpc('decide_rsvp', {
+					gathering_id: gathering,
+					profile_id: asker.id,
+					approve: true
+				})
+			)
+		);
+		expect(decided.map((d) => d.error)).toEqual(askers.map(() => null));
+		const stored = await storedRsvps(gathering);
+		expect(stored.filter((row) => row.state === 'confirmed')).toHaveLength(3);
+		expect(stored.filter((row) => row.state === 'waitlisted')).toHaveLength(7);
+		expect((await storedGathering(gathering)).going_count).toBe(3);
+		const told = await Promise.all(
+			askers.map(async (asker) => (await gatheringNotices(asker, gathering)).map((n) => n.body))
+		);
+		const states = new Map(stored.map((row) => [row.profile_id, row.state]));
+		askers.forEach((asker, index) => {
+			const state = states.get(asker.id);
+			expect(told[index]).toEqual([state === 'confirmed' ? 'accepted' : 'waitlisted']);
+		});
 	});
 });
 
