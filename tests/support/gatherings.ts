@@ -24,12 +24,7 @@ export function inDays(days: number): string {
 }
 
 /** A venue: an address and its point, and a joining link for online and mixed gatherings. */
-export interface Venue {
-	address?: string | null;
-	lat?: number | null;
-	lng?: number | null;
-	online_url?: string | null;
-}
+export type Venue = Omit<Tables['gathering_venues']['Insert'], 'gathering_id' | 'updated_at'>;
 
 /**
  * A draft gathering `host` makes with a plain insert, in the town cell around `at`; its id. By
@@ -111,7 +106,7 @@ export function defaultVenue(at: Point, mode: string): Venue {
 	const inPerson = mode !== 'online';
 	const online = mode !== 'in_person';
 	return {
-		address: inPerson ? '12 Meeting House Lane' : null,
+		address: inPerson ? '12 Meeting House Lane' : '',
 		lat: inPerson ? at.lat + 0.0123 : null,
 		lng: inPerson ? at.lng - 0.0123 : null,
 		online_url: online ? 'https://meet.example.test/secret-room-42' : null

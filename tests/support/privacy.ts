@@ -27,7 +27,10 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
- * Mali (crews-congregations) and Togo (notifications).
+ * Mali (crews-congregations) and Togo (notifications). The gathering files do the same: Ghana
+ * (gatherings-drafts), Zimbabwe (gatherings-rsvps), Cameroon (gatherings-venues), Angola
+ * (gatherings-blocking), Gabon (gatherings-calendars), Jordan (gatherings-invitations) and Tunisia
+ * (gatherings-planner, which counts a country's people).
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
