@@ -211,3 +211,47 @@ describe('the feed', () => {
 		expect(JSON.stringify(data ?? [])).not.toContain(going);
 	});
 });
+
+describe('leaving', () => {
+	it('takes the token, the feed, the answers, the hostings and the opt-in away at once, and frees the place', async () => {
+		const [leaver, next] = await Promise.all([person('Leaver'), person('Next')]);
+		const full = await publishedGathering(
+			host,
+			{ name: `${token} Full`, at: libreville, capacity: 1 },
+			venue
+		);
+		expect(await answer(leaver, full, 'going')).toBe('confirmed');
+		expect(await answer(next, full, 'going')).toBe('waitlisted');
+		await draftGathering(leaver, { name: `${token} Leaver's`, at: libreville });
+		const optedIn = await leaver.client.from('gathering_invitation_optins').insert({});
+		expect(optedIn.error).toBeNull();
+		const secret = await regenerate(leaver);
+		expect((await feed(secret)).map((row) => row.id)).toEqual([full]);
+		const exported = await leaver.client.rpc('export_my_data');
+		expect(JSON.stringify(exported.data)).toContain(secret);
+		const { error } = await leaver.client.rpc('delete_my_account');
+		expect(error).toBeNull();
+		expect(await feed(secret)).toEqual([]);
+		const { rows } = await database().query(
+			`select
+				(select count(*) from public.calendar_tokens where profile_id = $1)::int as tokens,
+				(select count(*) from public.gathering_rsvps where profile_id = $1)::int as answers,
+				(select count(*) from public.gathering_hosts where profile_id = $1)::int as hostings,
+				(select count(*) from public.gathering_invitation_optins where profile_id = $1)::int as optins,
+				(select state::text from public.gathering_rsvps where profile_id = $2 and gathering_id = $3) as next_state`,
+			[leaver.id, next.id, full]
+		);
+		expect(rows[0]).toEqual({
+			tokens: 0,
+			answers: 0,
+			hostings: 0,
+			optins: 0,
+			next_state: 'confirmed'
+		});
+		const { data } = await next.client
+			.from('notifications')
+			.select('kind')
+			.eq('gathering_id', full);
+		expect(data).toContainEqual({ kind: 'waitlist_moved_up' });
+	});
+});

@@ -11,7 +11,13 @@ import {
 	setVenue,
 	storedGathering
 } from '../../support/gatherings';
-import { cellAt, pastDailyLimit, refusal, startGroup } from '../../support/groups';
+import {
+	cellAt,
+	joinThroughRequest,
+	pastDailyLimit,
+	refusal,
+	startGroup
+} from '../../support/groups';
 import {
 	accessToken,
 	anonymousSignIn,
@@ -205,8 +211,23 @@ describe('a draft', () => {
 			});
 			expect(mapped.text).not.toContain(draft);
 		}
-		const hosts = await outsider.client.rpc('gathering_hosts_of', { gathering_id: draft });
-		expect(hosts.data).toEqual([]);
+		for (const member of [outsider, stranger]) {
+			const hosts = await member.client.rpc('gathering_hosts_of', { gathering_id: draft });
+			expect(hosts.data).toEqual([]);
+		}
+		// An anonymous sign-in is not a member: not the hosts of a members-only gathering either.
+		const outsiders = await publishedGathering(outsider, {
+			name: `${token} Outsider's`,
+			at: accra
+		});
+		const hostsAs = async (client: Client) =>
+			(await client.rpc('gathering_hosts_of', { gathering_id: outsiders })).data;
+		expect(await hostsAs(attendee.client)).toEqual([
+			{ profile_id: outsider.id, display_name: `${token} Outsider` }
+		]);
+		expect(await hostsAs(stranger.client)).toEqual([]);
+		const hostings = await anonymousClient().from('gathering_hosts').select('*');
+		expect(hostings.error?.code).toBe('42501');
 		const [toDraft, toNothing] = await Promise.all([
 			outsider.client.rpc('rsvp', { gathering_id: draft, answer: 'interested' }),
 			outsider.client.rpc('rsvp', { gathering_id: randomUUID(), answer: 'interested' })
@@ -295,6 +316,81 @@ describe('editing a gathering', () => {
 		const again = await host.client.from('gatherings').update({ status: 'published' }).eq('id', id);
 		expect(again.error?.code).toBe('P0001');
 		expect((await storedGathering(id)).status).toBe('cancelled');
+	});
+});
+
+describe('a host group', () => {
+	let maker: Member;
+	let coHost: Member; // a host of the crew, not of the gathering itself
+	let crewMember: Member; // in the crew, not a host
+	let gathering: string;
+	let crew: string;
+
+	beforeAll(async () => {
+		[maker, coHost, crewMember] = await Promise.all([
+			person('CrewMaker'),
+			person('CrewCoHost'),
+			person('CrewMember')
+		]);
+		crew = await startGroup(maker, { name: `${token} Host crew`, at: accra, sizeLimit: 8 });
+		for (const member of [coHost, crewMember]) {
+			await joinThroughRequest(crew, member, maker);
+		}
+		const promoted = await maker.client.rpc('set_member_role', {
+			group_id: crew,
+			profile_id: coHost.id,
+			role: 'host'
+		});
+		expect(promoted.error).toBeNull();
+		gathering = await draftGathering(maker, {
+			name: `${token} Crew's draft`,
+			at: accra,
+			host_group_id: crew
+		});
+		await setVenue(maker, gathering, {
+			address: 'Crew hall',
+			lat: 5.6,
+			lng: -0.2,
+			online_url: null
+		});
+	});
+
+	afterAll(async () => {
+		await database().query('delete from public.groups where id = $1', [crew]);
+	});
+
+	it('makes its hosts the gathering’s hosts, and its other members nothing', async () => {
+		const readAs = async (member: Member) => {
+			const { data } = await member.client.from('gatherings').select('id').eq('id', gathering);
+			const venue = await member.client
+				.from('gathering_venues')
+				.select('address')
+				.eq('gathering_id', gathering);
+			const renamed = await member.client
+				.from('gatherings')
+				.update({ description: `edited by ${member.email}` })
+				.eq('id', gathering)
+				.select('id');
+			return { draft: data!.length, venue: venue.data!.length, edited: renamed.data?.length ?? 0 };
+		};
+		expect(await readAs(coHost)).toEqual({ draft: 1, venue: 1, edited: 1 });
+		expect(await readAs(crewMember)).toEqual({ draft: 0, venue: 0, edited: 0 });
+	});
+
+	it('stops making someone a host once they no longer host the group', async () => {
+		const demoted = await maker.client.rpc('set_member_role', {
+			group_id: crew,
+			profile_id: coHost.id,
+			role: 'member'
+		});
+		expect(demoted.error).toBeNull();
+		const { data } = await coHost.client.from('gatherings').select('id').eq('id', gathering);
+		expect(data).toEqual([]);
+		const venue = await coHost.client
+			.from('gathering_venues')
+			.select('address')
+			.eq('gathering_id', gathering);
+		expect(venue.data).toEqual([]);
 	});
 });
 
