@@ -576,7 +576,7 @@ describe('the list of gatherings', () => {
 	});
 
 	it('gives each person only their own gatherings in my_gatherings', async () => {
-		const { data } = await outsider.client.rpc('my_gatherings');
+		const { data } = await (await person('Nobody')).client.rpc('my_gatherings');
 		expect(data).toEqual([]);
 		const anonymous = await anonymousClient().rpc('my_gatherings');
 		expect(anonymous.error?.code).toBe('42501');
