@@ -112,6 +112,40 @@ describe('signing up across a block with a host', () => {
 	});
 });
 
+describe('a co-host added across a block with someone going', () => {
+	it('takes the venue from them and hides each from the other, and tells them nothing in the co-host’s name', async () => {
+		const [host, going, cohost] = await Promise.all([
+			person('AddingHost'),
+			person('GoingBlocker'),
+			person('NewCohost')
+		]);
+		const gathering = await publishedGathering(host, { name: `${token} Added`, at: luanda });
+		expect(await answer(going, gathering, 'going')).toBe('confirmed');
+		expect(await answer(cohost, gathering, 'going')).toBe('confirmed');
+		await block(going, cohost);
+		const added = await host.client.rpc('add_gathering_host', {
+			gathering_id: gathering,
+			profile_id: cohost.id
+		});
+		expect(added.error).toBeNull();
+		expect(await venueAs(going.client, gathering)).toBeNull();
+		const listedFor = async (reader: Member) =>
+			(await attendeesAs(reader.client, gathering)).map((row) => row.profile_id);
+		expect(await listedFor(going)).not.toContain(cohost.id);
+		expect(await listedFor(cohost)).not.toContain(going.id);
+		const moved = await cohost.client
+			.from('gatherings')
+			.update({ starts_at: inDays(12), ends_at: inDays(12.2) })
+			.eq('id', gathering);
+		expect(moved.error).toBeNull();
+		const { data } = await going.client
+			.from('notifications')
+			.select('kind, actor_name')
+			.eq('gathering_id', gathering);
+		expect(JSON.stringify(data)).not.toContain(`${token} NewCohost`);
+	});
+});
+
 describe('a block after someone is going', () => {
 	let host: Member;
 	let cohost: Member;
