@@ -98,6 +98,22 @@ function byCell(points: MapPoint[]) {
 	return cells;
 }
 
+/**
+ * Fails unless the answer's cells are exactly those of the map `member` is shown, within
+ * `radiusKm` of `centre`: the same cells, at the same points, with as many people. The map points
+ * it compared with.
+ */
+async function expectTheMapsCells(answer: Plan, member: Member, centre: Point, radiusKm: number) {
+	const map = (await worldMapPoints(await accessToken(member))).filter(
+		(point) => distanceKm(centre, point) <= radiusKm
+	);
+	const cells = answer.cells.map(
+		({ cell, lat, lng, people }) => [cell, { lat, lng, people }] as const
+	);
+	expect(new Map(cells)).toEqual(byCell(map));
+	return map;
+}
+
 describe('plan_region', () => {
 	it('is refused to anonymous visitors and anonymous sign-ins', async () => {
 		const stranger = await anonymousSignIn(await named('Stranger'));
@@ -108,19 +124,8 @@ describe('plan_region', () => {
 	});
 
 	it('shows a circle’s people in exactly the cells and numbers the caller’s map shows', async () => {
-		const map = (await worldMapPoints(await accessToken(planner))).filter(
-			(point) => distanceKm(tunis, point) <= circle.radius_km
-		);
-		const expected = byCell(map);
 		const answer = await plan(planner, circle);
-		expect(
-			new Map(
-				answer.cells.map((cell) => [
-					cell.cell,
-					{ lat: cell.lat, lng: cell.lng, people: cell.people }
-				])
-			)
-		).toEqual(expected);
+		const map = await expectTheMapsCells(answer, planner, tunis, circle.radius_km);
 		expect(answer.totals.people).toBe(map.length);
 	});
 
@@ -185,18 +190,7 @@ describe('plan_region', () => {
 	it('shows a member who shares more of the same people no finer than their own map', async () => {
 		// The people themselves see themselves: still only at the cells the map shows them.
 		const viewer = people.publicTown;
-		const map = (await worldMapPoints(await accessToken(viewer))).filter(
-			(point) => distanceKm(tunis, point) <= circle.radius_km
-		);
-		const answer = await plan(viewer, circle);
-		expect(
-			new Map(
-				answer.cells.map((cell) => [
-					cell.cell,
-					{ lat: cell.lat, lng: cell.lng, people: cell.people }
-				])
-			)
-		).toEqual(byCell(map));
+		await expectTheMapsCells(await plan(viewer, circle), viewer, tunis, circle.radius_km);
 	});
 
 	it.each([
@@ -222,17 +216,7 @@ describe('plan_region', () => {
 		const answer = await plan(planner, { congregation_id: congregation });
 		expect(answer.region).toMatchObject({ label: `${token} Congregation`, radius_km: 50 });
 		const centre = { lat: answer.region.lat as number, lng: answer.region.lng as number };
-		const map = (await worldMapPoints(await accessToken(planner))).filter(
-			(point) => distanceKm(centre, point) <= 50
-		);
-		expect(
-			new Map(
-				answer.cells.map((cell) => [
-					cell.cell,
-					{ lat: cell.lat, lng: cell.lng, people: cell.people }
-				])
-			)
-		).toEqual(byCell(map));
+		await expectTheMapsCells(answer, planner, centre, 50);
 		expect(answer.totals.congregations).toBeGreaterThanOrEqual(1);
 	});
 
