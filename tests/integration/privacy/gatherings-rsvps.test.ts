@@ -241,6 +241,9 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 	let organiser: Member;
 	let early: Member[]; // the first 7, confirmed before the rush
 	let rush: Member[]; // 50 people answering "going" at once
+	/** Everyone who answered, to find a member by id. */
+	const everyone: Member[] = [];
+	const byId = (id: string) => everyone.find((member) => member.id === id)!;
 	let states: Map<string, string | null>;
 
 	beforeAll(async () => {
@@ -253,6 +256,7 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 		early = await Promise.all(Array.from({ length: 7 }, (_, i) => person(`Early${i}`)));
 		for (const member of early) expect(await answer(member, gathering, 'going')).toBe('confirmed');
 		rush = await Promise.all(Array.from({ length: 50 }, (_, i) => person(`Rush${i}`)));
+		everyone.push(...early, ...rush);
 		const answers = await Promise.all(
 			rush.map(async (member) => [member.id, await answer(member, gathering, 'going')] as const)
 		);
@@ -284,7 +288,7 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 
 	it('moves the first on the waitlist up when someone leaves, and tells them alone', async () => {
 		const before = (await storedRsvps(gathering)).filter((row) => row.state === 'waitlisted');
-		const [first, second] = before.map((row) => rush.find((m) => m.id === row.profile_id)!);
+		const [first, second] = before.map((row) => byId(row.profile_id));
 		expect(await answer(early[0], gathering, 'not_going')).toBeNull();
 		const after = await storedRsvps(gathering);
 		expect(after.find((row) => row.profile_id === first.id)?.state).toBe('confirmed');
@@ -314,9 +318,39 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 		expect((await storedGathering(gathering)).going_count).toBe(10);
 	});
 
+	it('gives places freed while newcomers answer to the waitlist, and the newcomers wait behind it', async () => {
+		const before = await storedRsvps(gathering);
+		const waiting = before.filter((row) => row.state === 'waitlisted').map((row) => row.profile_id);
+		const confirmed = before
+			.filter((row) => row.state === 'confirmed')
+			.map((row) => row.profile_id);
+		const leaving = confirmed.slice(0, 3).map(byId);
+		const newcomers = await Promise.all(Array.from({ length: 10 }, (_, i) => person(`New${i}`)));
+		everyone.push(...newcomers);
+		const told = await Promise.all([
+			...leaving.map((member) => answer(member, gathering, 'not_going')),
+			...newcomers.map((member) => answer(member, gathering, 'going'))
+		]);
+		expect(told.slice(leaving.length)).toEqual(newcomers.map(() => 'waitlisted'));
+		const after = await storedRsvps(gathering);
+		const nowConfirmed = new Set(
+			after.filter((row) => row.state === 'confirmed').map((row) => row.profile_id)
+		);
+		expect(nowConfirmed.size).toBe(10);
+		for (const id of waiting.slice(0, 3)) expect(nowConfirmed.has(id), id).toBe(true);
+		const nowWaiting = after
+			.filter((row) => row.state === 'waitlisted')
+			.map((row) => row.profile_id);
+		expect(nowWaiting.slice(0, waiting.length - 3)).toEqual(waiting.slice(3));
+		expect(new Set(nowWaiting.slice(waiting.length - 3))).toEqual(
+			new Set(newcomers.map((m) => m.id))
+		);
+		expect((await storedGathering(gathering)).going_count).toBe(10);
+	});
+
 	it('lets a waitlisted person leave the waitlist without moving anyone else', async () => {
 		const waiting = (await storedRsvps(gathering)).filter((row) => row.state === 'waitlisted');
-		const leaver = rush.find((m) => m.id === waiting[3].profile_id)!;
+		const leaver = byId(waiting[3].profile_id);
 		expect(await answer(leaver, gathering, 'interested')).toBeNull();
 		const after = await storedRsvps(gathering);
 		expect(after.filter((row) => row.state === 'confirmed')).toHaveLength(10);
@@ -327,7 +361,7 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 
 	it('keeps a waitlisted person’s place when they answer “going” again', async () => {
 		const waiting = (await storedRsvps(gathering)).filter((row) => row.state === 'waitlisted');
-		const again = rush.find((m) => m.id === waiting[0].profile_id)!;
+		const again = byId(waiting[0].profile_id);
 		expect(await answer(again, gathering, 'going')).toBe('waitlisted');
 		const after = (await storedRsvps(gathering)).filter((row) => row.state === 'waitlisted');
 		expect(after.map((row) => row.profile_id)).toEqual(waiting.map((row) => row.profile_id));
@@ -335,7 +369,7 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 
 	it('lets nobody on the waitlist jump it by writing their row', async () => {
 		const waiting = (await storedRsvps(gathering)).filter((row) => row.state === 'waitlisted');
-		const last = rush.find((m) => m.id === waiting.at(-1)!.profile_id)!;
+		const last = byId(waiting.at(-1)!.profile_id);
 		const jumped = await last.client
 			.from('gathering_rsvps')
 			.update({ queued_at: inDays(-30), state: 'confirmed' })
@@ -348,7 +382,7 @@ describe('a full gathering under 50 RSVPs at once for its last 3 places', () => 
 
 	it('shows a waitlisted person no attendee list', async () => {
 		const waiting = (await storedRsvps(gathering)).find((row) => row.state === 'waitlisted')!;
-		const reader = rush.find((m) => m.id === waiting.profile_id)!;
+		const reader = byId(waiting.profile_id);
 		expect(await othersShown(reader, gathering)).toEqual([]);
 	});
 });
