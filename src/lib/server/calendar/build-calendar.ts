@@ -39,6 +39,8 @@ export interface CalendarGathering {
 	cancelled_occurrences: string[] | null;
 	meeting_mode: string;
 	area_label: string | null;
+	/** When it was last changed (LAST-MODIFIED), where the reader has it. */
+	updated_at?: string;
 	venue?: CalendarVenue | null;
 }
 
@@ -141,6 +143,7 @@ export function buildCalendar(options: CalendarOptions): string {
 		calendar.createEvent({
 			id: `gathering-${gathering.id}@${origin.host}`,
 			stamp: options.now ?? new Date(),
+			lastModified: gathering.updated_at ? new Date(gathering.updated_at) : null,
 			// TZDate reads its wall clock in the zone, which ical-generator writes with TZID;
 			// a plain Date would be read in the server's own zone.
 			start: new TZDate(gathering.starts_at, zone),
