@@ -24,9 +24,9 @@ describe('a public feed’s URL', () => {
 		['kind=party', '“party” is not a kind of gathering'],
 		['country=GBR', 'two-letter country code'],
 		['within=100', 'within needs near'],
-		['near=Utrecht&within=0', 'from 1 to 1000'],
-		['near=Utrecht&within=1001', 'from 1 to 1000'],
-		['near=Utrecht&within=ten', 'from 1 to 1000']
+		['near=Utrecht&within=9', 'from 10 to 2000'],
+		['near=Utrecht&within=2001', 'from 10 to 2000'],
+		['near=Utrecht&within=ten', 'from 10 to 2000']
 	])('says what is wrong with %j', (search, words) => {
 		const parsed = parse(search);
 		expect('problem' in parsed && parsed.problem).toContain(words);

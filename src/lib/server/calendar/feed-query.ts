@@ -21,8 +21,8 @@ export interface FeedQuery {
 	withinKm: number;
 }
 
-/** The furthest a feed reaches around a place: a region, as the planner's circles. */
-export const MAX_FEED_KM = 1000;
+/** How far around a place a feed may reach, as the list's database function allows. */
+export const FEED_KM = { min: 10, max: 2000 };
 
 const KINDS = Object.keys(GATHERING_KIND_NAMES) as GatheringKind[];
 
@@ -44,8 +44,13 @@ export function parseFeedQuery(
 	if (within !== null && near === null) {
 		return { problem: 'within needs near: the place to measure from.' };
 	}
-	if (within !== null && (!/^\d+$/.test(within) || +within < 1 || +within > MAX_FEED_KM)) {
-		return { problem: `within is a distance in km, a whole number from 1 to ${MAX_FEED_KM}.` };
+	if (
+		within !== null &&
+		(!/^\d+$/.test(within) || +within < FEED_KM.min || +within > FEED_KM.max)
+	) {
+		return {
+			problem: `within is a distance in km, a whole number from ${FEED_KM.min} to ${FEED_KM.max}.`
+		};
 	}
 	return {
 		query: {
