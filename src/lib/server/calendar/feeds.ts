@@ -56,7 +56,8 @@ function venueOf(row: {
 	venue_lng: number | null;
 	online_url: string | null;
 }): CalendarVenue | null {
-	if (row.address === null && row.online_url === null) return null;
+	// An online gathering's venue has an empty address; an in-person one may have no link.
+	if (!row.address && !row.online_url) return null;
 	return {
 		address: row.address,
 		lat: row.venue_lat,
