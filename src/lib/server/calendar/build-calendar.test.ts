@@ -167,6 +167,7 @@ describe('recurring gatherings', () => {
 		[
 			'a program of four sessions over the change to summer time',
 			{
+				kind: 'program',
 				recurrence: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4',
 				starts_at: '2027-03-23T18:00:00Z',
 				ends_at: '2027-03-23T20:00:00Z'

@@ -19,6 +19,7 @@ import type { FeedQuery } from './feed-query';
  */
 type Client = SupabaseClient<Database>;
 
+// updated_at is not readable through the table; the private feed's function gives it.
 const CALENDAR_COLUMNS = [
 	'id',
 	'kind',
@@ -32,8 +33,7 @@ const CALENDAR_COLUMNS = [
 	'recurrence',
 	'cancelled_occurrences',
 	'meeting_mode',
-	'area_label',
-	'updated_at'
+	'area_label'
 ] as const;
 
 const feedLimits = {
@@ -66,19 +66,25 @@ function venueOf(row: {
 	};
 }
 
-/** One gathering as its own calendar file, or null when the visitor may not see it. */
+/**
+ * One gathering as its own calendar file, or null when the visitor may not see it. Only a
+ * signed-in visitor asks for the venue: anonymous callers have no grant on venues at all.
+ */
 export async function readGatheringCalendar(
 	supabase: Client,
-	id: string
+	id: string,
+	{ signedIn }: { signedIn: boolean }
 ): Promise<CalendarGathering | null> {
 	if (!isUuid(id)) return null;
 	const [gathering, venue] = await Promise.all([
 		supabase.from('gatherings').select(selectOf(CALENDAR_COLUMNS)).eq('id', id).maybeSingle(),
-		supabase
-			.from('gathering_venues')
-			.select('address, lat, lng, online_url')
-			.eq('gathering_id', id)
-			.maybeSingle()
+		signedIn
+			? supabase
+					.from('gathering_venues')
+					.select('address, lat, lng, online_url')
+					.eq('gathering_id', id)
+					.maybeSingle()
+			: { data: null, error: null }
 	]);
 	if (gathering.error) throw new QueryError('read the gathering', gathering.error);
 	if (venue.error) throw new QueryError('read the gathering’s venue', venue.error);

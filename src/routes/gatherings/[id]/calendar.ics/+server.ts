@@ -9,7 +9,9 @@ import type { RequestHandler } from './$types';
  * approved attendees, with the public area for everyone else.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const gathering = await readGatheringCalendar(locals.supabase, params.id);
+	const gathering = await readGatheringCalendar(locals.supabase, params.id, {
+		signedIn: locals.user !== null
+	});
 	if (!gathering) error(404, 'There is no such gathering, or it is not shared with you.');
 	const text = buildCalendar({
 		name: gathering.name,
