@@ -19,8 +19,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	regenerate: async ({ locals, url }) => {
 		requireUser(locals, url);
+		const replaced = (await readOwnCalendarToken(locals.supabase)) !== null;
 		await regenerateCalendarToken(locals.supabase);
-		return { done: 'regenerated' as const };
+		return { done: replaced ? ('replaced' as const) : ('made' as const) };
 	},
 	revoke: async ({ locals, url }) => {
 		requireUser(locals, url);
