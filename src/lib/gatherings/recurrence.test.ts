@@ -202,6 +202,21 @@ describe('expanding across a daylight-saving change', () => {
 		});
 	});
 
+	it('takes the first of the two when the change repeats the start time', () => {
+		const nightly = {
+			recurrence: 'FREQ=DAILY;COUNT=2',
+			startsAt: '2027-10-30T00:30:00Z', // Sat 01:30 BST
+			endsAt: '2027-10-30T01:15:00Z',
+			timeZone: 'Europe/London'
+		};
+		// 01:30 happens twice on 31 October: first in BST (00:30 UTC); 02:15 is GMT by then.
+		expect(occurrences(nightly)[1]).toEqual({
+			startsAt: '2027-10-31T00:30:00.000Z',
+			endsAt: '2027-10-31T02:15:00.000Z',
+			cancelled: false
+		});
+	});
+
 	it('keeps an all-day weekend camp from Friday to Sunday when the clocks go back', () => {
 		const camp = {
 			recurrence: 'FREQ=WEEKLY;COUNT=2',
