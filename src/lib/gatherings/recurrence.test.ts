@@ -41,6 +41,10 @@ describe('parsing a rule', () => {
 		});
 	});
 
+	it('reads a day named twice as named once', () => {
+		expect(formatRule(parseRule('FREQ=WEEKLY;BYDAY=TU,TH,TU'))).toBe('FREQ=WEEKLY;BYDAY=TU,TH');
+	});
+
 	it('writes a rule back as it was read', () => {
 		for (const text of [
 			'FREQ=MONTHLY;BYDAY=1TU',

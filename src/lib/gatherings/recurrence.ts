@@ -178,10 +178,10 @@ export function parseRule(text: string): RecurrenceRule {
 				refuse('Only a monthly repeat may name the first, second or last day (1TU, -1FR).');
 			}
 			const weekday = match[2] as Weekday;
-			if (byDay.some((d) => d.weekday === weekday && d.ordinal === ordinal)) {
-				refuse(`The repeat rule names ${item} twice.`);
+			// A day named twice (the database's pattern lets TU,TU through) means it once.
+			if (!byDay.some((d) => d.weekday === weekday && d.ordinal === ordinal)) {
+				byDay.push({ weekday, ordinal });
 			}
-			byDay.push({ weekday, ordinal });
 		}
 	}
 	return { freq, interval, byDay, count, until };

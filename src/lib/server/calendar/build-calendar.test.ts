@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { occurrences } from '$lib/gatherings/recurrence';
 import { localDate } from '$lib/gatherings/time';
 import { buildCalendar, type CalendarGathering } from './build-calendar';
@@ -249,6 +249,16 @@ describe('recurring gatherings', () => {
 			{ startsAt: '2027-01-06', endsAt: '2027-01-07' },
 			{ startsAt: '2027-01-20', endsAt: '2027-01-21' }
 		]);
+	});
+
+	it('still gives the first occurrence of a gathering whose rule it cannot use', () => {
+		// The database's pattern lets an ordinal into a weekly rule, which means nothing.
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const event = only(build(gathering({ recurrence: 'FREQ=WEEKLY;BYDAY=1TU' })));
+		expect(warn).toHaveBeenCalledOnce();
+		warn.mockRestore();
+		expect(event.isRecurring()).toBe(false);
+		expect(event.startDate.toJSDate().toISOString()).toBe('2027-01-05T19:00:00.000Z');
 	});
 });
 

@@ -2,7 +2,12 @@ import { TZDate } from '@date-fns/tz';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Enums } from '$lib/database.types';
-import { parseRule, formatRule } from '$lib/gatherings/recurrence';
+import {
+	formatRule,
+	parseRule,
+	RecurrenceRuleError,
+	type RecurrenceRule
+} from '$lib/gatherings/recurrence';
 import { localDate, toZoned } from '$lib/gatherings/time';
 import { GATHERING_KIND_NAMES } from '$lib/groups/wording';
 
@@ -82,7 +87,17 @@ function compactDate(instant: string, zone: string): string {
  */
 function recurrenceLines(gathering: CalendarGathering): string | null {
 	if (!gathering.recurrence) return null;
-	const rule = parseRule(gathering.recurrence);
+	let rule: RecurrenceRule;
+	try {
+		rule = parseRule(gathering.recurrence);
+	} catch (error) {
+		if (!(error instanceof RecurrenceRuleError)) throw error;
+		// The database's check is a pattern, looser than the rule's meaning (it lets an ordinal
+		// into a weekly BYDAY). One such rule must not take a whole feed down: the first
+		// occurrence still goes in.
+		console.warn(`Gathering ${gathering.id} has a repeat rule the calendar cannot use`, error);
+		return null;
+	}
 	let ruleText = formatRule(rule);
 	if (gathering.all_day && rule.until !== null) {
 		ruleText = ruleText.replace(
