@@ -31,6 +31,7 @@
  *   { freq, interval, byDay, count | null, until (ISO) | null }, `Occurrence`
  *   { startsAt, endsAt (ISO), cancelled }, `Series` { recurrence, startsAt, endsAt, timeZone,
  *   cancelledOccurrences? } (the gathering's columns, camel-cased).
+ * - `WEEKDAYS` (MO … SU, Monday first) and `WEEKDAY_NAMES` ({ MO: 'Monday', … }).
  * - `parseRule(text)` → RecurrenceRule, or throws `RecurrenceRuleError` whose message is a
  *   sentence for people.
  * - `ruleProblem(text, first?)` → that sentence, or null when the rule is good; with
@@ -90,7 +91,8 @@ export class RecurrenceRuleError extends Error {
 /** Monday first, as RFC 5545's default week start (WKST=MO). */
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-const WEEKDAY_NAMES: Record<Weekday, string> = {
+/** Each weekday's name, as descriptions and forms write it. */
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
 	MO: 'Monday',
 	TU: 'Tuesday',
 	WE: 'Wednesday',
