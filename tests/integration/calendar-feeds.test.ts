@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
-import { repeatsUntil } from '../../src/lib/gatherings/recurrence';
+import { repeatsUntil, ruleProblem } from '../../src/lib/gatherings/recurrence';
 import {
 	buildCalendar,
 	type CalendarGathering
@@ -288,5 +288,31 @@ describe('one gathering’s file', () => {
 		expect(waiting?.venue).toBeNull();
 		const membersOnly = await readGatheringCalendar(stranger.client, ids.membersOnly, signedIn);
 		expect(membersOnly?.venue).toBeNull();
+	});
+});
+
+describe('the demo data’s series', () => {
+	it('read as the app reads them: a rule that starts on its first date and ends on repeats_until', async () => {
+		const { rows } = await database().query<{
+			name: string;
+			recurrence: string;
+			starts_at: Date;
+			ends_at: Date;
+			time_zone: string;
+			repeats_until: Date | null;
+		}>(
+			`select name, recurrence, starts_at, ends_at, time_zone, repeats_until
+			from public.gatherings
+			where recurrence is not null and id::text like '00000000-0000-4000-a000-%'`
+		);
+		expect(rows.length).toBeGreaterThan(1);
+		for (const series of rows) {
+			const first = { startsAt: series.starts_at, timeZone: series.time_zone };
+			expect(ruleProblem(series.recurrence, first), series.name).toBeNull();
+			expect(
+				repeatsUntil(series.recurrence, series.starts_at, series.ends_at, series.time_zone),
+				series.name
+			).toBe(series.repeats_until?.toISOString() ?? null);
+		}
 	});
 });
