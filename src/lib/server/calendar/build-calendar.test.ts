@@ -120,6 +120,13 @@ describe('the calendar file', () => {
 		expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(event.summary).toBe('Cancelled: Network call');
 	});
+
+	it('marks a draft, which only its hosts download, as tentative', () => {
+		const event = only(build(gathering({ status: 'draft' })));
+		expect(event.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
+		expect(event.summary).toBe('Draft: Network call');
+		expect(only(build(gathering())).component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+	});
 });
 
 describe('time zones', () => {

@@ -64,6 +64,19 @@ export interface CalendarOptions {
 
 const PRODUCT = { company: 'Microsolidarity', product: 'Network map', language: 'EN' };
 
+/**
+ * How each status reads in a calendar app: a cancelled gathering stays, struck through where the
+ * app does so and named so everywhere; a draft (only in its hosts' own download) is tentative.
+ */
+const STATUS_IN_CALENDAR: Record<
+	CalendarGathering['status'],
+	{ summary: string; status: ICalEventStatus }
+> = {
+	published: { summary: '', status: ICalEventStatus.CONFIRMED },
+	cancelled: { summary: 'Cancelled: ', status: ICalEventStatus.CANCELLED },
+	draft: { summary: 'Draft: ', status: ICalEventStatus.TENTATIVE }
+};
+
 /** The VTIMEZONE block of an IANA zone, from the library ical-generator's README suggests. */
 function vtimezone(zone: string): string | null {
 	const block = tzlib_get_ical_block(zone);
@@ -154,7 +167,7 @@ export function buildCalendar(options: CalendarOptions): string {
 	for (const gathering of options.gatherings) {
 		const zone = gathering.time_zone;
 		const pageUrl = new URL(`/gatherings/${gathering.id}`, origin).href;
-		const cancelled = gathering.status === 'cancelled';
+		const { summary, status } = STATUS_IN_CALENDAR[gathering.status];
 		calendar.createEvent({
 			id: `gathering-${gathering.id}@${origin.host}`,
 			stamp: options.now ?? new Date(),
@@ -166,11 +179,11 @@ export function buildCalendar(options: CalendarOptions): string {
 			timezone: zone,
 			allDay: gathering.all_day,
 			repeating: recurrenceLines(gathering),
-			summary: cancelled ? `Cancelled: ${gathering.name}` : gathering.name,
+			summary: `${summary}${gathering.name}`,
 			description: descriptionOf(gathering, pageUrl),
 			location: locationOf(gathering),
 			url: pageUrl,
-			status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+			status,
 			categories: [{ name: GATHERING_KIND_NAMES[gathering.kind] }]
 		});
 	}
