@@ -155,7 +155,15 @@ describe.skipIf(!inject('browserTests'))('calendars', () => {
 		expect(ours.map((event) => event.summary)).toEqual([`Open workshop ${token}`]);
 		expect(ours[0].location).not.toContain(address);
 
+		const near = await calendarAt(
+			page.request,
+			`${appUrl}/gatherings/feed.ics?near=Nouakchott&within=50&kind=workshop`
+		);
+		expect(near.map((event) => event.summary)).toContain(`Open workshop ${token}`);
+
 		const refused = await page.request.get(`${appUrl}/gatherings/feed.ics?kind=party`);
 		expect(refused.status()).toBe(400);
+		const nowhere = await page.request.get(`${appUrl}/gatherings/feed.ics?near=Xqzwv`);
+		expect(nowhere.status()).toBe(400);
 	});
 });
