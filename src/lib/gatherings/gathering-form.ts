@@ -382,12 +382,12 @@ export function checkGatheringForm(
 	}
 	const venuePoint = needsVenue(meetingMode) ? area.point : null;
 	const venue: VenueChanges = {
-		address: needsVenue(meetingMode) && address !== '' ? address : null,
+		address: needsVenue(meetingMode) ? address : '',
 		lat: venuePoint?.lat ?? null,
 		lng: venuePoint?.lng ?? null,
 		online_url: needsLink(meetingMode) && onlineUrl !== '' ? onlineUrl : null
 	};
-	const hasVenue = Object.values(venue).some((value) => value !== null);
+	const hasVenue = venue.address !== '' || venue.lat !== null || venue.online_url !== null;
 	return {
 		ok: true,
 		values,
@@ -494,10 +494,11 @@ function readArea(
 	return null;
 }
 
+/** A web link as the database takes one: http(s), no spaces, no markup. */
 function isWebAddress(text: string): boolean {
+	if (!/^https?:\/\/[^\s<>"]+$/.test(text)) return false;
 	try {
-		const url = new URL(text);
-		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+		return new URL(text).hostname.includes('.');
 	} catch {
 		return false;
 	}

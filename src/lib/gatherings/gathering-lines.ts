@@ -78,3 +78,29 @@ export function placesLine({
 	if (left === 0) return 'Full: new sign-ups join the waitlist';
 	return `${left} ${left === 1 ? 'place' : 'places'} left of ${capacity}`;
 }
+
+/**
+ * Whether it is over: its last occurrence has ended (a series without an end never is), as the
+ * database's `audience.gathering_ends` says.
+ */
+export function hasEnded(
+	gathering: Pick<GatheringTimes, 'ends_at' | 'recurrence'> & { repeats_until: string | null },
+	now = new Date()
+): boolean {
+	if (gathering.recurrence && gathering.repeats_until === null) return false;
+	return new Date(gathering.repeats_until ?? gathering.ends_at).getTime() < now.getTime();
+}
+
+/**
+ * The planner's region in words, to finish "the members … who asked to be invited": "within 50
+ * km of 52.09, 5.12", "in GB"; null when there is none (or it is not one the planner makes).
+ */
+export function regionWords(region: unknown): string | null {
+	if (typeof region !== 'object' || region === null) return null;
+	const { lat, lng, radius_km, country } = region as Record<string, unknown>;
+	if (typeof country === 'string') return `in ${country}`;
+	if (typeof lat === 'number' && typeof lng === 'number' && typeof radius_km === 'number') {
+		return `within ${radius_km} km of ${lat.toFixed(2)}, ${lng.toFixed(2)}`;
+	}
+	return null;
+}
