@@ -6,7 +6,13 @@
  * formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe,
  * as OWASP advises against CSV injection: names are typed by the people themselves.
  */
-import { RSVP_STANDING_NAMES, UNNAMED_ATTENDEE, rsvpStanding, type RsvpAnswer, type RsvpState } from './wording';
+import {
+	RSVP_STANDING_NAMES,
+	UNNAMED_ATTENDEE,
+	rsvpStanding,
+	type RsvpAnswer,
+	type RsvpState
+} from './wording';
 
 export interface AttendeeRow {
 	display_name: string | null;

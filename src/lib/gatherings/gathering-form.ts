@@ -216,7 +216,10 @@ export function formValuesFromGathering(
 	const zone = gathering.time_zone;
 	const days = gathering.all_day
 		? allDayDates({ startsAt: gathering.starts_at, endsAt: gathering.ends_at, timeZone: zone })
-		: { firstDay: localDate(gathering.starts_at, zone), lastDay: localDate(gathering.ends_at, zone) };
+		: {
+				firstDay: localDate(gathering.starts_at, zone),
+				lastDay: localDate(gathering.ends_at, zone)
+			};
 	const point = venue?.lat != null && venue.lng != null ? venue : null;
 	return {
 		...EMPTY_GATHERING_FORM,
@@ -322,7 +325,8 @@ export function checkGatheringForm(
 		if (lengthOf(onlineUrl) > GATHERING_LIMITS.onlineUrl) {
 			errors.online_url = tooLong('The link', GATHERING_LIMITS.onlineUrl, lengthOf(onlineUrl));
 		} else if (!isWebAddress(onlineUrl)) {
-			errors.online_url = 'Give the joining link as a web address, like https://meet.example.org/network-call.';
+			errors.online_url =
+				'Give the joining link as a web address, like https://meet.example.org/network-call.';
 		}
 	}
 
@@ -331,10 +335,12 @@ export function checkGatheringForm(
 			errors.address = 'Give the venue’s address before publishing: people who come need it.';
 		}
 		if (needsVenue(meetingMode) && area && !area.point && !errors.place_query) {
-			errors.place_query = 'Choose the venue on the map before publishing: search for the town, then place the pin.';
+			errors.place_query =
+				'Choose the venue on the map before publishing: search for the town, then place the pin.';
 		}
 		if (needsLink(meetingMode) && onlineUrl === '' && !errors.online_url) {
-			errors.online_url = 'Give the joining link before publishing: people taking part online need it.';
+			errors.online_url =
+				'Give the joining link before publishing: people taking part online need it.';
 		}
 	}
 
@@ -343,7 +349,8 @@ export function checkGatheringForm(
 	if (capacityText !== '') {
 		capacity = /^\d+$/.test(capacityText) ? Number(capacityText) : NaN;
 		if (!(capacity >= 1 && capacity <= GATHERING_LIMITS.capacity)) {
-			errors.capacity = 'Give the number of places as a whole number from 1, or leave it empty for no limit.';
+			errors.capacity =
+				'Give the number of places as a whole number from 1, or leave it empty for no limit.';
 		}
 	}
 
@@ -361,7 +368,9 @@ export function checkGatheringForm(
 		);
 	}
 
-	const accessibility = ACCESSIBILITY_VALUES.filter((value) => values.accessibility.includes(value));
+	const accessibility = ACCESSIBILITY_VALUES.filter((value) =>
+		values.accessibility.includes(value)
+	);
 	if (accessibility.length !== new Set(values.accessibility).size) {
 		errors.accessibility = 'Choose what the gathering offers from the list.';
 	}
@@ -403,12 +412,7 @@ export function checkGatheringForm(
 				time_zone: times.timeZone,
 				all_day: times.allDay,
 				recurrence: recurrence.rule,
-				repeats_until: repeatsUntil(
-					recurrence.rule,
-					times.startsAt,
-					times.endsAt,
-					times.timeZone
-				),
+				repeats_until: repeatsUntil(recurrence.rule, times.startsAt, times.endsAt, times.timeZone),
 				meeting_mode: meetingMode,
 				area_cell: area.cell,
 				capacity,
@@ -534,7 +538,8 @@ export function parsePlanProposal(text: string | null): PlanProposal | null {
 function isInviteRegion(region: unknown): region is Json {
 	if (typeof region !== 'object' || region === null) return false;
 	const { lat, lng, radius_km, country } = region as Record<string, unknown>;
-	if (typeof country === 'string') return /^[A-Z]{2}$/.test(country) && Object.keys(region).length === 1;
+	if (typeof country === 'string')
+		return /^[A-Z]{2}$/.test(country) && Object.keys(region).length === 1;
 	return (
 		typeof lat === 'number' &&
 		typeof lng === 'number' &&

@@ -166,7 +166,10 @@ export function readRecurrence(
 	if (freq === 'MONTHLY' && fields.monthly_on !== '') {
 		const match = MONTHLY_ON.exec(fields.monthly_on);
 		if (!match) errors.monthly_on = 'Choose which day of the month from the list.';
-		else if (startDay && !monthlyChoices(startDay).some(({ value }) => value === fields.monthly_on)) {
+		else if (
+			startDay &&
+			!monthlyChoices(startDay).some(({ value }) => value === fields.monthly_on)
+		) {
 			const offered = monthlyChoices(startDay)
 				.map(({ label }) => label.replace(/^On /, ''))
 				.join(' or ');

@@ -41,7 +41,8 @@ export interface RsvpGathering {
 
 /** Why a gathering takes no answers, or null while it does. */
 export function closedReason(gathering: RsvpGathering): string | null {
-	if (gathering.status === 'draft') return `${gathering.name} is a draft: it takes answers once it is published.`;
+	if (gathering.status === 'draft')
+		return `${gathering.name} is a draft: it takes answers once it is published.`;
 	if (gathering.status === 'cancelled') return `${gathering.name} is cancelled.`;
 	if (gathering.ended) return `${gathering.name} is over.`;
 	return null;
@@ -75,7 +76,8 @@ export function rsvpDataState(state: RsvpPanelState): string {
 export function ownAnswerSentence(state: Extract<RsvpPanelState, { kind: 'open' }>): string {
 	switch (state.answer) {
 		case null:
-			if (state.full) return 'Every place is taken: if you say you are going, you join the waitlist, and move up when a place frees.';
+			if (state.full)
+				return 'Every place is taken: if you say you are going, you join the waitlist, and move up when a place frees.';
 			if (state.approval) return 'Its hosts approve each sign-up: say you are going to ask them.';
 			return 'Let its hosts know whether you are coming.';
 		case 'interested':

@@ -71,7 +71,10 @@ const prepare: Record<GatheringAction, (input: ActionInput) => Prepared> = {
 			return { problem: 'Choose a date of the series to cancel.', target: startsAt };
 		}
 		const iso = new Date(startsAt).toISOString();
-		return { call: cancelOccurrence(supabase, { id: gatheringId, startsAt: iso }), target: startsAt };
+		return {
+			call: cancelOccurrence(supabase, { id: gatheringId, startsAt: iso }),
+			target: startsAt
+		};
 	},
 	decide: ({ supabase, gatheringId, form }) => {
 		const profileId = personIn(form);

@@ -72,7 +72,10 @@ export async function createGatheringFromForm(
 		name: result.value.gathering.name,
 		status: 'published'
 	});
-	redirect(303, published.ok ? `/gatherings/${id}?published` : `/gatherings/${id}/edit?unpublished`);
+	redirect(
+		303,
+		published.ok ? `/gatherings/${id}?published` : `/gatherings/${id}/edit?unpublished`
+	);
 }
 
 /** Saves a host's changes from the posted form, publishing a draft when that was the button. */
@@ -101,7 +104,10 @@ export async function saveGatheringFromForm(
 
 /** The place search's form actions, for both pages with the gathering form. */
 export const gatheringPlaceActions = formPlaceActions({
-	find: async (supabase, formData): Promise<GatheringFormState | ActionFailure<GatheringFormState>> => {
+	find: async (
+		supabase,
+		formData
+	): Promise<GatheringFormState | ActionFailure<GatheringFormState>> => {
 		const values = gatheringFormValues(formData);
 		const found = await searchPlacesForForm(supabase, values.place_query);
 		if ('message' in found) {

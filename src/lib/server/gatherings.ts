@@ -287,10 +287,10 @@ export async function createGathering(
 			.from('gatherings')
 			.insert({ ...gathering, ...(inviteRegion ? { invite_region: inviteRegion } : {}) })
 			.select('id')
-			.single()
 	);
 	if (!created.ok) return created;
-	const id = created.value.id;
+	// An insert that row-level security refuses is an error, so the row is there.
+	const id = created.value[0].id;
 	if (venue) {
 		const saved = await saveVenue(supabase, { id, venue });
 		if (!saved.ok) return saved;
@@ -378,7 +378,8 @@ export async function cancelOccurrence(
 		.eq('id', id)
 		.maybeSingle();
 	if (error) throw new QueryError('read the cancelled dates', error);
-	if (!data) return { ok: false, refusal: 'There is no such gathering, or it is shared only with members.' };
+	if (!data)
+		return { ok: false, refusal: 'There is no such gathering, or it is shared only with members.' };
 	const instant = new Date(startsAt).getTime();
 	if (data.cancelled_occurrences.some((start) => new Date(start).getTime() === instant)) {
 		return { ok: true, value: null };
