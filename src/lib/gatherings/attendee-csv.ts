@@ -6,22 +6,11 @@
  * formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe,
  * as OWASP advises against CSV injection: names are typed by the people themselves.
  */
-import {
-	RSVP_STANDING_NAMES,
-	UNNAMED_ATTENDEE,
-	rsvpStanding,
-	type RsvpAnswer,
-	type RsvpState
-} from './wording';
+import type { Rsvp } from './rsvp-state';
+import { RSVP_STANDING_NAMES, UNNAMED_ATTENDEE, rsvpStanding } from './wording';
 
-export interface AttendeeRow {
-	display_name: string | null;
-	place_label: string | null;
-	answer: RsvpAnswer;
-	state: RsvpState | null;
-	responded_at: string;
-	is_host: boolean;
-}
+/** What a line holds of an answer. */
+export type AttendeeRow = Omit<Rsvp, 'profile_id'>;
 
 export const CSV_HEADER = ['Name', 'Place', 'Answer', 'Host', 'Answered at (UTC)'] as const;
 

@@ -186,6 +186,7 @@ describe('gatheringFormValues and formValuesFromGathering', () => {
 			visibility: 'members' as const,
 			host_group_id: null,
 			recurrence: first.value.gathering.recurrence ?? null,
+			repeats_until: first.value.gathering.repeats_until ?? null,
 			capacity: null,
 			all_day: false,
 			meeting_mode: 'in_person',

@@ -190,27 +190,7 @@ export function gatheringFormValues(formData: FormData): GatheringFormValues {
 
 /** The form for a gathering as it is, with its venue where the host reads it. */
 export function formValuesFromGathering(
-	gathering: Pick<
-		Gathering,
-		| 'kind'
-		| 'name'
-		| 'description'
-		| 'visibility'
-		| 'host_group_id'
-		| 'starts_at'
-		| 'ends_at'
-		| 'time_zone'
-		| 'all_day'
-		| 'recurrence'
-		| 'meeting_mode'
-		| 'area_cell'
-		| 'area_label'
-		| 'capacity'
-		| 'registration'
-		| 'contribution'
-		| 'accessibility'
-		| 'accessibility_note'
-	>,
+	gathering: Pick<Gathering, keyof GatheringChanges | 'area_label'>,
 	venue: VenueChanges | null
 ): GatheringFormValues {
 	const zone = gathering.time_zone;

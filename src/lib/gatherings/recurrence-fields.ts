@@ -9,6 +9,7 @@
 import { localDate } from './time';
 import {
 	WEEKDAYS,
+	describeRule,
 	formatRule,
 	parseRule,
 	untilEndOfDay,
@@ -73,17 +74,10 @@ export function weekdayOf(day: string): Weekday {
 	return WEEKDAYS[(index + 6) % 7];
 }
 
-const ORDINAL_WORDS: Record<string, string> = {
-	'1': 'first',
-	'2': 'second',
-	'3': 'third',
-	'4': 'fourth',
-	'-1': 'last'
-};
-
 /**
  * The monthly choices a start day allows: the same date, its weekday's place in the month ("the
- * second Tuesday", not for a fifth one) and, in the month's last week, "the last Tuesday".
+ * second Tuesday", not for a fifth one) and, in the month's last week, "the last Tuesday". Worded
+ * as `describeRule` words the rule each makes.
  */
 export function monthlyChoices(day: string): { value: string; label: string }[] {
 	const date = new Date(`${day}T00:00:00Z`);
@@ -93,28 +87,19 @@ export function monthlyChoices(day: string): { value: string; label: string }[] 
 		Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)
 	).getUTCDate();
 	const weekday = weekdayOf(day);
-	const name = WEEKDAY_NAMES[weekday];
-	const choices = [{ value: '', label: `On the ${ordinalDate(dayOfMonth)}` }];
 	const nth = Math.ceil(dayOfMonth / 7);
-	if (nth <= 4) {
-		choices.push({ value: `${nth}${weekday}`, label: `On the ${ORDINAL_WORDS[nth]} ${name}` });
-	}
-	if (dayOfMonth + 7 > daysInMonth) {
-		choices.push({ value: `-1${weekday}`, label: `On the last ${name}` });
-	}
-	return choices;
-}
-
-function ordinalDate(day: number): string {
-	const suffix =
-		day % 10 === 1 && day !== 11
-			? 'st'
-			: day % 10 === 2 && day !== 12
-				? 'nd'
-				: day % 10 === 3 && day !== 13
-					? 'rd'
-					: 'th';
-	return `${day}${suffix}`;
+	const values = [
+		'',
+		...(nth <= 4 ? [`${nth}${weekday}`] : []),
+		...(dayOfMonth + 7 > daysInMonth ? [`-1${weekday}`] : [])
+	];
+	return values.map((value) => ({
+		value,
+		label: describeRule(`FREQ=MONTHLY${value ? `;BYDAY=${value}` : ''}`, {
+			startsAt: date,
+			timeZone: 'UTC'
+		}).replace(/^Every month on/, 'On')
+	}));
 }
 
 /** A monthly rule's BYDAY as the form offers it: the first to fourth, or the last, weekday. */

@@ -5,6 +5,21 @@
  */
 import type { GatheringStatus, RsvpAnswer, RsvpState } from './wording';
 
+/**
+ * One answer as the database lists it to the caller (`gathering_attendees`). Written out rather
+ * than generated: the generated type says every column is there, but the name and place of a
+ * person whose profile the caller may not see come back null.
+ */
+export interface Rsvp {
+	profile_id: string;
+	display_name: string | null;
+	place_label: string | null;
+	answer: RsvpAnswer;
+	state: RsvpState | null;
+	responded_at: string;
+	is_host: boolean;
+}
+
 export type RsvpPanelState =
 	| { kind: 'signedOut' }
 	| { kind: 'notOnboarded' }

@@ -4,6 +4,7 @@ import type { LatLng } from '$lib/geo/cells';
 import { roundedDistanceKm } from '$lib/geo/distance';
 import { databaseFilters, type GatheringFilters } from '$lib/gatherings/gathering-filters';
 import type { GatheringChanges, VenueChanges } from '$lib/gatherings/gathering-form';
+import type { Rsvp } from '$lib/gatherings/rsvp-state';
 import type { RsvpAnswer, RsvpState } from '$lib/gatherings/wording';
 import { selectOf } from './columns';
 import { QueryError, refusable, type Outcome } from './query-error';
@@ -56,17 +57,6 @@ export type Venue = Pick<Tables<'gathering_venues'>, (typeof VENUE_COLUMNS)[numb
 export interface HostName {
 	profile_id: string;
 	display_name: string;
-}
-
-/** Someone's answer as the database lists it to the caller (`gathering_attendees`). */
-export interface Rsvp {
-	profile_id: string;
-	display_name: string | null;
-	place_label: string | null;
-	answer: RsvpAnswer;
-	state: RsvpState | null;
-	responded_at: string;
-	is_host: boolean;
 }
 
 /** A gathering as the visitor may see it, with its host group, or null when they may not. */
