@@ -789,6 +789,17 @@ $$;
 comment on function private.gathering_for_change(uuid) is
 	'Locks and returns a gathering the caller may see; raises P0002 otherwise.';
 
+-- Refuses a caller who does not host this gathering.
+create function private.require_gathering_host(event public.gatherings, me uuid) returns void
+	language plpgsql stable security definer set search_path = ''
+	as $$
+begin
+	if me <> all (private.gathering_host_ids(event.id)) then
+		raise exception 'Only the hosts of % can do this.', event.name using errcode = '42501';
+	end if;
+end;
+$$;
+
 -- Going, interested or not going. Going takes a place when there is one and the hosts need not
 -- approve; else the caller waits (waitlisted, or pending a host). Leaving "going" frees the place
 -- for the waitlist. Answering again the same way changes nothing (the waitlist keeps its order).
@@ -861,9 +872,7 @@ declare
 	asked public.gathering_rsvps;
 	next_state public.rsvp_state;
 begin
-	if me <> all (private.gathering_host_ids(event.id)) then
-		raise exception 'Only the hosts of % can do this.', event.name using errcode = '42501';
-	end if;
+	perform private.require_gathering_host(event, me);
 	if approve is null then
 		raise exception 'Say whether to approve.' using errcode = '22023';
 	end if;
@@ -907,9 +916,7 @@ declare
 	me uuid := private.acting_member();
 	event public.gatherings := private.gathering_for_change(gathering_id);
 begin
-	if me <> all (private.gathering_host_ids(event.id)) then
-		raise exception 'Only the hosts of % can do this.', event.name using errcode = '42501';
-	end if;
+	perform private.require_gathering_host(event, me);
 	if not exists (
 		select 1 from public.gathering_rsvps r
 		where r.gathering_id = event.id and r.profile_id = add_gathering_host.profile_id
@@ -934,9 +941,7 @@ declare
 	me uuid := private.acting_member();
 	event public.gatherings := private.gathering_for_change(gathering_id);
 begin
-	if me <> all (private.gathering_host_ids(event.id)) then
-		raise exception 'Only the hosts of % can do this.', event.name using errcode = '42501';
-	end if;
+	perform private.require_gathering_host(event, me);
 	if not exists (
 		select 1 from public.gathering_hosts h
 		where h.gathering_id = event.id and h.profile_id = remove_gathering_host.profile_id
