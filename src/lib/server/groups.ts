@@ -49,6 +49,9 @@ const GATHERING_LINK_COLUMNS = [
 	'starts_at',
 	'ends_at',
 	'time_zone',
+	'all_day',
+	'recurrence',
+	'cancelled_occurrences',
 	'area_label'
 ] as const;
 
