@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendeesCsv } from '../../src/lib/gatherings/attendee-csv';
 import { parseGatheringFilters } from '../../src/lib/gatherings/gathering-filters';
@@ -7,6 +8,7 @@ import {
 	checkGatheringForm,
 	type GatheringFormValues
 } from '../../src/lib/gatherings/gathering-form';
+import { gatheringPageActions, rsvpListActions } from '../../src/lib/server/gathering-actions';
 import {
 	cancelOccurrence,
 	createGathering,
@@ -298,5 +300,76 @@ describe('the invitation setting', () => {
 		expect(await readInvitationOptIn(host.client, stranger.id)).toBe(false);
 		await saveInvitationOptIn(stranger.client, { userId: stranger.id, optIn: false });
 		expect(await readInvitationOptIn(stranger.client, stranger.id)).toBe(false);
+	});
+});
+
+describe('the gathering pages’ actions', () => {
+	/** A form action's event, as SvelteKit makes it for a member posting a form. */
+	function posting(member: Member, { id, fields }: { id: string; fields: Record<string, string> }) {
+		const body = new FormData();
+		for (const [name, value] of Object.entries(fields)) body.append(name, value);
+		return {
+			locals: { supabase: member.client, user: { id: member.id, is_anonymous: false } },
+			params: { id },
+			url: new URL(`http://app.test/gatherings/${id}`),
+			request: new Request(`http://app.test/gatherings/${id}`, { method: 'POST', body })
+		} as unknown as RequestEvent;
+	}
+
+	it('answers with where the person stands, and a host decides in approval mode', async () => {
+		const [approvalHost, asker] = await Promise.all([person('Approver'), person('Asker')]);
+		const id = await create(
+			approvalHost,
+			dayForm(25, { name: `${token} Approval Day`, registration: 'approval' })
+		);
+		await setGatheringStatus(approvalHost.client, { id, name: 'it', status: 'published' });
+
+		expect(
+			await gatheringPageActions.rsvp(posting(asker, { id, fields: { answer: 'going' } }))
+		).toEqual({
+			done: { action: 'rsvp', target: undefined, answer: 'going', state: 'pending' }
+		});
+		expect(
+			await rsvpListActions.decide(
+				posting(approvalHost, { id, fields: { profile_id: asker.id, approve: 'yes' } })
+			)
+		).toEqual({
+			done: { action: 'decide', target: asker.id, approved: true, state: 'confirmed' }
+		});
+		expect(
+			await rsvpListActions.addHost(posting(approvalHost, { id, fields: { profile_id: asker.id } }))
+		).toEqual({ done: { action: 'addHost', target: asker.id } });
+		expect((await readGatheringStanding(asker.client, { id, userId: asker.id })).isHost).toBe(true);
+	});
+
+	it('says what it refuses beside the form that was refused', async () => {
+		expect(
+			await gatheringPageActions.rsvp(posting(stranger, { id: dayId, fields: { answer: 'maybe' } }))
+		).toMatchObject({
+			status: 400,
+			data: { refused: { action: 'rsvp', message: 'Choose going, interested or not going.' } }
+		});
+		expect(
+			await gatheringPageActions.removeHost(
+				posting(host, { id: dayId, fields: { profile_id: host.id } })
+			)
+		).toMatchObject({
+			status: 400,
+			data: {
+				refused: {
+					action: 'removeHost',
+					target: host.id,
+					message: `${token} Arctic Day needs a host: add another before this one steps down.`
+				}
+			}
+		});
+		expect(
+			await rsvpListActions.decide(
+				posting(stranger, { id: dayId, fields: { profile_id: attendee.id, approve: 'no' } })
+			)
+		).toMatchObject({
+			status: 400,
+			data: { refused: { action: 'decide', target: attendee.id } }
+		});
 	});
 });
