@@ -9,6 +9,7 @@
 import { localDate } from './time';
 import {
 	WEEKDAYS,
+	WEEKDAY_NAMES,
 	describeRule,
 	formatRule,
 	parseRule,
@@ -17,16 +18,6 @@ import {
 	type Frequency,
 	type Weekday
 } from './recurrence';
-
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-	MO: 'Monday',
-	TU: 'Tuesday',
-	WE: 'Wednesday',
-	TH: 'Thursday',
-	FR: 'Friday',
-	SA: 'Saturday',
-	SU: 'Sunday'
-};
 
 export const REPEAT_CHOICES = [
 	{ value: '', label: 'Does not repeat' },
