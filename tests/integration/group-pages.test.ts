@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGatheringPage, readGroupPage } from '../../src/lib/server/groups';
+import { readGathering } from '../../src/lib/server/gatherings';
+import { readGroupPage } from '../../src/lib/server/groups';
 import { createGathering, createGroup, joinGroup } from '../support/groups';
 import { database } from '../support/privacy';
 import { anonymousClient, memberWithProfile, type Member } from '../support/supabase';
@@ -168,24 +169,24 @@ describe('a crew’s page', () => {
 
 describe('a gathering’s page', () => {
 	it('names its host for anyone who may see both', async () => {
-		const page = await readGatheringPage(anonymousClient(), ids.upcoming);
+		const page = await readGathering(anonymousClient(), ids.upcoming);
 		expect(page?.gathering).toMatchObject({
 			name: `${token} Upcoming`,
 			kind: 'regional_gathering',
 			time_zone: 'Africa/Blantyre'
 		});
-		expect(page?.host?.name).toBe(`${token} Congregation`);
+		expect(page?.hostGroup?.name).toBe(`${token} Congregation`);
 	});
 
 	it('keeps a gathering that has ended, which the map leaves out', async () => {
-		const page = await readGatheringPage(anonymousClient(), ids.ended);
+		const page = await readGathering(anonymousClient(), ids.ended);
 		expect(page?.gathering.name).toBe(`${token} Ended`);
 		expect(new Date(page!.gathering.ends_at).getTime()).toBeLessThan(Date.now());
 	});
 
 	it('is not there for an anonymous visitor when it is members-only', async () => {
-		expect(await readGatheringPage(anonymousClient(), ids.membersOnlyGathering)).toBeNull();
-		const signedIn = await readGatheringPage(member.client, ids.membersOnlyGathering);
+		expect(await readGathering(anonymousClient(), ids.membersOnlyGathering)).toBeNull();
+		const signedIn = await readGathering(member.client, ids.membersOnlyGathering);
 		expect(signedIn?.gathering.kind).toBe('call');
 	});
 });

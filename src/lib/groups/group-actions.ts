@@ -22,9 +22,12 @@ export const GROUP_ACTIONS = [
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
 
-/** A refused action: which one, on what (a request's, an invitation's or a person's id), and why. */
-export interface Refusal {
-	action: GroupAction;
+/**
+ * A refused action: which one, on what (a request's, an invitation's or a person's id), and why.
+ * Gatherings' pages name their own actions (`gatherings/gathering-actions.ts`).
+ */
+export interface Refusal<Action extends string = GroupAction> {
+	action: Action;
 	/** The id the action was about, so the message goes beside the right row of a list. */
 	target?: string;
 	/** The database's message, written for people. */
@@ -78,9 +81,9 @@ export function doneMessage({ action, accepted }: Done, groupName: string): stri
 }
 
 /** The refusal for this action (and this row), if the last submit was it. */
-export function refusalFor(
-	refused: Refusal | null | undefined,
-	action: GroupAction,
+export function refusalFor<Action extends string>(
+	refused: Refusal<Action> | null | undefined,
+	action: Action,
 	target?: string
 ): string | undefined {
 	if (!refused || refused.action !== action) return undefined;

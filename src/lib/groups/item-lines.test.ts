@@ -29,6 +29,25 @@ describe('seatsLine', () => {
 });
 
 describe('datesLine', () => {
+	it('ends an all-day camp on its last day, not at the midnight after it', () => {
+		expect(
+			datesLine({
+				kind: 'gathering',
+				starts_at: '2026-07-18T22:00:00Z',
+				ends_at: '2026-07-23T22:00:00Z',
+				time_zone: 'Europe/Berlin'
+			})
+		).toBe('19–23 July 2026');
+		expect(
+			datesLine({
+				kind: 'gathering',
+				starts_at: '2027-05-01T04:00:00Z',
+				ends_at: '2027-05-02T04:00:00Z',
+				time_zone: 'America/New_York'
+			})
+		).toBe('1 May 2027');
+	});
+
 	it('writes days in one month once', () => {
 		expect(
 			datesLine({

@@ -4,6 +4,7 @@
  */
 import type { Tables } from '$lib/database.types';
 import type { MapItem, MapItemKind } from '$lib/map/map-items';
+import { localTime } from '$lib/gatherings/time';
 import { GROUP_STATUS_SHORT_NAMES } from './wording';
 
 /**
@@ -47,8 +48,12 @@ export function seatsLine({ kind, status, size_limit, seats_open }: GroupFacts):
 export function datesLine({ kind, starts_at, ends_at, time_zone }: GroupFacts): string | null {
 	if (kind !== 'gathering' || !starts_at || !ends_at) return null;
 	const start = new Date(starts_at);
-	const end = new Date(ends_at);
 	const timeZone = time_zone ?? 'UTC';
+	// An all-day gathering ends at local midnight after its last day (see gatherings/time.ts). The
+	// map's data does not say which are all day, but one that starts and ends at midnight in its
+	// own zone is: its last day is the one before its end.
+	const allDay = localTime(start, timeZone) === '00:00' && localTime(ends_at, timeZone) === '00:00';
+	const end = new Date(new Date(ends_at).getTime() - (allDay ? 60_000 : 0));
 	const day = (date: Date) =>
 		new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'long', day: 'numeric' })
 			.formatToParts(date)
@@ -58,6 +63,7 @@ export function datesLine({ kind, starts_at, ends_at, time_zone }: GroupFacts): 
 			);
 	const [from, to] = [day(start), day(end)];
 	if (from.year === to.year && from.month === to.month && from.day === to.day) {
+		if (allDay) return `${from.day} ${from.month} ${from.year}`;
 		const time = new Intl.DateTimeFormat('en-GB', {
 			timeZone,
 			hour: '2-digit',

@@ -25,6 +25,19 @@ describe('inboxLinkOf', () => {
 			label: 'Open the group’s page'
 		});
 	});
+
+	it('sends what happened to a gathering to the gathering’s page', () => {
+		const moved = inboxNotification({
+			kind: 'waitlist_moved_up',
+			group_id: null,
+			gathering_id: '00000000-0000-4000-a000-000000000021',
+			gathering_name: 'Scheldt Valley Winter Meeting'
+		});
+		expect(inboxLinkOf(moved)).toEqual({
+			href: '/gatherings/00000000-0000-4000-a000-000000000021',
+			label: 'Open the gathering’s page'
+		});
+	});
 });
 
 describe('parseAnswer', () => {

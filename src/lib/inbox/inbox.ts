@@ -78,15 +78,21 @@ export function outcomeOf(notification: InboxNotification): string | null {
 
 /**
  * Where a notification's link goes from the inbox, and what it says: the crew radar for a radar
- * alert, else the page of the group it is about (null once that group is deleted). The emails
- * send an invitation to the inbox, where it is answered; in the inbox itself it links to its
- * group.
+ * alert, the page of the gathering it is about, else the page of the group it is about (null once
+ * that group or gathering is deleted). The emails send an invitation to the inbox, where it is
+ * answered; in the inbox itself it links to its group.
  */
 export function inboxLinkOf(
-	notification: Pick<InboxNotification, 'kind' | 'group_id'>
+	notification: Pick<InboxNotification, 'kind' | 'group_id' | 'gathering_id'>
 ): { href: string; label: string } | null {
 	const link = notificationLink(notification);
 	if (notification.kind === 'radar_alert') return { href: resolve('/radar'), label: link.label };
+	if (notification.gathering_id) {
+		return {
+			href: resolve('/gatherings/[id]', { id: notification.gathering_id }),
+			label: link.label
+		};
+	}
 	if (!notification.group_id) return null;
 	return {
 		href: resolve('/groups/[id]', { id: notification.group_id }),

@@ -42,21 +42,6 @@ const GROUP_LINK_COLUMNS = [
 	'member_count',
 	'area_label'
 ] as const;
-const GATHERING_COLUMNS = [
-	'id',
-	'kind',
-	'name',
-	'description',
-	'starts_at',
-	'ends_at',
-	'time_zone',
-	'capacity',
-	'visibility',
-	'area_label',
-	'area_lat',
-	'area_lng',
-	'host_group_id'
-] as const;
 const GATHERING_LINK_COLUMNS = [
 	'id',
 	'kind',
@@ -64,6 +49,9 @@ const GATHERING_LINK_COLUMNS = [
 	'starts_at',
 	'ends_at',
 	'time_zone',
+	'all_day',
+	'recurrence',
+	'cancelled_occurrences',
 	'area_label'
 ] as const;
 
@@ -78,7 +66,6 @@ export type GroupDetails = Pick<Group, (typeof GROUP_COLUMNS)[number]>;
 const GROUP_WITH_CELL_COLUMNS = [...GROUP_COLUMNS, 'area_cell'] as const;
 export type GroupWithCell = Pick<Group, (typeof GROUP_WITH_CELL_COLUMNS)[number]>;
 export type GroupLink = Pick<Group, (typeof GROUP_LINK_COLUMNS)[number]>;
-export type GatheringDetails = Pick<Gathering, (typeof GATHERING_COLUMNS)[number]>;
 export type GatheringLink = Pick<Gathering, (typeof GATHERING_LINK_COLUMNS)[number]>;
 
 export interface GroupPage {
@@ -89,12 +76,6 @@ export interface GroupPage {
 	crews: GroupLink[];
 	/** Gatherings the group hosts that have not ended, soonest first. */
 	gatherings: GatheringLink[];
-}
-
-export interface GatheringPage {
-	gathering: GatheringDetails;
-	/** The crew or congregation hosting it, when the visitor may see it. */
-	host: GroupLink | null;
 }
 
 /** A crew or congregation with what its page links to, or null if the visitor may not see it. */
@@ -127,11 +108,14 @@ export async function readGroupPage(
 					.neq('status', 'closed')
 					.order('name')
 			: null,
+		// Not over: the first (or only) date has not ended, or a series goes on after it.
 		supabase
 			.from('gatherings')
 			.select(selectOf(GATHERING_LINK_COLUMNS))
 			.eq('host_group_id', group.id)
-			.gte('ends_at', now.toISOString())
+			.or(
+				`ends_at.gte.${now.toISOString()},repeats_until.gte.${now.toISOString()},and(recurrence.not.is.null,repeats_until.is.null)`
+			)
 			.order('starts_at')
 	]);
 	for (const result of [congregation, crews, gatherings]) {
@@ -143,28 +127,6 @@ export async function readGroupPage(
 		crews: crews?.data ?? [],
 		gatherings: gatherings.data ?? []
 	};
-}
-
-/** A gathering with its host, or null if the visitor may not see it. */
-export async function readGatheringPage(
-	supabase: Client,
-	id: string
-): Promise<GatheringPage | null> {
-	const { data: gathering, error } = await supabase
-		.from('gatherings')
-		.select(selectOf(GATHERING_COLUMNS))
-		.eq('id', id)
-		.maybeSingle();
-	if (error) throw new QueryError('read the gathering', error);
-	if (!gathering) return null;
-	if (!gathering.host_group_id) return { gathering, host: null };
-	const host = await supabase
-		.from('groups')
-		.select(selectOf(GROUP_LINK_COLUMNS))
-		.eq('id', gathering.host_group_id)
-		.maybeSingle();
-	if (host.error) throw new QueryError('read the gathering’s host', host.error);
-	return { gathering, host: host.data };
 }
 
 /**

@@ -1,6 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ownRequestActions } from '$lib/server/group-actions';
 import { readOwnGroups } from '$lib/server/group-memberships';
+import {
+	listOwnGatherings,
+	readInvitationOptIn,
+	saveInvitationOptIn
+} from '$lib/server/gatherings';
 import { labelsForForm, placeActions, saveProfileForm } from '$lib/server/profile-form';
 import {
 	confirmStillHere,
@@ -22,10 +27,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const own = await readOwnProfile(locals.supabase, user.id);
 	if (!own?.profile.onboarded_at) redirect(303, '/welcome');
 	const values = formValuesFromProfile(own.profile, own.location);
-	const [placeLabels, blocks, ownGroups] = await Promise.all([
+	const [placeLabels, blocks, ownGroups, ownGatherings, invitedToGatherings] = await Promise.all([
 		labelsForForm(locals.supabase, values),
 		listOwnBlocks(locals.supabase),
-		readOwnGroups(locals.supabase, user.id)
+		readOwnGroups(locals.supabase, user.id),
+		listOwnGatherings(locals.supabase),
+		readInvitationOptIn(locals.supabase, user.id)
 	]);
 	return {
 		profile: own.profile,
@@ -33,7 +40,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		values,
 		placeLabels,
 		blocks,
-		ownGroups
+		ownGroups,
+		ownGatherings,
+		invitedToGatherings,
+		now: new Date().toISOString()
 	};
 };
 
@@ -48,6 +58,12 @@ export const actions: Actions = {
 	},
 	...placeActions,
 	...ownRequestActions,
+	gatheringInvitations: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const optIn = (await request.formData()).get('invite') === 'yes';
+		await saveInvitationOptIn(locals.supabase, { userId: user.id, optIn });
+		return { invitationsSaved: true };
+	},
 	confirm: async ({ locals, url }) => {
 		requireUser(locals, url);
 		return { confirmedAt: await confirmStillHere(locals.supabase) };

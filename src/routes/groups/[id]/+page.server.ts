@@ -20,7 +20,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		standing.role === 'host' && found.group.kind === 'crew'
 			? await listCongregations(locals.supabase)
 			: [];
-	return { ...found, standing, congregations, viewerId: userId };
+	// One now for the page, so the server's render and the browser's agree on a series' next date.
+	return { ...found, standing, congregations, viewerId: userId, now: new Date().toISOString() };
 };
 
 export const actions: Actions = groupActions;
