@@ -44,9 +44,12 @@ export type PlanRegionArgument =
 	| { country: string }
 	| { congregation_id: string };
 
-export type ParsedRegion =
-	| { choice: RegionChoice; values: RegionFormValues }
-	| { choice: null; values: RegionFormValues; errors: RegionErrors };
+/** The region chosen, or null with what is wrong (nothing, when none is chosen yet). */
+export interface ParsedRegion {
+	choice: RegionChoice | null;
+	values: RegionFormValues;
+	errors: RegionErrors;
+}
 
 const RADIUS_PROBLEM = `Give a radius in whole km, from ${RADIUS_LIMITS.min} to ${RADIUS_LIMITS.max}.`;
 
@@ -76,14 +79,18 @@ export function parseRegionChoice(params: URLSearchParams): ParsedRegion {
 
 	if (values.congregation) {
 		if (isUuid(values.congregation)) {
-			return { choice: { kind: 'congregation', congregationId: values.congregation }, values };
+			return {
+				choice: { kind: 'congregation', congregationId: values.congregation },
+				values,
+				errors
+			};
 		}
 		errors.congregation = 'Choose a congregation from the list.';
 		return { choice: null, values, errors };
 	}
 	if (values.country) {
 		const country = values.country.toUpperCase();
-		if (/^[A-Z]{2}$/.test(country)) return { choice: { kind: 'country', country }, values };
+		if (/^[A-Z]{2}$/.test(country)) return { choice: { kind: 'country', country }, values, errors };
 		errors.country = 'Choose a country from the list.';
 		return { choice: null, values, errors };
 	}
@@ -101,11 +108,11 @@ export function parseRegionChoice(params: URLSearchParams): ParsedRegion {
 		if (lat === null) errors.lat = 'The circle’s centre needs a latitude from -90 to 90.';
 		if (lng === null) errors.lng = 'The circle’s centre needs a longitude from -180 to 180.';
 		if (lat === null || lng === null || radiusKm === null) return { choice: null, values, errors };
-		return { choice: { kind: 'circle', lat, lng, radiusKm }, values };
+		return { choice: { kind: 'circle', lat, lng, radiusKm }, values, errors };
 	}
 	if (values.near.length < 2) errors.near = 'Type at least 2 letters of a town or city.';
 	if (radiusKm === null || errors.near) return { choice: null, values, errors };
-	return { choice: { kind: 'place', near: values.near, radiusKm }, values };
+	return { choice: { kind: 'place', near: values.near, radiusKm }, values, errors };
 }
 
 /** The argument of `plan_region` for a choice, a place's circle once the place is found. */

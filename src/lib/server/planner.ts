@@ -1,6 +1,10 @@
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, TablesInsert } from '$lib/database.types';
+import { placeGuessNotice } from '$lib/directory/directory';
+import { allDayBounds } from '$lib/gatherings/time';
 import type { LatLng } from '$lib/geo/cells';
+import { meetingAreaCell } from '$lib/groups/group-form';
 import { geometricMedian } from '$lib/planner/meeting-point';
 import {
 	openToGatherings,
@@ -9,7 +13,20 @@ import {
 	type RegionPlan,
 	type Town
 } from '$lib/planner/plan';
-import type { PlanRegionArgument } from '$lib/planner/region-choice';
+import {
+	checkProposal,
+	proposalDefaults,
+	type ProposalErrors,
+	type ProposalValues
+} from '$lib/planner/proposal';
+import {
+	planRegionArgument,
+	type ParsedRegion,
+	type PlanRegionArgument,
+	type RegionErrors
+} from '$lib/planner/region-choice';
+import { listCongregations } from './groups';
+import { findPlace } from './places';
 import { QueryError, refusable, type Outcome } from './query-error';
 
 /**
@@ -97,4 +114,120 @@ export async function createDraftGathering(
 	if (error && REFUSALS.has(error.code)) return { ok: false, refusal: error.message };
 	if (error) throw new QueryError('make the draft gathering', error);
 	return { ok: true, value: data.id };
+}
+
+/** What the planner page shows, beside the forms choosing a region. */
+export type PlanView =
+	| { kind: 'choose' }
+	| { kind: 'refused'; refusal: string }
+	| {
+			kind: 'plan';
+			plan: RegionPlan;
+			suggestion: MeetingSuggestion | null;
+			/** Said when the place typed was not found by its name, and the closest match was used. */
+			placeNotice: string | null;
+			/** The proposal form's first values: the first suggested town, eight weeks ahead. */
+			proposal: ProposalValues | null;
+	  };
+
+/** What the page needs for a region chosen in its URL (the forms' choices come with it). */
+export async function readPlanPage(
+	supabase: Client,
+	{ parsed, today }: { parsed: ParsedRegion; today: string }
+): Promise<{
+	view: PlanView;
+	errors: RegionErrors;
+	countries: { code: string; name: string }[];
+	congregations: { id: string; name: string }[];
+}> {
+	const [countries, congregations] = await Promise.all([
+		listCountries(supabase),
+		listCongregations(supabase)
+	]);
+	const lists = { countries, congregations };
+	const errors = { ...parsed.errors };
+	const choice = parsed.choice;
+	if (!choice) return { view: { kind: 'choose' }, errors, ...lists };
+
+	let region: PlanRegionArgument;
+	let placeNotice: string | null = null;
+	if (choice.kind === 'place') {
+		const place = await findPlace(supabase, choice.near);
+		if (!place) {
+			errors.near = `No place called “${choice.near}” is known here: try the nearest town or city.`;
+			return { view: { kind: 'choose' }, errors, ...lists };
+		}
+		placeNotice = placeGuessNotice(choice.near, place);
+		region = { lat: place.lat, lng: place.lng, radius_km: choice.radiusKm };
+	} else {
+		region = planRegionArgument(choice);
+	}
+
+	const answer = await readRegionPlan(supabase, region);
+	if (!answer.ok) return { view: { kind: 'refused', refusal: answer.refusal }, errors, ...lists };
+	const plan = answer.value;
+	const suggestion = await suggestMeetingPoint(supabase, plan);
+	const [firstTown] = suggestion?.towns ?? [];
+	const proposal = firstTown
+		? proposalDefaults({ townId: firstTown.id, townName: firstTown.name, today })
+		: null;
+	return { view: { kind: 'plan', plan, suggestion, placeNotice, proposal }, errors, ...lists };
+}
+
+/** What a refused proposal hands back to the page: the form as typed, and what to fix. */
+export interface ProposalState {
+	proposalValues: ProposalValues;
+	proposalErrors: ProposalErrors;
+}
+
+const NOT_PROPOSED =
+	'The gathering could not be made just now. Everything you chose is still here: try again in a moment.';
+
+/**
+ * Makes the draft gathering a proposal asks for, in the chosen town's area (a cell no finer than
+ * a town), on its first day (all day, in its time zone), with the region to invite when it is
+ * published; then goes to its edit page, where the hosts set the rest.
+ */
+export async function proposeGathering(
+	supabase: Client,
+	{ formData, today }: { formData: FormData; today: string }
+): Promise<ActionFailure<ProposalState>> {
+	const checked = checkProposal(formData, today);
+	if (!checked.ok) {
+		return fail(400, { proposalValues: checked.values, proposalErrors: checked.errors });
+	}
+	const { proposal, values } = checked;
+	let created: Outcome<string>;
+	try {
+		const town = await findPlace(supabase, String(proposal.townId));
+		if (!town) {
+			return fail(400, {
+				proposalValues: values,
+				proposalErrors: { town: 'Choose one of the suggested towns.' }
+			});
+		}
+		const { startsAt, endsAt } = allDayBounds({
+			firstDay: proposal.firstDay,
+			lastDay: proposal.firstDay,
+			timeZone: proposal.timeZone
+		});
+		created = await createDraftGathering(supabase, {
+			kind: proposal.kind,
+			name: proposal.name,
+			starts_at: startsAt,
+			ends_at: endsAt,
+			time_zone: proposal.timeZone,
+			all_day: true,
+			area_cell: meetingAreaCell(town),
+			invite_region: proposal.inviteRegion,
+			meeting_mode: 'in_person'
+		});
+	} catch (error) {
+		console.error('Proposing a gathering failed', error);
+		return fail(503, { proposalValues: values, proposalErrors: { form: NOT_PROPOSED } });
+	}
+	if (!created.ok) {
+		return fail(409, { proposalValues: values, proposalErrors: { form: created.refusal } });
+	}
+	redirect(303, `/gatherings/${created.value}/edit`);
 }
