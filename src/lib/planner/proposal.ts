@@ -80,6 +80,16 @@ export function inviteRegionFields(region: InviteRegion): Record<string, string>
 			};
 }
 
+/**
+ * Where the proposal form posts: the planner with the region in its URL and the `propose` action,
+ * so a refused proposal comes back to the same region (SvelteKit reads the action from the
+ * parameter starting with "/", wherever it is).
+ */
+export function proposeAction(search: URLSearchParams): string {
+	const region = [...search].filter(([name]) => !name.startsWith('/'));
+	return `?${region.length > 0 ? `${new URLSearchParams(region)}&` : ''}/propose`;
+}
+
 function read(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';

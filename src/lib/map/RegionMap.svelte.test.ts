@@ -1,0 +1,28 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import RegionMap from './RegionMap.svelte';
+
+const data = { circle: null, cells: [], groups: [], meetingPoint: null, towns: [] };
+
+describe('RegionMap', () => {
+	it('is a named region of the page, not drawing until asked to', () => {
+		render(RegionMap, { data, label: 'Map of Leeds' });
+
+		const map = screen.getByRole('region', { name: 'Map of Leeds' });
+		expect(map).toBe(screen.getByTestId('region-map'));
+		expect(map).toHaveAttribute('data-drawing', 'off');
+	});
+
+	describe('in a browser without WebGL 2', () => {
+		it('points to the forms and the lists instead, and offers no drawing', async () => {
+			render(RegionMap, { data, ondraw: () => {} });
+
+			const map = screen.getByTestId('region-map');
+			await waitFor(() => expect(map).toHaveAttribute('data-state', 'error'));
+			expect(map).toHaveTextContent(
+				'Your browser cannot show the map (it needs WebGL 2). Choose a region with the forms, and read what is in it in the lists on this page.'
+			);
+			expect(screen.queryByRole('button', { name: 'Draw a circle' })).not.toBeInTheDocument();
+		});
+	});
+});
