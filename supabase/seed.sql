@@ -227,8 +227,93 @@ from (values
 	('00000000-0000-4000-8000-000000000004'::uuid, 'congregation_request_received', '00000000-0000-4000-a000-000000000001'::uuid, null::uuid, null::uuid, '00000000-0000-4000-8000-000000000005'::uuid, 'Dalia Brightwater', 'Scheldt Valley Congregation', 'Bristol Makers Crew', now() - interval '3 days', null::timestamptz)
 ) as v (recipient, kind, group_id, request_id, invitation_id, actor, actor_name, group_name, body, created_at, read_at);
 
-insert into public.gatherings (id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity, visibility, area_cell, created_by)
+insert into public.gatherings (id, kind, name, description, starts_at, ends_at, time_zone, host_group_id, capacity, visibility, area_cell, created_by, status, meeting_mode)
 values
-	('00000000-0000-4000-a000-000000000011', 'camp', 'Yarra Valley Summer Camp', 'Four days of crews, congregating and campfires.', date_trunc('day', now()) + interval '78 days 22 hours', date_trunc('day', now()) + interval '82 days 5 hours', 'Australia/Melbourne', null, 60, 'public', private.cell_at(-37.8136, 144.9631, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000011'),
-	('00000000-0000-4000-a000-000000000012', 'call', 'Scheldt Valley Hosts Call', 'The congregation''s crew hosts compare notes.', date_trunc('day', now()) + interval '48 days 18 hours', date_trunc('day', now()) + interval '48 days 19 hours 30 minutes', 'Europe/Brussels', '00000000-0000-4000-a000-000000000001', null, 'members', private.cell_at(51.0543, 3.7174, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000004'),
-	('00000000-0000-4000-a000-000000000013', 'regional_gathering', 'East Africa Regional Gathering 2025', 'Two days of crews from across the region.', '2025-09-20T06:00:00Z', '2025-09-21T15:00:00Z', 'Africa/Nairobi', null, 120, 'public', private.cell_at(-1.2864, 36.8172, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000014');
+	('00000000-0000-4000-a000-000000000011', 'camp', 'Yarra Valley Summer Camp', 'Four days of crews, congregating and campfires.', date_trunc('day', now()) + interval '78 days 22 hours', date_trunc('day', now()) + interval '82 days 5 hours', 'Australia/Melbourne', null, 60, 'public', private.cell_at(-37.8136, 144.9631, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000011', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000012', 'call', 'Scheldt Valley Hosts Call', 'The congregation''s crew hosts compare notes.', date_trunc('day', now()) + interval '48 days 18 hours', date_trunc('day', now()) + interval '48 days 19 hours 30 minutes', 'Europe/Brussels', '00000000-0000-4000-a000-000000000001', null, 'members', private.cell_at(51.0543, 3.7174, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000004', 'published', 'online'),
+	('00000000-0000-4000-a000-000000000013', 'regional_gathering', 'East Africa Regional Gathering 2025', 'Two days of crews from across the region.', '2025-09-20T06:00:00Z', '2025-09-21T15:00:00Z', 'Africa/Nairobi', null, 120, 'public', private.cell_at(-1.2864, 36.8172, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000014', 'published', 'in_person');
+
+-- Gatherings people run (issue 11). The three above are published; these add:
+-- - Summer camps in Europe (near Weimar) and the USA (near Asheville), a past one and an upcoming
+--   one each, all-day, for about 80 people; the venue is read only by hosts and confirmed attendees.
+-- - The monthly network call, online, on the first Tuesday of every month at 17:00 in London, open
+--   ended, with the January 2027 call cancelled.
+-- - The two-week practice program: four online sessions (Tuesdays and Thursdays), by approval, with
+--   Wren waiting for a host's answer.
+-- - The West Country Regional Day near Bristol, with RSVPs.
+-- - The Scheldt Valley congregation meeting in Ghent, hosted by the congregation: full (3 places),
+--   with Juno then Dalia on the waitlist.
+-- - A facilitation workshop in Lyon, members only; and Ada's draft regional day, seen by Ada only.
+-- Lena, Omar, Pia and Sol in Leeds, and Dalia, Ellis and Femi in London, are open to gatherings,
+-- so the planner has somewhere to suggest; Lena and Pia also asked to be invited to gatherings
+-- proposed near them.
+insert into public.gatherings (id, kind, name, description, starts_at, ends_at, time_zone, all_day, recurrence, repeats_until, cancelled_occurrences, host_group_id, capacity, registration, contribution, accessibility, accessibility_note, visibility, area_cell, created_by, status, meeting_mode)
+values
+	('00000000-0000-4000-a000-000000000014', 'camp', 'European Summer Camp 2026', 'Five days of crews, congregating, song and rest in the Thuringian hills.', '2026-07-19 00:00 Europe/Berlin', '2026-07-24 00:00 Europe/Berlin', 'Europe/Berlin', true, null, null, '{}', null, 80, 'open', 'Sliding scale, 150–400 EUR; nobody turned away for lack of money.', array['step_free','quiet_space','childcare','dietary'], 'Tents and a few beds in the barn; ask for a bed if you need one.', 'public', private.cell_at(50.9795, 11.3235, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000011', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000015', 'camp', 'European Summer Camp 2027', 'Five days of crews, congregating, song and rest in the Thuringian hills.', (date_trunc('day', now() at time zone 'Europe/Berlin') + interval '200 days') at time zone 'Europe/Berlin', (date_trunc('day', now() at time zone 'Europe/Berlin') + interval '205 days') at time zone 'Europe/Berlin', 'Europe/Berlin', true, null, null, '{}', null, 80, 'open', 'Sliding scale, 150–400 EUR; nobody turned away for lack of money.', array['step_free','quiet_space','childcare','dietary'], 'Tents and a few beds in the barn; ask for a bed if you need one.', 'public', private.cell_at(50.9795, 11.3235, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000011', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000016', 'camp', 'Blue Ridge Summer Camp 2026', 'A long weekend of crews and campfires in the mountains.', '2026-08-13 00:00 America/New_York', '2026-08-17 00:00 America/New_York', 'America/New_York', true, null, null, '{}', null, 80, 'open', 'Pay what you can; suggested 250 USD.', array['quiet_space','dietary'], '', 'public', private.cell_at(35.5951, -82.5515, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000020', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000017', 'camp', 'Blue Ridge Summer Camp 2027', 'A long weekend of crews and campfires in the mountains.', (date_trunc('day', now() at time zone 'America/New_York') + interval '250 days') at time zone 'America/New_York', (date_trunc('day', now() at time zone 'America/New_York') + interval '254 days') at time zone 'America/New_York', 'America/New_York', true, null, null, '{}', null, 80, 'open', 'Pay what you can; suggested 250 USD.', array['quiet_space','dietary'], '', 'public', private.cell_at(35.5951, -82.5515, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000020', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000018', 'call', 'Microsolidarity Network Call', 'The monthly open call of the network: news from crews and congregations, and a question to sit with.', '2026-01-06 17:00 Europe/London', '2026-01-06 18:00 Europe/London', 'Europe/London', false, 'FREQ=MONTHLY;BYDAY=1TU', null, array['2027-01-05 17:00 Europe/London'::timestamptz], null, null, 'open', 'Free', array['sign_language'], 'Captions on; a BSL interpreter joins on request.', 'public', private.cell_at(55.9533, -3.1883, private.precision_zoom('region')), '00000000-0000-4000-8000-000000000004', 'published', 'online'),
+	('00000000-0000-4000-a000-000000000019', 'program', 'Two-Week Practice Program', 'Four online workshops over two weeks: crews, peer support, congregating, and your next step.', (date_trunc('week', now() at time zone 'Europe/Amsterdam' + interval '30 days') + interval '1 day 18 hours') at time zone 'Europe/Amsterdam', (date_trunc('week', now() at time zone 'Europe/Amsterdam' + interval '30 days') + interval '1 day 19 hours 30 minutes') at time zone 'Europe/Amsterdam', 'Europe/Amsterdam', false, 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4', (date_trunc('week', now() at time zone 'Europe/Amsterdam' + interval '30 days') + interval '10 days 19 hours 30 minutes') at time zone 'Europe/Amsterdam', '{}', null, 24, 'approval', '60 EUR, or what you can', '{}', '', 'public', private.cell_at(53.2194, 6.5665, private.precision_zoom('town')), '00000000-0000-4000-8000-000000000001', 'published', 'online'),
+	('00000000-0000-4000-a000-000000000020', 'regional_gathering', 'West Country Regional Day', 'A day for crews of the South West: stories, practice, and lunch together.', (date_trunc('day', now() at time zone 'Europe/London') + interval '40 days 10 hours') at time zone 'Europe/London', (date_trunc('day', now() at time zone 'Europe/London') + interval '40 days 17 hours') at time zone 'Europe/London', 'Europe/London', false, null, null, '{}', '00000000-0000-4000-a000-000000000003', 40, 'open', '10 GBP towards the hall and lunch', array['step_free','dietary'], '', 'public', private.cell_at(51.4545, -2.5879, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000005', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000021', 'congregation_meeting', 'Scheldt Valley Winter Meeting', 'The congregation meets in person: each crew brings one story.', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '20 days 14 hours') at time zone 'Europe/Brussels', (date_trunc('day', now() at time zone 'Europe/Brussels') + interval '20 days 17 hours') at time zone 'Europe/Brussels', 'Europe/Brussels', false, null, null, '{}', '00000000-0000-4000-a000-000000000001', 3, 'open', '', array['step_free'], '', 'members', private.cell_at(51.0543, 3.7174, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000004', 'published', 'in_person'),
+	('00000000-0000-4000-a000-000000000022', 'workshop', 'Facilitation Workshop', 'An afternoon of practice for crew hosts: openings, check-ins and hard moments.', (date_trunc('day', now() at time zone 'Europe/Paris') + interval '60 days 13 hours') at time zone 'Europe/Paris', (date_trunc('day', now() at time zone 'Europe/Paris') + interval '60 days 17 hours') at time zone 'Europe/Paris', 'Europe/Paris', false, null, null, '{}', '00000000-0000-4000-a000-000000000004', 16, 'open', '20 EUR', array['quiet_space'], '', 'members', private.cell_at(45.7640, 4.8357, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000009', 'published', 'mixed'),
+	('00000000-0000-4000-a000-000000000023', 'regional_gathering', 'Utrecht Spring Day', 'A draft: a day for the crews around Utrecht.', (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '120 days 10 hours') at time zone 'Europe/Amsterdam', (date_trunc('day', now() at time zone 'Europe/Amsterdam') + interval '120 days 16 hours') at time zone 'Europe/Amsterdam', 'Europe/Amsterdam', false, null, null, '{}', null, 50, 'open', '', '{}', '', 'public', private.cell_at(52.0907, 5.1214, private.precision_zoom('area')), '00000000-0000-4000-8000-000000000001', 'draft', 'in_person');
+
+insert into public.gathering_venues (gathering_id, address, lat, lng, online_url)
+values
+	('00000000-0000-4000-a000-000000000011', 'Wandin Scout Camp, 12 Old Warburton Road, Wandin North VIC 3139', -37.7767, 145.4249, null),
+	('00000000-0000-4000-a000-000000000012', '', null, null, 'https://meet.example.org/scheldt-hosts'),
+	('00000000-0000-4000-a000-000000000013', 'Kileleshwa Community Hall, Nairobi', -1.2761, 36.7853, null),
+	('00000000-0000-4000-a000-000000000014', 'Hof Lindenblüte, Dorfstraße 4, 99428 Nohra', 50.9781, 11.2638, null),
+	('00000000-0000-4000-a000-000000000015', 'Hof Lindenblüte, Dorfstraße 4, 99428 Nohra', 50.9781, 11.2638, null),
+	('00000000-0000-4000-a000-000000000016', 'Laurel Creek Retreat, 88 Laurel Creek Road, Leicester, NC 28748', 35.6537, -82.7034, null),
+	('00000000-0000-4000-a000-000000000017', 'Laurel Creek Retreat, 88 Laurel Creek Road, Leicester, NC 28748', 35.6537, -82.7034, null),
+	('00000000-0000-4000-a000-000000000018', '', null, null, 'https://meet.example.org/network-call'),
+	('00000000-0000-4000-a000-000000000019', '', null, null, 'https://meet.example.org/practice-program'),
+	('00000000-0000-4000-a000-000000000020', 'St Werburgh''s Community Centre, Horley Road, Bristol BS2 9TJ', 51.4716, -2.5723, null),
+	('00000000-0000-4000-a000-000000000021', 'De Centrale, Kraankindersstraat 2, 9000 Gent', 51.0590, 3.7312, null),
+	('00000000-0000-4000-a000-000000000022', 'Maison des Associations, 28 rue Denfert-Rochereau, 69004 Lyon', 45.7747, 4.8290, 'https://meet.example.org/lyon-workshop');
+
+-- Co-hosts beside the creators (who became hosts as each gathering was made).
+insert into public.gathering_hosts (gathering_id, profile_id)
+values
+	('00000000-0000-4000-a000-000000000015', '00000000-0000-4000-8000-000000000026'),
+	('00000000-0000-4000-a000-000000000018', '00000000-0000-4000-8000-000000000017');
+
+insert into public.gathering_rsvps (gathering_id, profile_id, answer, state, responded_at, queued_at)
+values
+	('00000000-0000-4000-a000-000000000015', '00000000-0000-4000-8000-000000000009', 'going', 'confirmed', now() - interval '10 days', null),
+	('00000000-0000-4000-a000-000000000015', '00000000-0000-4000-8000-000000000012', 'going', 'confirmed', now() - interval '9 days', null),
+	('00000000-0000-4000-a000-000000000015', '00000000-0000-4000-8000-000000000023', 'interested', null, now() - interval '8 days', null),
+	('00000000-0000-4000-a000-000000000018', '00000000-0000-4000-8000-000000000001', 'going', 'confirmed', now() - interval '30 days', null),
+	('00000000-0000-4000-a000-000000000018', '00000000-0000-4000-8000-000000000027', 'going', 'confirmed', now() - interval '20 days', null),
+	('00000000-0000-4000-a000-000000000019', '00000000-0000-4000-8000-000000000019', 'going', 'confirmed', now() - interval '5 days', null),
+	('00000000-0000-4000-a000-000000000019', '00000000-0000-4000-8000-000000000003', 'going', 'pending', now() - interval '1 day', now() - interval '1 day'),
+	('00000000-0000-4000-a000-000000000020', '00000000-0000-4000-8000-000000000006', 'going', 'confirmed', now() - interval '6 days', null),
+	('00000000-0000-4000-a000-000000000020', '00000000-0000-4000-8000-000000000007', 'going', 'confirmed', now() - interval '5 days', null),
+	('00000000-0000-4000-a000-000000000020', '00000000-0000-4000-8000-000000000001', 'interested', null, now() - interval '4 days', null),
+	('00000000-0000-4000-a000-000000000021', '00000000-0000-4000-8000-000000000004', 'going', 'confirmed', now() - interval '7 days', null),
+	('00000000-0000-4000-a000-000000000021', '00000000-0000-4000-8000-000000000002', 'going', 'confirmed', now() - interval '6 days', null),
+	('00000000-0000-4000-a000-000000000021', '00000000-0000-4000-8000-000000000006', 'going', 'confirmed', now() - interval '5 days', null),
+	('00000000-0000-4000-a000-000000000021', '00000000-0000-4000-8000-000000000013', 'going', 'waitlisted', now() - interval '2 days', now() - interval '2 days'),
+	('00000000-0000-4000-a000-000000000021', '00000000-0000-4000-8000-000000000005', 'going', 'waitlisted', now() - interval '1 day', now() - interval '1 day');
+
+-- Keeps each gathering's count of confirmed people (and would move a waitlist into free places).
+select private.fill_places(g.id) from public.gatherings g;
+
+-- Wren asked to come to the program; its host Ada has it in her inbox (already emailed).
+insert into public.notifications (recipient_id, kind, gathering_id, gathering_name, actor_id, actor_name, body, created_at, email_state)
+values ('00000000-0000-4000-8000-000000000001', 'rsvp_received', '00000000-0000-4000-a000-000000000019', 'Two-Week Practice Program', '00000000-0000-4000-8000-000000000003', 'Wren Holloway', '', now() - interval '1 day', 'skipped');
+
+update public.profiles
+set open_to = array_append(open_to, 'gatherings')
+where id in (
+	'00000000-0000-4000-8000-000000000030', '00000000-0000-4000-8000-000000000031',
+	'00000000-0000-4000-8000-000000000032', '00000000-0000-4000-8000-000000000034',
+	'00000000-0000-4000-8000-000000000005', '00000000-0000-4000-8000-000000000006',
+	'00000000-0000-4000-8000-000000000007'
+) and not ('gatherings' = any (open_to));
+
+insert into public.gathering_invitation_optins (profile_id)
+values ('00000000-0000-4000-8000-000000000030'), ('00000000-0000-4000-8000-000000000032');

@@ -40,6 +40,32 @@ export type Database = {
           },
         ]
       }
+      calendar_tokens: {
+        Row: {
+          created_at: string
+          profile_id: string
+          token: string
+        }
+        Insert: {
+          created_at?: string
+          profile_id: string
+          token?: string
+        }
+        Update: {
+          created_at?: string
+          profile_id?: string
+          token?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "calendar_tokens_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       congregation_requests: {
         Row: {
           congregation_id: string
@@ -129,60 +155,238 @@ export type Database = {
           },
         ]
       }
+      gathering_hosts: {
+        Row: {
+          added_at: string
+          gathering_id: string
+          profile_id: string
+        }
+        Insert: {
+          added_at?: string
+          gathering_id: string
+          profile_id: string
+        }
+        Update: {
+          added_at?: string
+          gathering_id?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gathering_hosts_gathering_id_fkey"
+            columns: ["gathering_id"]
+            isOneToOne: false
+            referencedRelation: "gatherings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "gathering_hosts_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gathering_invitation_optins: {
+        Row: {
+          created_at: string
+          profile_id: string
+        }
+        Insert: {
+          created_at?: string
+          profile_id?: string
+        }
+        Update: {
+          created_at?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gathering_invitation_optins_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gathering_rsvps: {
+        Row: {
+          answer: Database["public"]["Enums"]["rsvp_answer"]
+          declined_at: string | null
+          gathering_id: string
+          profile_id: string
+          queued_at: string | null
+          responded_at: string
+          state: Database["public"]["Enums"]["rsvp_state"] | null
+        }
+        Insert: {
+          answer: Database["public"]["Enums"]["rsvp_answer"]
+          declined_at?: string | null
+          gathering_id: string
+          profile_id: string
+          queued_at?: string | null
+          responded_at?: string
+          state?: Database["public"]["Enums"]["rsvp_state"] | null
+        }
+        Update: {
+          answer?: Database["public"]["Enums"]["rsvp_answer"]
+          declined_at?: string | null
+          gathering_id?: string
+          profile_id?: string
+          queued_at?: string | null
+          responded_at?: string
+          state?: Database["public"]["Enums"]["rsvp_state"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gathering_rsvps_gathering_id_fkey"
+            columns: ["gathering_id"]
+            isOneToOne: false
+            referencedRelation: "gatherings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "gathering_rsvps_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      gathering_venues: {
+        Row: {
+          address: string
+          gathering_id: string
+          lat: number | null
+          lng: number | null
+          online_url: string | null
+          updated_at: string
+        }
+        Insert: {
+          address?: string
+          gathering_id: string
+          lat?: number | null
+          lng?: number | null
+          online_url?: string | null
+          updated_at?: string
+        }
+        Update: {
+          address?: string
+          gathering_id?: string
+          lat?: number | null
+          lng?: number | null
+          online_url?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "gathering_venues_gathering_id_fkey"
+            columns: ["gathering_id"]
+            isOneToOne: true
+            referencedRelation: "gatherings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       gatherings: {
         Row: {
+          accessibility: string[]
+          accessibility_note: string
+          all_day: boolean
           area_cell: string
           area_label: string | null
           area_lat: number | null
           area_lng: number | null
+          cancelled_occurrences: string[]
           capacity: number | null
+          contribution: string
           created_at: string
           created_by: string | null
           description: string
           ends_at: string
+          going_count: number
           host_group_id: string | null
           id: string
+          invitations_sent_at: string | null
+          invite_region: Json | null
           kind: Database["public"]["Enums"]["gathering_kind"]
+          meeting_mode: string
           name: string
+          published_at: string | null
+          recurrence: string | null
+          registration: string
+          repeats_until: string | null
           starts_at: string
+          status: Database["public"]["Enums"]["gathering_status"]
           time_zone: string
           updated_at: string
           visibility: Database["public"]["Enums"]["group_visibility"]
         }
         Insert: {
+          accessibility?: string[]
+          accessibility_note?: string
+          all_day?: boolean
           area_cell: string
           area_label?: string | null
           area_lat?: number | null
           area_lng?: number | null
+          cancelled_occurrences?: string[]
           capacity?: number | null
+          contribution?: string
           created_at?: string
           created_by?: string | null
           description?: string
           ends_at: string
+          going_count?: number
           host_group_id?: string | null
           id?: string
+          invitations_sent_at?: string | null
+          invite_region?: Json | null
           kind: Database["public"]["Enums"]["gathering_kind"]
+          meeting_mode?: string
           name: string
+          published_at?: string | null
+          recurrence?: string | null
+          registration?: string
+          repeats_until?: string | null
           starts_at: string
+          status?: Database["public"]["Enums"]["gathering_status"]
           time_zone: string
           updated_at?: string
           visibility?: Database["public"]["Enums"]["group_visibility"]
         }
         Update: {
+          accessibility?: string[]
+          accessibility_note?: string
+          all_day?: boolean
           area_cell?: string
           area_label?: string | null
           area_lat?: number | null
           area_lng?: number | null
+          cancelled_occurrences?: string[]
           capacity?: number | null
+          contribution?: string
           created_at?: string
           created_by?: string | null
           description?: string
           ends_at?: string
+          going_count?: number
           host_group_id?: string | null
           id?: string
+          invitations_sent_at?: string | null
+          invite_region?: Json | null
           kind?: Database["public"]["Enums"]["gathering_kind"]
+          meeting_mode?: string
           name?: string
+          published_at?: string | null
+          recurrence?: string | null
+          registration?: string
+          repeats_until?: string | null
           starts_at?: string
+          status?: Database["public"]["Enums"]["gathering_status"]
           time_zone?: string
           updated_at?: string
           visibility?: Database["public"]["Enums"]["group_visibility"]
@@ -436,6 +640,8 @@ export type Database = {
           body: string
           created_at: string
           email_state: string
+          gathering_id: string | null
+          gathering_name: string | null
           group_id: string | null
           group_name: string | null
           id: string
@@ -451,6 +657,8 @@ export type Database = {
           body?: string
           created_at?: string
           email_state?: string
+          gathering_id?: string | null
+          gathering_name?: string | null
           group_id?: string | null
           group_name?: string | null
           id?: string
@@ -466,6 +674,8 @@ export type Database = {
           body?: string
           created_at?: string
           email_state?: string
+          gathering_id?: string | null
+          gathering_name?: string | null
           group_id?: string | null
           group_name?: string | null
           id?: string
@@ -481,6 +691,13 @@ export type Database = {
             columns: ["actor_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_gathering_id_fkey"
+            columns: ["gathering_id"]
+            isOneToOne: false
+            referencedRelation: "gatherings"
             referencedColumns: ["id"]
           },
           {
@@ -766,9 +983,38 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      add_gathering_host: {
+        Args: { gathering_id: string; profile_id: string }
+        Returns: undefined
+      }
       answer_invitation: {
         Args: { accept: boolean; invitation_id: string }
         Returns: undefined
+      }
+      calendar_feed_by_token: {
+        Args: { token: string }
+        Returns: {
+          address: string
+          all_day: boolean
+          area_label: string
+          cancelled_occurrences: string[]
+          description: string
+          ends_at: string
+          id: string
+          is_host: boolean
+          kind: Database["public"]["Enums"]["gathering_kind"]
+          meeting_mode: string
+          name: string
+          online_url: string
+          recurrence: string
+          repeats_until: string
+          starts_at: string
+          status: Database["public"]["Enums"]["gathering_status"]
+          time_zone: string
+          updated_at: string
+          venue_lat: number
+          venue_lng: number
+        }[]
       }
       claim_outbox_emails: {
         Args: {
@@ -821,6 +1067,10 @@ export type Database = {
         Args: { accept: boolean; request_id: string }
         Returns: undefined
       }
+      decide_rsvp: {
+        Args: { approve: boolean; gathering_id: string; profile_id: string }
+        Returns: Database["public"]["Enums"]["rsvp_state"]
+      }
       delete_my_account: {
         Args: Record<PropertyKey, never>
         Returns: undefined
@@ -839,6 +1089,37 @@ export type Database = {
       email_settings_by_token: { Args: { token: string }; Returns: Json }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       fire_radar_alerts: { Args: Record<PropertyKey, never>; Returns: number }
+      gathering_attendees: {
+        Args: { gathering_id: string }
+        Returns: {
+          answer: Database["public"]["Enums"]["rsvp_answer"]
+          display_name: string
+          is_host: boolean
+          place_label: string
+          profile_id: string
+          queued_at: string
+          responded_at: string
+          state: Database["public"]["Enums"]["rsvp_state"]
+        }[]
+      }
+      gathering_hosts_of: {
+        Args: { gathering_id: string }
+        Returns: {
+          display_name: string
+          profile_id: string
+        }[]
+      }
+      gathering_page: {
+        Args: {
+          filters?: Json
+          near_lat?: number
+          near_lng?: number
+          page?: number
+          page_size?: number
+          within_km?: number
+        }
+        Returns: Json
+      }
       group_hosts_of: {
         Args: { group_id: string }
         Returns: {
@@ -897,6 +1178,47 @@ export type Database = {
         Returns: Json
       }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
+      my_gatherings: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          address: string
+          all_day: boolean
+          answer: Database["public"]["Enums"]["rsvp_answer"]
+          area_label: string
+          cancelled_occurrences: string[]
+          capacity: number
+          ends_at: string
+          going_count: number
+          id: string
+          invite_region: Json
+          is_host: boolean
+          kind: Database["public"]["Enums"]["gathering_kind"]
+          meeting_mode: string
+          name: string
+          online_url: string
+          recurrence: string
+          repeats_until: string
+          starts_at: string
+          state: Database["public"]["Enums"]["rsvp_state"]
+          status: Database["public"]["Enums"]["gathering_status"]
+          time_zone: string
+          venue_lat: number
+          venue_lng: number
+        }[]
+      }
+      nearest_towns: {
+        Args: { max_results?: number; near_lat: number; near_lng: number }
+        Returns: {
+          country_code: string
+          distance_km: number
+          id: number
+          lat: number
+          lng: number
+          name: string
+          population: number
+          region: string
+        }[]
+      }
       place_labels_for: {
         Args: { lat: number; lng: number }
         Returns: {
@@ -912,7 +1234,16 @@ export type Database = {
           stranger_precision: Database["public"]["Enums"]["location_precision"]
         }[]
       }
+      plan_region: { Args: { region: Json }; Returns: Json }
       queue_emails: { Args: { at?: string }; Returns: number }
+      regenerate_calendar_token: {
+        Args: Record<PropertyKey, never>
+        Returns: string
+      }
+      remove_gathering_host: {
+        Args: { gathering_id: string; profile_id: string }
+        Returns: undefined
+      }
       remove_member: {
         Args: { group_id: string; profile_id: string }
         Returns: undefined
@@ -924,6 +1255,17 @@ export type Database = {
       request_to_join: {
         Args: { group_id: string; message?: string }
         Returns: string
+      }
+      revoke_calendar_token: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      rsvp: {
+        Args: {
+          answer: Database["public"]["Enums"]["rsvp_answer"]
+          gathering_id: string
+        }
+        Returns: Database["public"]["Enums"]["rsvp_state"]
       }
       save_my_profile: {
         Args: {
@@ -967,7 +1309,14 @@ export type Database = {
     }
     Enums: {
       email_delivery: "now" | "daily" | "never"
-      gathering_kind: "camp" | "regional_gathering" | "call"
+      gathering_kind:
+        | "camp"
+        | "regional_gathering"
+        | "call"
+        | "congregation_meeting"
+        | "program"
+        | "workshop"
+      gathering_status: "draft" | "published" | "cancelled"
       group_kind: "crew" | "congregation"
       group_status: "forming" | "open" | "full" | "paused" | "closed"
       group_visibility: "public" | "members"
@@ -988,6 +1337,11 @@ export type Database = {
         | "congregation_request_received"
         | "congregation_request_decided"
         | "radar_alert"
+        | "rsvp_received"
+        | "rsvp_decided"
+        | "waitlist_moved_up"
+        | "gathering_changed"
+        | "gathering_invitation"
       openness:
         | "crewing"
         | "hosting_a_crew"
@@ -1005,6 +1359,8 @@ export type Database = {
         | "mentoring"
       profile_visibility: "public" | "members" | "crewmates" | "only_me"
       request_status: "open" | "accepted" | "declined" | "withdrawn"
+      rsvp_answer: "going" | "interested" | "not_going"
+      rsvp_state: "confirmed" | "waitlisted" | "pending" | "declined"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1133,7 +1489,15 @@ export const Constants = {
   public: {
     Enums: {
       email_delivery: ["now", "daily", "never"],
-      gathering_kind: ["camp", "regional_gathering", "call"],
+      gathering_kind: [
+        "camp",
+        "regional_gathering",
+        "call",
+        "congregation_meeting",
+        "program",
+        "workshop",
+      ],
+      gathering_status: ["draft", "published", "cancelled"],
       group_kind: ["crew", "congregation"],
       group_status: ["forming", "open", "full", "paused", "closed"],
       group_visibility: ["public", "members"],
@@ -1155,6 +1519,11 @@ export const Constants = {
         "congregation_request_received",
         "congregation_request_decided",
         "radar_alert",
+        "rsvp_received",
+        "rsvp_decided",
+        "waitlist_moved_up",
+        "gathering_changed",
+        "gathering_invitation",
       ],
       openness: [
         "crewing",
@@ -1175,6 +1544,8 @@ export const Constants = {
       ],
       profile_visibility: ["public", "members", "crewmates", "only_me"],
       request_status: ["open", "accepted", "declined", "withdrawn"],
+      rsvp_answer: ["going", "interested", "not_going"],
+      rsvp_state: ["confirmed", "waitlisted", "pending", "declined"],
     },
   },
 } as const

@@ -266,7 +266,9 @@ describe.each(visitors)('writes as $who', ({ client }) => {
 		expect(await stored()).toEqual(before);
 	});
 
-	it('cannot create, change or delete a gathering', async () => {
+	// Members make gatherings as drafts (tests/integration/gatherings.test.ts); never one that
+	// skips the draft, and never a change to one they do not host.
+	it('cannot create a published gathering, or change or delete one', async () => {
 		const before = await stored();
 		const inserted = await client()
 			.from('gatherings')
@@ -276,7 +278,8 @@ describe.each(visitors)('writes as $who', ({ client }) => {
 				starts_at: '2027-01-01T10:00:00Z',
 				ends_at: '2027-01-01T11:00:00Z',
 				time_zone: 'UTC',
-				area_cell: '12020'
+				area_cell: '12020',
+				status: 'published'
 			})
 			.select('id');
 		expect(inserted.error?.code).toBe('42501');
@@ -328,7 +331,57 @@ describe('the API roles’ privileges', () => {
 		]);
 	});
 
-	it.each(['group_members', 'gatherings'])('include no writes to %s for anyone', async (table) => {
+	// Gatherings are made as drafts and edited by their hosts through policies (attacked in
+	// tests/integration/privacy/gatherings*.test.ts): never by anonymous visitors, and never the
+	// columns the database keeps (who made it, the count of people going, the area's centre).
+	it('include no writes to gatherings for anonymous visitors, and only what hosts edit for members', async () => {
+		const { rows } = await database().query<{ role: string }>(
+			`select role from unnest(array['anon', 'authenticated']) role
+				where has_table_privilege(role, 'public.gatherings', 'insert, update, delete, truncate')
+					or has_any_column_privilege(role, 'public.gatherings', 'insert, update')`
+		);
+		expect(rows).toEqual([{ role: 'authenticated' }]);
+		const { rows: writable } = await database().query<{ column: string }>(
+			`select a.attname as column from pg_attribute a
+			where a.attrelid = 'public.gatherings'::regclass and a.attnum > 0 and not a.attisdropped
+				and has_column_privilege('authenticated', a.attrelid, a.attnum, 'update')
+			order by 1`
+		);
+		expect(writable.map((row) => row.column)).toEqual([
+			'accessibility',
+			'accessibility_note',
+			'all_day',
+			'area_cell',
+			'cancelled_occurrences',
+			'capacity',
+			'contribution',
+			'description',
+			'ends_at',
+			'host_group_id',
+			'invite_region',
+			'kind',
+			'meeting_mode',
+			'name',
+			'recurrence',
+			'registration',
+			'repeats_until',
+			'starts_at',
+			'status',
+			'time_zone',
+			'visibility'
+		]);
+		expect(
+			(
+				await database().query(
+					`select 1 from information_schema.table_privileges
+					where table_schema = 'public' and table_name = 'gatherings'
+						and grantee in ('anon', 'authenticated') and privilege_type in ('DELETE', 'TRUNCATE')`
+				)
+			).rows
+		).toEqual([]);
+	});
+
+	it.each(['group_members'])('include no writes to %s for anyone', async (table) => {
 		const { rows } = await database().query<{ role: string }>(
 			`select role from unnest(array['anon', 'authenticated']) role
 				where has_table_privilege(role, $1, 'insert, update, delete, truncate')

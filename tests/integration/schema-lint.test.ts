@@ -12,11 +12,14 @@ import { anonymousToken, database, rest } from '../support/privacy';
  * settings link, which answers only to its unguessable token.
  */
 const ANONYMOUS_FUNCTIONS = [
+	'calendar_feed_by_token',
 	'directory_page',
 	'email_settings_by_token',
+	'gathering_page',
 	'group_page',
 	'map_items',
 	'map_view',
+	'nearest_towns',
 	'search_places',
 	'set_email_setting_by_token'
 ];
@@ -25,16 +28,20 @@ const ANONYMOUS_FUNCTIONS = [
  * SECURITY DEFINER functions allowed in the exposed schema. Each acts on the caller's own data only
  * (auth.uid()), on public reference data, on a group as the caller's role in it allows (the crew
  * functions, each checking that role, the group's seats and blocks before any write; attacked in
- * tests/integration/privacy/crews*.test.ts), on the data of whoever holds an email token, or, for
- * the notify worker, with the service role only.
+ * tests/integration/privacy/crews*.test.ts), on a gathering as the caller's part in it allows (host,
+ * attendee; attacked in tests/integration/privacy/gatherings*.test.ts), on the data of whoever holds
+ * an email or calendar token, or, for the notify worker, with the service role only.
  */
 const EXPOSED_DEFINER_FUNCTIONS = [
+	'add_gathering_host',
 	'answer_invitation',
+	'calendar_feed_by_token',
 	'claim_outbox_emails',
 	'confirm_still_here',
 	'create_group',
 	'decide_congregation_request',
 	'decide_request',
+	'decide_rsvp',
 	'delete_my_account',
 	'email_settings_by_token',
 	'export_my_data',
@@ -42,11 +49,16 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 	'leave_congregation',
 	'leave_group',
 	'mark_notifications_read',
+	'my_gatherings',
 	'place_labels_for',
 	'queue_emails',
+	'regenerate_calendar_token',
+	'remove_gathering_host',
 	'remove_member',
 	'request_congregation',
 	'request_to_join',
+	'revoke_calendar_token',
+	'rsvp',
 	'set_email_setting_by_token',
 	'set_member_role',
 	'withdraw_invitation',

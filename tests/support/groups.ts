@@ -22,6 +22,7 @@ type GroupKind = Database['public']['Enums']['group_kind'];
 type GroupStatus = Database['public']['Enums']['group_status'];
 type GroupVisibility = Database['public']['Enums']['group_visibility'];
 type GatheringKind = Database['public']['Enums']['gathering_kind'];
+type GatheringStatus = Database['public']['Enums']['gathering_status'];
 
 /** How fine a published area may be: a town at the finest, never a neighbourhood. */
 export type AreaPrecision = Exclude<Precision, 'neighbourhood'>;
@@ -113,7 +114,8 @@ export async function createGathering({
 	capacity = null,
 	visibility = 'members',
 	at,
-	precision = 'town'
+	precision = 'town',
+	status = 'published'
 }: {
 	kind: GatheringKind;
 	name: string;
@@ -126,13 +128,15 @@ export async function createGathering({
 	/** Where the gathering is: only its cell at `precision` is stored. */
 	at: Point;
 	precision?: AreaPrecision;
+	/** Published unless a test needs a draft or a cancelled one. */
+	status?: GatheringStatus;
 }): Promise<string> {
 	const { rows } = await database().query<{ id: string }>(
 		`insert into public.gatherings
-			(kind, name, starts_at, ends_at, time_zone, capacity, visibility, area_cell)
+			(kind, name, starts_at, ends_at, time_zone, capacity, visibility, area_cell, status)
 		values ($1, $2, now() + make_interval(secs => $3::double precision * 86400),
 			now() + make_interval(secs => $4::double precision * 86400),
-			$5, $6, $7, private.cell_at($8, $9, $10))
+			$5, $6, $7, private.cell_at($8, $9, $10), $11)
 		returning id`,
 		[
 			kind,
@@ -144,7 +148,8 @@ export async function createGathering({
 			visibility,
 			at.lat,
 			at.lng,
-			CELL_LENGTH[precision]
+			CELL_LENGTH[precision],
+			status
 		]
 	);
 	return rows[0].id;

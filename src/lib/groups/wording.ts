@@ -51,7 +51,10 @@ export function countOf(count: number, [one, many]: Nouns): string {
 export const GATHERING_KIND_NAMES: Record<Enums<'gathering_kind'>, string> = {
 	camp: 'Camp',
 	regional_gathering: 'Regional gathering',
-	call: 'Call'
+	call: 'Online call',
+	congregation_meeting: 'Congregation meeting',
+	program: 'Program',
+	workshop: 'Workshop'
 };
 
 /** A group's status, as its page states it. */

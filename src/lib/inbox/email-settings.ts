@@ -27,7 +27,12 @@ export const DEFAULT_EMAIL_DELIVERY: EmailSettings = {
 	member_removed: 'daily',
 	congregation_request_received: 'now',
 	congregation_request_decided: 'daily',
-	radar_alert: 'daily'
+	radar_alert: 'daily',
+	rsvp_received: 'daily',
+	rsvp_decided: 'now',
+	waitlist_moved_up: 'now',
+	gathering_changed: 'now',
+	gathering_invitation: 'now'
 };
 
 /** The choices, in the order the form offers them, with what each means. */

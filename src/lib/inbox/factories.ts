@@ -16,6 +16,8 @@ export function inboxNotification(overrides: Partial<InboxNotification> = {}): I
 		invitation_id: null,
 		actor_name: 'Ada Fernhill',
 		group_name: 'Bristol Makers Crew',
+		gathering_id: null,
+		gathering_name: null,
 		body: '',
 		created_at: '2026-12-01T09:30:00Z',
 		read_at: null,

@@ -27,6 +27,8 @@ export type InboxNotification = Pick<
 	| 'invitation_id'
 	| 'actor_name'
 	| 'group_name'
+	| 'gathering_id'
+	| 'gathering_name'
 	| 'body'
 	| 'created_at'
 	| 'read_at'

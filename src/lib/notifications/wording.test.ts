@@ -10,12 +10,16 @@ import {
 
 const GROUP_ID = '7b0f1b1e-2f55-4c71-9d3e-0a5b2e6c9d10';
 
+const GATHERING_ID = '00000000-0000-4000-a000-000000000020';
+
 function notification(overrides: Partial<NotificationWords>): NotificationWords {
 	return {
 		kind: 'request_received',
 		group_id: GROUP_ID,
 		actor_name: 'Ada Fernhill',
 		group_name: 'Bristol Makers Crew',
+		gathering_id: null,
+		gathering_name: null,
 		body: '',
 		...overrides
 	};
@@ -69,7 +73,53 @@ describe('notificationSentence', () => {
 				body: '3 people open to crewing are within 25 km of you.'
 			},
 			'Crew radar: 3 people open to crewing are within 25 km of you'
-		]
+		],
+		...(
+			[
+				[{ kind: 'rsvp_received' }, 'Ada Fernhill asked to come to West Country Regional Day'],
+				[
+					{ kind: 'rsvp_decided', body: 'accepted', actor_name: null },
+					'Your request to come to West Country Regional Day was accepted'
+				],
+				[
+					{ kind: 'rsvp_decided', body: 'waitlisted', actor_name: null },
+					'You were accepted for West Country Regional Day, on the waitlist until a place frees up'
+				],
+				[
+					{ kind: 'rsvp_decided', body: 'declined', actor_name: null },
+					'Your request to come to West Country Regional Day was declined'
+				],
+				[
+					{ kind: 'waitlist_moved_up', actor_name: null },
+					'A place opened up at West Country Regional Day: you are going'
+				],
+				[
+					{ kind: 'gathering_changed', body: 'time,venue' },
+					'West Country Regional Day has a new time and has a new venue or link'
+				],
+				[
+					{ kind: 'gathering_changed', body: 'cancelled' },
+					'West Country Regional Day was cancelled'
+				],
+				[
+					{ kind: 'gathering_changed', body: 'occurrence_cancelled:2027-01-05T17:00:00Z' },
+					'West Country Regional Day cancelled the meeting of 2027-01-05'
+				],
+				[
+					{ kind: 'gathering_invitation', actor_name: null },
+					'You are invited to West Country Regional Day, near you'
+				]
+			] as [Partial<NotificationWords>, string][]
+		).map(([overrides, sentence]): [Partial<NotificationWords>, string] => [
+			{
+				group_id: null,
+				group_name: null,
+				gathering_id: GATHERING_ID,
+				gathering_name: 'West Country Regional Day',
+				...overrides
+			},
+			sentence
+		])
 	])('says what happened: %o', (overrides, sentence) => {
 		expect(notificationSentence(notification(overrides))).toBe(sentence);
 	});

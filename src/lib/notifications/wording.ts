@@ -18,7 +18,7 @@ export type NotificationKind = Enums<'notification_kind'>;
  */
 export type NotificationWords = Pick<
 	Tables<'notifications'>,
-	'kind' | 'group_id' | 'actor_name' | 'group_name' | 'body'
+	'kind' | 'group_id' | 'actor_name' | 'group_name' | 'body' | 'gathering_id' | 'gathering_name'
 >;
 
 /** Every kind, in the order the email settings list them. */
@@ -32,7 +32,12 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
 	'member_removed',
 	'congregation_request_received',
 	'congregation_request_decided',
-	'radar_alert'
+	'radar_alert',
+	'rsvp_received',
+	'rsvp_decided',
+	'waitlist_moved_up',
+	'gathering_changed',
+	'gathering_invitation'
 ];
 
 /** What the emails of each kind are about, in running text: "Emails about {name}". */
@@ -46,17 +51,24 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
 	member_removed: 'being removed from a group',
 	congregation_request_received: 'crews asking to join your congregation',
 	congregation_request_decided: 'answers to your crew’s requests to join a congregation',
-	radar_alert: 'crew radar alerts'
+	radar_alert: 'crew radar alerts',
+	rsvp_received: 'people asking to come to your gatherings',
+	rsvp_decided: 'answers to your requests to come to a gathering',
+	waitlist_moved_up: 'a place opening for you at a gathering',
+	gathering_changed: 'changes to gatherings you are going to',
+	gathering_invitation: 'invitations to gatherings near you'
 };
 
 /** Names kept empty (an account deleted since, a profile without a name yet) read as these. */
 const SOMEONE = 'Someone';
 const A_GROUP = 'a group';
+const A_GATHERING = 'a gathering';
 
 /** One sentence, without a full stop: "Ada Fernhill asked to join Bristol Makers Crew". */
 export function notificationSentence(notification: NotificationWords): string {
 	const actor = notification.actor_name?.trim() || SOMEONE;
 	const group = notification.group_name?.trim() || A_GROUP;
+	const gathering = notification.gathering_name?.trim() || A_GATHERING;
 	const accepted = notification.body === 'accepted';
 	switch (notification.kind) {
 		case 'request_received':
@@ -91,7 +103,41 @@ export function notificationSentence(notification: NotificationWords): string {
 			const count = notification.body.trim().replace(/\.$/, '');
 			return `Crew radar: ${count || 'enough people open to crewing are near you'}`;
 		}
+		case 'rsvp_received':
+			return `${actor} asked to come to ${gathering}`;
+		case 'rsvp_decided':
+			// The body is the decision: accepted, waitlisted (accepted, but the places are taken) or declined.
+			if (notification.body === 'waitlisted') {
+				return `You were accepted for ${gathering}, on the waitlist until a place frees up`;
+			}
+			return `Your request to come to ${gathering} was ${accepted ? 'accepted' : 'declined'}`;
+		case 'waitlist_moved_up':
+			return `A place opened up at ${gathering}: you are going`;
+		case 'gathering_changed':
+			return `${gathering} ${gatheringChanges(notification.body)}`;
+		case 'gathering_invitation':
+			return `You are invited to ${gathering}, near you`;
 	}
+}
+
+/**
+ * What changed, from the body the database writes ("time,venue", "cancelled",
+ * "occurrence_cancelled:2027-01-05T17:00:00Z"), as the rest of a sentence.
+ */
+function gatheringChanges(body: string): string {
+	const changes = body.split(',').filter(Boolean);
+	if (changes.includes('cancelled')) return 'was cancelled';
+	const words: string[] = [];
+	if (changes.includes('time')) words.push('has a new time');
+	if (changes.includes('venue')) words.push('has a new venue or link');
+	const occurrences = changes.filter((change) => change.startsWith('occurrence_cancelled:'));
+	if (occurrences.length > 0) {
+		// The date of the cancelled start in UTC: the gathering's page, which the link opens, shows
+		// its local time.
+		const dates = occurrences.map((change) => change.slice('occurrence_cancelled:'.length, -10));
+		words.push(`cancelled the meeting of ${dates.join(', ')}`);
+	}
+	return words.length > 0 ? words.join(' and ') : 'has changed';
 }
 
 /** The message the person wrote with a request or an invitation, if they wrote one. */
@@ -107,10 +153,16 @@ export function notificationMessage(notification: NotificationWords): string | n
  * alert is seen on the radar, and everything else happened in a group, whose page has the tools
  * for it.
  */
-export function notificationLink(notification: Pick<NotificationWords, 'kind' | 'group_id'>): {
+export function notificationLink(
+	notification: Pick<NotificationWords, 'kind' | 'group_id'> &
+		Partial<Pick<NotificationWords, 'gathering_id'>>
+): {
 	path: string;
 	label: string;
 } {
+	if (notification.gathering_id) {
+		return { path: `/gatherings/${notification.gathering_id}`, label: 'Open the gathering’s page' };
+	}
 	if (notification.kind === 'radar_alert') {
 		return { path: '/radar', label: 'Open the crew radar' };
 	}

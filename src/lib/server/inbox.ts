@@ -23,7 +23,7 @@ export async function listInbox(
 	const { data, error, count } = await supabase
 		.from('notifications')
 		.select(
-			'id, kind, group_id, request_id, invitation_id, actor_name, group_name, body, created_at, read_at, request:group_requests(status), invitation:group_invitations(status)',
+			'id, kind, group_id, request_id, invitation_id, actor_name, group_name, gathering_id, gathering_name, body, created_at, read_at, request:group_requests(status), invitation:group_invitations(status)',
 			{ count: 'exact' }
 		)
 		.order('created_at', { ascending: false })

@@ -20,6 +20,8 @@ const notification = (overrides: Partial<OutboxNotification> = {}): OutboxNotifi
 	group_id: GROUP_ID,
 	actor_name: 'Ada Fernhill',
 	group_name: 'Bristol Makers Crew',
+	gathering_id: null,
+	gathering_name: null,
 	body: 'Hello! I make furniture.\nCould I join?',
 	created_at: '2026-12-03T09:00:00Z',
 	...overrides

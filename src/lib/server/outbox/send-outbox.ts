@@ -48,7 +48,7 @@ export interface OutboxPassReport {
 }
 
 const NOTIFICATION_COLUMNS =
-	'id, kind, group_id, request_id, invitation_id, actor_name, group_name, body, created_at';
+	'id, kind, group_id, request_id, invitation_id, actor_name, group_name, gathering_id, gathering_name, body, created_at';
 /** Ids per `in (…)` filter, so a long digest's query stays well within a URL's length. */
 const IDS_PER_QUERY = 100;
 
