@@ -51,8 +51,8 @@ export async function readRegionPlan(
 /** The gazetteer's towns nearest a point, nearest first. */
 export async function readNearestTowns(supabase: Client, { lat, lng }: LatLng): Promise<Town[]> {
 	const { data, error } = await supabase.rpc('nearest_towns', {
-		lat,
-		lng,
+		near_lat: lat,
+		near_lng: lng,
 		max_results: SUGGESTED_TOWNS
 	});
 	if (error) throw new QueryError('find the towns near the meeting point', error);
