@@ -9,8 +9,14 @@ import {
 } from '../../src/lib/server/planner';
 import type { RegionPlan } from '../../src/lib/planner/plan';
 import { createGroup } from '../support/groups';
-import { database } from '../support/privacy';
-import { anonymousClient, membersNamedWith, serviceClient, type Member } from '../support/supabase';
+import { anonymousSignIn, database } from '../support/privacy';
+import {
+	anonymousClient,
+	membersNamedWith,
+	serviceClient,
+	signUpMember,
+	type Member
+} from '../support/supabase';
 
 /**
  * What the planner page reads and does (`$lib/server/planner`), through the public key as members:
@@ -145,8 +151,14 @@ describe('the meeting point', () => {
 });
 
 describe('what the planner refuses', () => {
-	it('tells a visitor who is not signed in to sign in', async () => {
+	it('is not for visitors who are not signed in, nor for anonymous sign-ins', async () => {
+		// The page tells both to sign in before it asks; the database refuses them anyway.
 		expect(await readRegionPlan(anonymousClient(), aroundColombo)).toEqual({
+			ok: false,
+			refusal: 'permission denied for function plan_region'
+		});
+		const stranger = await anonymousSignIn(await signUpMember(`${token}-stranger`));
+		expect(await readRegionPlan(stranger.client, aroundColombo)).toEqual({
 			ok: false,
 			refusal: 'Sign in to plan a gathering.'
 		});
