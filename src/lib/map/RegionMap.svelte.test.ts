@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import RegionMap from './RegionMap.svelte';
 
@@ -24,5 +24,30 @@ describe('RegionMap', () => {
 			);
 			expect(screen.queryByRole('button', { name: 'Draw a circle' })).not.toBeInTheDocument();
 		});
+	});
+
+	it('says what each mark on it is, for what it shows', () => {
+		render(RegionMap, {
+			data: {
+				...data,
+				cells: [{ lat: 53.8, lng: -1.55, people: 3, open_to_gatherings: 1 }],
+				groups: [{ lat: 53.8, lng: -1.55, kind: 'crew' as const, name: 'Leeds Crew' }],
+				meetingPoint: { lat: 53.8, lng: -1.55 },
+				towns: [{ lat: 53.79, lng: -1.54, name: 'Leeds, GB' }]
+			},
+			view: 'density'
+		});
+
+		const legend = screen.getByRole('list', { name: 'What the marks on the map are' });
+		expect(
+			within(legend)
+				.getAllByRole('listitem')
+				.map((item) => item.textContent?.trim())
+		).toEqual([
+			'Where people are most',
+			'Crew',
+			'The fairest point to meet',
+			'A suggested town, numbered as in the list'
+		]);
 	});
 });
