@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import RegionMap from './RegionMap.svelte';
 
-const data = { circle: null, cells: [], groups: [], meetingPoint: null, towns: [] };
+const data = { circle: null, focus: null, cells: [], groups: [], meetingPoint: null, towns: [] };
 
 describe('RegionMap', () => {
 	it('is a named region of the page, not drawing until asked to', () => {

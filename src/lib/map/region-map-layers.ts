@@ -21,6 +21,8 @@ export interface RegionCircle extends LatLng {
 export interface RegionMapData {
 	/** The region's circle; null for a country. */
 	circle: RegionCircle | null;
+	/** Where the region is (a country's point), to look at when it has nothing to show. */
+	focus: LatLng | null;
 	cells: readonly (LatLng & { people: number; open_to_gatherings: number })[];
 	groups: readonly (LatLng & { kind: 'crew' | 'congregation'; name: string })[];
 	meetingPoint: LatLng | null;
