@@ -24,7 +24,7 @@ async function areaCell(point: { lat: number; lng: number }): Promise<string> {
 /** A draft `host` makes with a plain insert, a day long, 30 days from now; its id. */
 async function draft(
 	host: Member,
-	fields: { capacity?: number | null; registration?: 'open' | 'approval' } = {}
+	fields: { capacity?: number | null; registration?: 'open' | 'approval'; recurrence?: string } = {}
 ): Promise<string> {
 	const starts = new Date(Date.now() + 30 * 86_400_000);
 	const { data, error } = await host.client
@@ -38,7 +38,8 @@ async function draft(
 			area_cell: await areaCell(leeds),
 			visibility: 'members',
 			capacity: fields.capacity ?? null,
-			registration: fields.registration ?? 'open'
+			registration: fields.registration ?? 'open',
+			recurrence: fields.recurrence ?? null
 		})
 		.select('id')
 		.single();
@@ -220,6 +221,23 @@ describe('a gathering people run', () => {
 		expect(await kindsFor(optedIn, id)).toEqual(['gathering_invitation']);
 		expect(await kindsFor(notOptedIn, id)).toEqual([]);
 		expect(await kindsFor(farAway, id)).toEqual([]);
+	});
+
+	it('takes a recurrence only as calendars read it', async () => {
+		const host = await person('Host');
+		await expect(
+			draft(host, { recurrence: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20271005T170000Z' })
+		).resolves.toMatch(/^[0-9a-f-]{36}$/);
+		for (const recurrence of [
+			'FREQ=WEEKLY;BYDAY=1TU',
+			'FREQ=MONTHLY;UNTIL=20270230T000000Z',
+			'FREQ=YEARLY',
+			'RRULE:FREQ=DAILY'
+		]) {
+			await expect(draft(host, { recurrence }), recurrence).rejects.toMatchObject({
+				code: '23514'
+			});
+		}
 	});
 
 	it('plans a region from what the planner may see, by cell', async () => {

@@ -41,6 +41,10 @@ describe('parsing a rule', () => {
 		});
 	});
 
+	it('reads a day named twice as named once', () => {
+		expect(formatRule(parseRule('FREQ=WEEKLY;BYDAY=TU,TH,TU'))).toBe('FREQ=WEEKLY;BYDAY=TU,TH');
+	});
+
 	it('writes a rule back as it was read', () => {
 		for (const text of [
 			'FREQ=MONTHLY;BYDAY=1TU',
@@ -198,6 +202,21 @@ describe('expanding across a daylight-saving change', () => {
 		expect(occurrences(early)[1]).toEqual({
 			startsAt: '2027-03-28T01:30:00.000Z',
 			endsAt: '2027-03-28T02:00:00.000Z',
+			cancelled: false
+		});
+	});
+
+	it('takes the first of the two when the change repeats the start time', () => {
+		const nightly = {
+			recurrence: 'FREQ=DAILY;COUNT=2',
+			startsAt: '2027-10-30T00:30:00Z', // Sat 01:30 BST
+			endsAt: '2027-10-30T01:15:00Z',
+			timeZone: 'Europe/London'
+		};
+		// 01:30 happens twice on 31 October: first in BST (00:30 UTC); 02:15 is GMT by then.
+		expect(occurrences(nightly)[1]).toEqual({
+			startsAt: '2027-10-31T00:30:00.000Z',
+			endsAt: '2027-10-31T02:15:00.000Z',
 			cancelled: false
 		});
 	});

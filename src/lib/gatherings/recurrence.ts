@@ -14,8 +14,12 @@
  *   (RFC 5545 leaves such a series undefined, and calendar apps then disagree).
  * - Each occurrence keeps the first one's wall-clock start and end in the zone (and its length
  *   in days: a weekend camp stays Friday to Sunday), so it lasts an hour more or less across a
- *   daylight-saving change, as the clock on the wall says. A start time the change skips
- *   moves forward by the gap (see `fromZoned` in ./time).
+ *   daylight-saving change, as the clock on the wall says. A wall-clock time the change skips or
+ *   repeats reads as RFC 5545 §3.3.10 says, "in the same manner as an explicit DATE-TIME"
+ *   (§3.3.5): a skipped 01:30 is 02:30 summer time, a repeated 01:30 the first of the two (see
+ *   `fromZoned` in ./time). (§3.3.10's other sentence, to ignore a "nonexistent local time",
+ *   concerns times a BYHOUR-style part generates, which this subset has not; ical.net reads it
+ *   so too: https://github.com/ical-org/ical.net/issues/681.)
  * - UNTIL includes an occurrence starting at that instant. A month without the day (the 31st,
  *   a fifth Monday) has no occurrence, it does not move.
  * - Cancelled occurrences (the gathering's cancelled_occurrences, EXDATE in a feed) still count
@@ -27,6 +31,7 @@
  *   { freq, interval, byDay, count | null, until (ISO) | null }, `Occurrence`
  *   { startsAt, endsAt (ISO), cancelled }, `Series` { recurrence, startsAt, endsAt, timeZone,
  *   cancelledOccurrences? } (the gathering's columns, camel-cased).
+ * - `WEEKDAYS` (MO … SU, Monday first) and `WEEKDAY_NAMES` ({ MO: 'Monday', … }).
  * - `parseRule(text)` → RecurrenceRule, or throws `RecurrenceRuleError` whose message is a
  *   sentence for people.
  * - `ruleProblem(text, first?)` → that sentence, or null when the rule is good; with
@@ -86,7 +91,8 @@ export class RecurrenceRuleError extends Error {
 /** Monday first, as RFC 5545's default week start (WKST=MO). */
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-const WEEKDAY_NAMES: Record<Weekday, string> = {
+/** Each weekday's name, as descriptions and forms write it. */
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
 	MO: 'Monday',
 	TU: 'Tuesday',
 	WE: 'Wednesday',
@@ -174,10 +180,10 @@ export function parseRule(text: string): RecurrenceRule {
 				refuse('Only a monthly repeat may name the first, second or last day (1TU, -1FR).');
 			}
 			const weekday = match[2] as Weekday;
-			if (byDay.some((d) => d.weekday === weekday && d.ordinal === ordinal)) {
-				refuse(`The repeat rule names ${item} twice.`);
+			// A day named twice (the database's pattern lets TU,TU through) means it once.
+			if (!byDay.some((d) => d.weekday === weekday && d.ordinal === ordinal)) {
+				byDay.push({ weekday, ordinal });
 			}
-			byDay.push({ weekday, ordinal });
 		}
 	}
 	return { freq, interval, byDay, count, until };

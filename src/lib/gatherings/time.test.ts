@@ -95,6 +95,16 @@ describe('turning a wall-clock time in a zone into an instant', () => {
 		});
 	});
 
+	it('reads RFC 5545’s own examples as it says (§3.3.5)', () => {
+		// TZID=America/New_York:20070311T023000 is 3:30 EDT; …:20071104T013000 is 1:30 EDT.
+		expect(
+			fromZoned({ year: 2007, month: 3, day: 11, ...at(2, 30) }, 'America/New_York').toISOString()
+		).toBe('2007-03-11T07:30:00.000Z');
+		expect(
+			fromZoned({ year: 2007, month: 11, day: 4, ...at(1, 30) }, 'America/New_York').toISOString()
+		).toBe('2007-11-04T05:30:00.000Z');
+	});
+
 	describe('when the clocks go back and the time happens twice', () => {
 		it('takes the first time', () => {
 			// London repeats 01:00-02:00 on 31 October 2027: first in BST (00:30 UTC).

@@ -1,4 +1,5 @@
 import { createServerClient } from '@supabase/ssr';
+import { createClient } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import type { Database } from '$lib/database.types';
@@ -23,5 +24,19 @@ export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.f
 				}
 			}
 		}
+	});
+}
+
+/**
+ * A client with no session at all, whoever is asking: for what must read the same for everyone,
+ * such as a calendar feed whose URL is shared (a member's cookie must not put members-only
+ * gatherings into it).
+ */
+export function createAnonymousClient(fetch: typeof globalThis.fetch) {
+	const { url, anonKey } = supabaseConfig();
+	return createClient<Database>(url, anonKey, {
+		global: { fetch },
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: WebSocket as never }
 	});
 }
