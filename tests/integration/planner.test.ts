@@ -104,13 +104,10 @@ describe('planning a country', () => {
 	});
 });
 
-// plan_region reads the congregation with `select *` from groups, whose created_by and updated_at
-// no member may read, so it refuses every congregation ("permission denied for table groups"). The
-// fix (select the four columns it uses into a record) is in the planner's report; these two pass
-// with it. `.fails` keeps the suite green until it lands, and turns red the day it does: then drop
-// it.
+// plan_region once read the congregation with `select *`, past the columns members may read, and
+// refused every congregation; 20261203002200_gathering_rules_fixes.sql reads only what it uses.
 describe('planning a congregation', () => {
-	it.fails('plans a circle around its area that reaches its crews, named after it', async () => {
+	it('plans a circle around its area that reaches its crews, named after it', async () => {
 		const congregationId = await createGroup({
 			kind: 'congregation',
 			name: `${token} Lanka Congregation`,
@@ -136,7 +133,7 @@ describe('planning a congregation', () => {
 		);
 	});
 
-	it.fails('says so when there is no such congregation', async () => {
+	it('says so when there is no such congregation', async () => {
 		expect(await readRegionPlan(planner.client, { congregation_id: randomUUID() })).toEqual({
 			ok: false,
 			refusal: 'There is no such congregation, or it is shared only with members.'
