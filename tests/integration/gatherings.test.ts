@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatheringNotices } from '../support/gatherings';
 import { database } from '../support/privacy';
 import { membersNamedWith, type Member } from '../support/supabase';
 
@@ -59,14 +60,10 @@ async function publish(host: Member, id: string): Promise<void> {
 	if (error) throw error;
 }
 
+/** A member's notices about a gathering, as `kind` or `kind:body`, oldest first. */
 async function kindsFor(member: Member, gatheringId: string): Promise<string[]> {
-	const { data, error } = await member.client
-		.from('notifications')
-		.select('kind, body')
-		.eq('gathering_id', gatheringId)
-		.order('created_at');
-	if (error) throw error;
-	return data.map((n) => (n.body ? `${n.kind}:${n.body}` : n.kind));
+	const notices = await gatheringNotices(member, gatheringId);
+	return notices.map((n) => (n.body ? `${n.kind}:${n.body}` : n.kind));
 }
 
 afterAll(async () => {
