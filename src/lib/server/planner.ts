@@ -1,6 +1,6 @@
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database, TablesInsert } from '$lib/database.types';
+import type { Database } from '$lib/database.types';
 import { placeGuessNotice } from '$lib/directory/directory';
 import { allDayBounds } from '$lib/gatherings/time';
 import type { LatLng } from '$lib/geo/cells';
@@ -25,6 +25,7 @@ import {
 	type PlanRegionArgument,
 	type RegionErrors
 } from '$lib/planner/region-choice';
+import { createGathering } from './gatherings';
 import { listCongregations } from './groups';
 import { findPlace } from './places';
 import { QueryError, refusable, type Outcome } from './query-error';
@@ -80,40 +81,6 @@ export async function listCountries(supabase: Client): Promise<{ code: string; n
 	const { data, error } = await supabase.from('countries').select('code, name').order('name');
 	if (error) throw new QueryError('list the countries', error);
 	return data;
-}
-
-export type ProposedGathering = Pick<
-	TablesInsert<'gatherings'>,
-	| 'kind'
-	| 'name'
-	| 'starts_at'
-	| 'ends_at'
-	| 'time_zone'
-	| 'all_day'
-	| 'area_cell'
-	| 'invite_region'
-	| 'meeting_mode'
->;
-
-/**
- * The insert trigger's refusals, written for people: past ten a day (P0001), a profile not yet
- * finished (42501). Row-level security's own 42501 comes only to non-members, whom the page has
- * sent to sign in before they get here.
- */
-const REFUSALS = new Set(['P0001', '42501']);
-
-/**
- * Makes a draft gathering with the visitor as its host (the database makes every new one a draft,
- * and its creator a host): its id, or the database's refusal in its own words.
- */
-export async function createDraftGathering(
-	supabase: Client,
-	gathering: ProposedGathering
-): Promise<Outcome<string>> {
-	const { data, error } = await supabase.from('gatherings').insert(gathering).select('id').single();
-	if (error && REFUSALS.has(error.code)) return { ok: false, refusal: error.message };
-	if (error) throw new QueryError('make the draft gathering', error);
-	return { ok: true, value: data.id };
 }
 
 /** What the planner page shows, beside the forms choosing a region. */
@@ -211,16 +178,20 @@ export async function proposeGathering(
 			lastDay: proposal.firstDay,
 			timeZone: proposal.timeZone
 		});
-		created = await createDraftGathering(supabase, {
-			kind: proposal.kind,
-			name: proposal.name,
-			starts_at: startsAt,
-			ends_at: endsAt,
-			time_zone: proposal.timeZone,
-			all_day: true,
-			area_cell: meetingAreaCell(town),
-			invite_region: proposal.inviteRegion,
-			meeting_mode: 'in_person'
+		// A draft with the visitor as its host (the database makes every new one so), or its refusal.
+		created = await createGathering(supabase, {
+			gathering: {
+				kind: proposal.kind,
+				name: proposal.name,
+				starts_at: startsAt,
+				ends_at: endsAt,
+				time_zone: proposal.timeZone,
+				all_day: true,
+				area_cell: meetingAreaCell(town),
+				meeting_mode: 'in_person'
+			},
+			venue: null,
+			inviteRegion: proposal.inviteRegion
 		});
 	} catch (error) {
 		console.error('Proposing a gathering failed', error);
