@@ -112,6 +112,33 @@ describe('signing up across a block with a host', () => {
 	});
 });
 
+describe('co-hosts who block each other', () => {
+	it('still read the venue of the gathering they run, and an attendee across the block does not', async () => {
+		const [host, cohost, going] = await Promise.all([
+			person('BlockingHost'),
+			person('BlockedCohost'),
+			person('GoingToHosts')
+		]);
+		const gathering = await publishedGathering(host, { name: `${token} Cohosts`, at: luanda });
+		expect(await answer(cohost, gathering, 'going')).toBe('confirmed');
+		expect(await answer(going, gathering, 'going')).toBe('confirmed');
+		const added = await host.client.rpc('add_gathering_host', {
+			gathering_id: gathering,
+			profile_id: cohost.id
+		});
+		expect(added.error).toBeNull();
+		await block(host, cohost);
+		await block(going, cohost);
+		expect(await venueAs(host.client, gathering)).toMatchObject({
+			address: '12 Meeting House Lane'
+		});
+		expect(await venueAs(cohost.client, gathering)).toMatchObject({
+			address: '12 Meeting House Lane'
+		});
+		expect(await venueAs(going.client, gathering)).toBeNull();
+	});
+});
+
 describe('a co-host added across a block with someone going', () => {
 	it('takes the venue from them and hides each from the other, and tells them nothing in the co-host’s name', async () => {
 		const [host, going, cohost] = await Promise.all([

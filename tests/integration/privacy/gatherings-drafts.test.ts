@@ -9,7 +9,8 @@ import {
 	publishedGathering,
 	removeGatherings,
 	setVenue,
-	storedGathering
+	storedGathering,
+	venueAs
 } from '../../support/gatherings';
 import {
 	cellAt,
@@ -391,6 +392,118 @@ describe('a host group', () => {
 			.select('address')
 			.eq('gathering_id', gathering);
 		expect(venue.data).toEqual([]);
+	});
+});
+
+describe('a gathering whose last host of its own goes', () => {
+	/** Whether `reader` reads the gathering through the table. */
+	async function reads(reader: Member, id: string): Promise<boolean> {
+		const { data, error } = await reader.client.from('gatherings').select('id').eq('id', id);
+		expect(error).toBeNull();
+		return data!.length === 1;
+	}
+
+	/** A crew `founder` starts and then makes `second` a host of too; its id. */
+	async function crewHostedBy(founder: Member, second: Member): Promise<string> {
+		const crew = await startGroup(founder, {
+			name: `${token} Crew ${second.id.slice(0, 6)}`,
+			at: accra,
+			sizeLimit: 8
+		});
+		await joinThroughRequest(crew, second, founder);
+		const promoted = await founder.client.rpc('set_member_role', {
+			group_id: crew,
+			profile_id: second.id,
+			role: 'host'
+		});
+		expect(promoted.error).toBeNull();
+		return crew;
+	}
+
+	it('is cancelled when upcoming and published, and its people are told', async () => {
+		const [leaving, going] = await Promise.all([person('LeavingHost'), person('GoingStays')]);
+		const id = await publishedGathering(leaving, { name: `${token} Orphan`, at: accra });
+		expect(await answer(going, id, 'going')).toBe('confirmed');
+		expect((await leaving.client.rpc('delete_my_account')).error).toBeNull();
+		expect((await storedGathering(id)).status).toBe('cancelled');
+		expect(await gatheringNotices(going, id)).toEqual([
+			{ kind: 'gathering_changed', body: 'cancelled' }
+		]);
+	});
+
+	it('is cancelled the same way when an administrator deletes the account', async () => {
+		const [removed, going] = await Promise.all([person('RemovedHost'), person('GoingToo')]);
+		const id = await publishedGathering(removed, { name: `${token} Removed`, at: accra });
+		expect(await answer(going, id, 'going')).toBe('confirmed');
+		await database().query('delete from auth.users where id = $1', [removed.id]);
+		expect((await storedGathering(id)).status).toBe('cancelled');
+		expect(await gatheringNotices(going, id)).toEqual([
+			{ kind: 'gathering_changed', body: 'cancelled' }
+		]);
+	});
+
+	it('keeps a past one as it was, and takes a draft with it', async () => {
+		const leaving = await person('PastHost');
+		const past = await publishedGathering(leaving, {
+			name: `${token} Past`,
+			at: accra,
+			starts_at: inDays(-3),
+			ends_at: inDays(-2.9)
+		});
+		const draft = await draftGathering(leaving, { name: `${token} Unfinished`, at: accra });
+		expect((await leaving.client.rpc('delete_my_account')).error).toBeNull();
+		expect((await storedGathering(past)).status).toBe('published');
+		expect(await storedGathering(draft)).toBeUndefined();
+	});
+
+	it('goes to the host group’s longest-standing host, who then reads and runs it', async () => {
+		const [maker, groupHost] = await Promise.all([person('GroupMaker'), person('GroupSuccessor')]);
+		const crew = await crewHostedBy(maker, groupHost);
+		try {
+			const draft = await draftGathering(maker, {
+				name: `${token} Handed on`,
+				at: accra,
+				host_group_id: crew
+			});
+			expect((await maker.client.rpc('delete_my_account')).error).toBeNull();
+			const { data } = await groupHost.client
+				.from('gathering_hosts')
+				.select('profile_id')
+				.eq('gathering_id', draft);
+			expect(data).toEqual([{ profile_id: groupHost.id }]);
+			expect(await reads(groupHost, draft)).toBe(true);
+		} finally {
+			await database().query('delete from public.groups where id = $1', [crew]);
+		}
+	});
+
+	it('is no longer read by its maker once they host it no more, not even as a draft', async () => {
+		const [maker, groupHost] = await Promise.all([person('HandingMaker'), person('TakingHost')]);
+		const crew = await crewHostedBy(groupHost, maker);
+		try {
+			const draft = await draftGathering(maker, {
+				name: `${token} Handed over`,
+				at: accra,
+				host_group_id: crew
+			});
+			expect(await reads(maker, draft)).toBe(true);
+			// The maker's own hosting ends (as when handed over) and they step down in the group.
+			await database().query(
+				'delete from public.gathering_hosts where gathering_id = $1 and profile_id = $2',
+				[draft, maker.id]
+			);
+			const demoted = await groupHost.client.rpc('set_member_role', {
+				group_id: crew,
+				profile_id: maker.id,
+				role: 'member'
+			});
+			expect(demoted.error).toBeNull();
+			expect(await reads(groupHost, draft)).toBe(true);
+			expect(await reads(maker, draft)).toBe(false);
+			expect(await venueAs(maker.client, draft)).toBeNull();
+		} finally {
+			await database().query('delete from public.groups where id = $1', [crew]);
+		}
 	});
 });
 
