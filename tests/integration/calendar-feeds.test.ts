@@ -228,6 +228,52 @@ describe('the private feed', () => {
 		expect(anonymous.data ?? []).toEqual([]);
 	});
 
+	it('leaves out what ended more than 90 days ago, as the public feed does, and keeps series going on', async () => {
+		const archivist = await member('Archivist');
+		const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+		const online = { meeting_mode: 'online', visibility: 'members' } as const;
+		const withLink = { venue: { online_url: onlineUrl } };
+		const [longAgo, lastMonth, stillRepeating] = await Promise.all([
+			hostGathering(
+				archivist,
+				{
+					kind: 'call',
+					name: `${token} Long ago`,
+					starts_at: daysAgo(200),
+					ends_at: daysAgo(199.9),
+					...online
+				},
+				withLink
+			),
+			hostGathering(
+				archivist,
+				{
+					kind: 'call',
+					name: `${token} Last month`,
+					starts_at: daysAgo(30),
+					ends_at: daysAgo(29.9),
+					...online
+				},
+				withLink
+			),
+			hostGathering(
+				archivist,
+				{
+					kind: 'call',
+					name: `${token} Every week since`,
+					starts_at: daysAgo(200),
+					ends_at: daysAgo(199.9),
+					recurrence: 'FREQ=WEEKLY',
+					...online
+				},
+				withLink
+			)
+		]);
+		const feed = named(await readPrivateFeed(anonymousClient(), await tokenOf(archivist)));
+		expect(feed.sort()).toEqual([lastMonth, stillRepeating].sort());
+		expect(feed).not.toContain(longAgo);
+	});
+
 	it('answers a token that is not one with nothing to read', async () => {
 		expect(await readPrivateFeed(anonymousClient(), 'not-a-token')).toBeNull();
 		expect(named(await readPrivateFeed(anonymousClient(), randomUUID()))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
+import { hasEnded } from '$lib/gatherings/gathering-lines';
 import { addDays } from '$lib/gatherings/time';
 import { isUuid } from '$lib/uuid';
 import { selectOf } from '../columns';
@@ -159,16 +160,23 @@ export async function readPublicFeed(
 	return readByIds(supabase, [...past.reverse(), ...upcoming]);
 }
 
-/** The private feed of whoever holds `token`; empty for a token that is unknown or revoked. */
+/**
+ * The private feed of whoever holds `token`: what they host or go to that is upcoming or ended in
+ * the last few months, as in the public feed; empty for a token that is unknown or revoked.
+ */
 export async function readPrivateFeed(
 	supabase: Client,
-	token: string
+	token: string,
+	now: Date = new Date()
 ): Promise<CalendarGathering[] | null> {
 	if (!isUuid(token)) return null;
 	const { data, error } = await supabase.rpc('calendar_feed_by_token', { token });
 	if (error) throw new QueryError('read the calendar feed', error);
-	return data.map(({ address, venue_lat, venue_lng, online_url, ...gathering }) => ({
-		...gathering,
-		venue: venueOf({ address, venue_lat, venue_lng, online_url })
-	}));
+	const since = new Date(now.getTime() - feedLimits.pastDays * 86_400_000);
+	return data
+		.filter((gathering) => !hasEnded(gathering, since))
+		.map(({ address, venue_lat, venue_lng, online_url, ...gathering }) => ({
+			...gathering,
+			venue: venueOf({ address, venue_lat, venue_lng, online_url })
+		}));
 }
