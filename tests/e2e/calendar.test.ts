@@ -1,9 +1,9 @@
-import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
+import { downloadedEvents } from '../support/calendar';
 import { cellAt } from '../support/groups';
 import { closeDatabase, database } from '../support/privacy';
 import { signIn } from '../support/sign-in';
@@ -63,14 +63,10 @@ async function publishedGathering(name: string, visibility: 'public' | 'members'
 
 /** What a calendar app makes of the file at `url`: each event's title and place. */
 async function calendarAt(request: APIRequestContext, url: string) {
-	const response = await request.get(url);
-	expect(response.status()).toBe(200);
-	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-	const calendar = new ICAL.Component(ICAL.parse(await response.text()));
-	return calendar.getAllSubcomponents('vevent').map((vevent) => {
-		const event = new ICAL.Event(vevent);
-		return { summary: event.summary, location: event.location };
-	});
+	return (await downloadedEvents(request, url)).map(({ summary, location }) => ({
+		summary,
+		location
+	}));
 }
 
 function privateSection(page: Page) {

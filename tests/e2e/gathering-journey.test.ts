@@ -1,10 +1,15 @@
-import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
-import { gatheringNotices, removeGatherings } from '../support/gatherings';
+import { downloadedEvents } from '../support/calendar';
+import {
+	gatheringNotices,
+	optInToInvitations,
+	removeGatherings,
+	rsvpPanel
+} from '../support/gatherings';
 import { closeDatabase } from '../support/privacy';
 import { choosePlace } from '../support/places';
 import { signIn } from '../support/sign-in';
@@ -32,12 +37,6 @@ let noy: Member;
 let kham: Member;
 let sone: Member;
 
-/** Opts `someone` in to invitations to gatherings near them, as /me does. */
-async function optIn(someone: Member): Promise<void> {
-	const { error } = await someone.client.from('gathering_invitation_optins').insert({});
-	if (error) throw error;
-}
-
 beforeAll(async () => {
 	[planner, noy, kham, sone] = await Promise.all([
 		member('Planner', { open_to: [] }, vientiane),
@@ -46,20 +45,13 @@ beforeAll(async () => {
 		// Open to gatherings but not to invitations: nobody invites her.
 		member('Sone', { open_to: ['gatherings'] }, vientiane)
 	]);
-	await Promise.all([optIn(noy), optIn(kham)]);
+	await Promise.all([optInToInvitations(noy), optInToInvitations(kham)]);
 });
 
 afterAll(async () => {
 	await removeGatherings(token);
 	await closeDatabase();
 });
-
-/** The RSVP panel, once it shows this state. */
-async function rsvpPanel(page: Page, state: string) {
-	const panel = page.locator(`.rsvp-panel[data-state="${state}"]`);
-	await panel.waitFor();
-	return panel;
-}
 
 /** The inbox item about the gathering named `name` saying `says`, once the inbox shows it. */
 async function inboxItem(page: Page, says: string) {
@@ -71,16 +63,6 @@ async function inboxItem(page: Page, says: string) {
 	const item = page.getByRole('main').getByRole('listitem').filter({ hasText: says });
 	await item.waitFor();
 	return item;
-}
-
-/** The events of the calendar file at `url`, as ical.js reads it with `page`'s cookies. */
-async function calendarEvents(page: Page, url: string): Promise<ICAL.Event[]> {
-	const response = await page.request.get(url);
-	expect(response.status()).toBe(200);
-	expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-	return new ICAL.Component(ICAL.parse(await response.text()))
-		.getAllSubcomponents('vevent')
-		.map((vevent) => new ICAL.Event(vevent));
 }
 
 describe.skipIf(!inject('browserTests'))('a gathering, from the plan to the calendar', () => {
@@ -185,7 +167,7 @@ describe.skipIf(!inject('browserTests'))('a gathering, from the plan to the cale
 		// The calendar file is linked from the page and carries the venue to the one going.
 		const link = second.getByRole('link', { name: `Add ${name} to your calendar` });
 		const calendarUrl = new URL((await link.getAttribute('href'))!, appUrl).href;
-		const going = await calendarEvents(second, calendarUrl);
+		const going = await downloadedEvents(second.request, calendarUrl);
 		expect(going.map(({ summary, location }) => ({ summary, location }))).toEqual([
 			{ summary: name, location: expect.stringContaining(address) }
 		]);
@@ -193,7 +175,7 @@ describe.skipIf(!inject('browserTests'))('a gathering, from the plan to the cale
 		expect(going[0].startDate.isDate).toBe(true);
 
 		// Noy, no longer going, gets the same event with its town and not the venue.
-		const notGoing = await calendarEvents(first, calendarUrl);
+		const notGoing = await downloadedEvents(first.request, calendarUrl);
 		expect(notGoing.map(({ summary }) => summary)).toEqual([name]);
 		expect(notGoing[0].location).not.toContain(address);
 	});

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
+import { rsvpPanel } from '../support/gatherings';
 import { choosePlace } from '../support/places';
 import { signIn } from '../support/sign-in';
 
@@ -14,13 +15,6 @@ const NETWORK_CALL = '00000000-0000-4000-a000-000000000018';
 /** A page in a fresh context (no cookie carried over), with or without JavaScript. */
 async function freshPage(browser: Browser, javaScriptEnabled = true): Promise<Page> {
 	return (await browser.newContext({ javaScriptEnabled })).newPage();
-}
-
-/** The RSVP panel, once it shows this state. */
-async function rsvpPanel(page: Page, state: string) {
-	const panel = page.locator(`.rsvp-panel[data-state="${state}"]`);
-	await panel.waitFor();
-	return panel;
 }
 
 /** The day `days` from today, as a date field takes it. */

@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
@@ -17,6 +16,7 @@ import {
 	regenerateCalendarToken,
 	revokeCalendarToken
 } from '../../src/lib/server/calendar/tokens';
+import { calendarEvents } from '../support/calendar';
 import { cellAt } from '../support/groups';
 import { database } from '../support/privacy';
 import { anonymousClient, membersNamedWith, type Member } from '../support/supabase';
@@ -100,11 +100,6 @@ async function rsvpGoing(who: Member, gatheringId: string) {
 	return data;
 }
 
-function parse(text: string): ICAL.Event[] {
-	const calendar = new ICAL.Component(ICAL.parse(text));
-	return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-}
-
 function calendarOf(gatherings: CalendarGathering[]): string {
 	return buildCalendar({ name: 'Test', siteOrigin: 'https://map.example', gatherings });
 }
@@ -161,7 +156,7 @@ describe('the private feed', () => {
 		const feed = await readPrivateFeed(anonymousClient(), await tokenOf(host));
 		expect(named(feed).sort()).toEqual([ids.workshop, ids.call, ids.membersOnly].sort());
 		const text = calendarOf(feed!);
-		const workshop = parse(text).find((event) => event.summary === `${token} Workshop`)!;
+		const workshop = calendarEvents(text).find((event) => event.summary === `${token} Workshop`)!;
 		expect(workshop.location).toBe(address);
 		expect(workshop.component.getFirstPropertyValue('geo')).toEqual([-25.28, -57.63]);
 		expect(text).toContain(`Join online: ${onlineUrl}`);
@@ -170,7 +165,7 @@ describe('the private feed', () => {
 	it('gives an approved attendee what they are going to, with the venue and the link', async () => {
 		const feed = await readPrivateFeed(anonymousClient(), await tokenOf(attendee));
 		expect(named(feed).sort()).toEqual([ids.workshop, ids.call].sort());
-		const events = parse(calendarOf(feed!));
+		const events = calendarEvents(calendarOf(feed!));
 		expect(events.find((e) => e.summary === `${token} Workshop`)!.location).toBe(address);
 		const call = events.find((e) => e.summary === `${token} Call`)!;
 		expect(call.location).toBe(onlineUrl);
@@ -195,7 +190,7 @@ describe('the private feed', () => {
 			.eq('id', ids.call);
 		expect(cancelled.error).toBeNull();
 		const feed = await readPrivateFeed(anonymousClient(), await tokenOf(attendee));
-		const call = parse(calendarOf(feed!)).find((e) => e.summary === `${token} Call`)!;
+		const call = calendarEvents(calendarOf(feed!)).find((e) => e.summary === `${token} Call`)!;
 		const starts = [];
 		const iterator = call.iterator();
 		for (let next = iterator.next(); next; next = iterator.next()) {
@@ -328,7 +323,7 @@ describe('one gathering’s file', () => {
 	it('gives the venue to its host and approved attendee, not to the waitlist', async () => {
 		for (const who of [host, attendee]) {
 			const gathering = await readGatheringCalendar(who.client, ids.workshop, signedIn);
-			expect(parse(calendarOf([gathering!]))[0].location).toBe(address);
+			expect(calendarEvents(calendarOf([gathering!]))[0].location).toBe(address);
 		}
 		const waiting = await readGatheringCalendar(waitlisted.client, ids.workshop, signedIn);
 		expect(waiting?.venue).toBeNull();

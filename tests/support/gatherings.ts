@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Database } from '../../src/lib/database.types';
 import { cellAt } from './groups';
@@ -206,4 +207,17 @@ export async function storedGathering(gatheringId: string) {
 /** Removes every gathering whose name starts with a run's token (and so its RSVPs and venue). */
 export async function removeGatherings(token: string): Promise<void> {
 	await database().query('delete from public.gatherings where name like $1', [`${token} %`]);
+}
+
+/** Opts `member` in to invitations to gatherings proposed near them, as /me does. */
+export async function optInToInvitations(member: Member): Promise<void> {
+	const { error } = await member.client.from('gathering_invitation_optins').insert({});
+	if (error) throw error;
+}
+
+/** A gathering page's RSVP panel in a browser, once it shows this state (its `data-state`). */
+export async function rsvpPanel(page: Page, state: string) {
+	const panel = page.locator(`.rsvp-panel[data-state="${state}"]`);
+	await panel.waitFor();
+	return panel;
 }

@@ -7,6 +7,7 @@ import {
 	draftGathering,
 	gatheringNotices,
 	inDays,
+	optInToInvitations,
 	publishedGathering,
 	removeGatherings,
 	setVenue,
@@ -41,11 +42,6 @@ function person(name: string, at = amman) {
 	return named(name, { precision: 'town' }, at);
 }
 
-async function optIn(member: Member) {
-	const { error } = await member.client.from('gathering_invitation_optins').insert({});
-	if (error) throw error;
-}
-
 let organiser: Member;
 let near: Member; // opted in, in Amman
 let nearby: Member; // opted in, in Zarqa (within 40 km)
@@ -70,7 +66,7 @@ beforeAll(async () => {
 		]
 	);
 	for (const member of [organiser, near, nearby, far, optedOut, blockedByHost, blocksHost]) {
-		await optIn(member);
+		await optInToInvitations(member);
 	}
 	const out = await optedOut.client
 		.from('gathering_invitation_optins')
@@ -150,8 +146,8 @@ describe('publishing a proposed gathering', () => {
 
 	it('skips those who answered or host it when the region comes after publishing', async () => {
 		const [answered, cohost] = await Promise.all([person('Answered'), person('Cohost')]);
-		await optIn(answered);
-		await optIn(cohost);
+		await optInToInvitations(answered);
+		await optInToInvitations(cohost);
 		const later = await publishedGathering(organiser, { name: `${token} Country day`, at: amman });
 		await answer(answered, later, 'interested');
 		await answer(cohost, later, 'going');

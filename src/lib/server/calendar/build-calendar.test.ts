@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it, vi } from 'vitest';
 import { occurrences } from '$lib/gatherings/recurrence';
 import { localDate } from '$lib/gatherings/time';
+import { calendarEvents } from '../../../../tests/support/calendar';
 import { buildCalendar, type CalendarGathering } from './build-calendar';
 
 /**
@@ -35,13 +36,8 @@ function build(...gatherings: CalendarGathering[]): string {
 	return buildCalendar({ name: 'Gatherings', siteOrigin, now, gatherings });
 }
 
-function events(text: string): ICAL.Event[] {
-	const calendar = new ICAL.Component(ICAL.parse(text));
-	return calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-}
-
 function only(text: string): ICAL.Event {
-	const [event, ...rest] = events(text);
+	const [event, ...rest] = calendarEvents(text);
 	expect(rest).toEqual([]);
 	return event;
 }
@@ -107,7 +103,7 @@ describe('the calendar file', () => {
 	it('links each gathering to its page, and gives it a UID of its own that stays', () => {
 		const first = gathering();
 		const second = gathering({ id: '00000000-0000-4000-8000-000000000002' });
-		const [a, b] = events(build(first, second));
+		const [a, b] = calendarEvents(build(first, second));
 		expect(a.uid).toBe(`gathering-${first.id}@map.example`);
 		expect(b.uid).toBe(`gathering-${second.id}@map.example`);
 		expect(a.component.getFirstPropertyValue('url')).toBe(`${siteOrigin}/gatherings/${first.id}`);
