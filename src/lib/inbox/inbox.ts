@@ -59,6 +59,26 @@ export function answerFor(notification: InboxNotification): InboxAnswer {
 	return null;
 }
 
+/**
+ * What a person may report of what they received: a request to join a group they are in, or an
+ * invitation sent to them. The database decides whether it is theirs to report.
+ */
+export function reportableOf(
+	notification: Pick<InboxNotification, 'kind' | 'request_id' | 'invitation_id'>
+): { subject: 'join_request' | 'invitation'; id: string; label: string } | null {
+	if (notification.kind === 'request_received' && notification.request_id) {
+		return { subject: 'join_request', id: notification.request_id, label: 'Report this request' };
+	}
+	if (notification.kind === 'invitation_received' && notification.invitation_id) {
+		return {
+			subject: 'invitation',
+			id: notification.invitation_id,
+			label: 'Report this invitation'
+		};
+	}
+	return null;
+}
+
 /** What became of a request or invitation that is no longer open, said under it. */
 export function outcomeOf(notification: InboxNotification): string | null {
 	if (notification.kind === 'invitation_received') {
