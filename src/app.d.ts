@@ -10,6 +10,13 @@ declare global {
 			/** The signed-in user, verified with the auth server; null for anonymous visitors. */
 			user: User | null;
 			session: Session | null;
+			/** Set when the database refused a write because the account is suspended. */
+			refusedAsSuspended?: boolean;
+		}
+		interface Error {
+			message: string;
+			/** The database's refusal, written for people: shown as it is, whatever the status. */
+			refusal?: boolean;
 		}
 		interface PageData {
 			user: SignedInVisitor | null;

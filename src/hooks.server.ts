@@ -1,7 +1,8 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { text, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { compressResponse } from '$lib/server/compression';
 import { isForbiddenCrossSitePost } from '$lib/server/csrf';
+import { isSuspensionRefusal } from '$lib/server/query-error';
 import { createRequestClient } from '$lib/server/supabase';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -27,10 +28,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 	}
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
+	// A suspended person's write, refused by the database, is not the server's failure: 403.
+	const response =
+		event.locals.refusedAsSuspended && resolved.status === 500
+			? new Response(resolved.body, { status: 403, headers: resolved.headers })
+			: resolved;
 	// A load's `fetch` of the app's own routes reads the body as it is: gzip only what leaves.
 	return event.isSubRequest ? response : compressResponse(event.request, response);
+};
+
+/**
+ * Unexpected errors are logged and shown as "Something went wrong". One is expected of a
+ * suspended person, though: any write the database refuses them (42501, "Your account is
+ * suspended…"). Forms that call the database's functions show that refusal beside the button;
+ * elsewhere it reaches here, and the error page says it as the database wrote it.
+ */
+export const handleError: HandleServerError = ({ error, event, message }) => {
+	if (isSuspensionRefusal(error)) {
+		event.locals.refusedAsSuspended = true;
+		return { message: error.cause.message, refusal: true };
+	}
+	console.error(error);
+	return { message };
 };

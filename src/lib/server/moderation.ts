@@ -43,7 +43,11 @@ export async function readReportedThing(
 			return data && { name: data.display_name };
 		}
 		case 'group': {
-			const { data, error } = await supabase.from('groups').select('name').eq('id', id).maybeSingle();
+			const { data, error } = await supabase
+				.from('groups')
+				.select('name')
+				.eq('id', id)
+				.maybeSingle();
 			if (error) throw new QueryError('read the group to report', error);
 			return data && { name: data.name };
 		}

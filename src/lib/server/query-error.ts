@@ -45,3 +45,17 @@ export async function refusable<T>(
 	if (!error) return { ok: true, value: data as T };
 	return { ok: false, refusal: refusalOf(action, error) };
 }
+
+/**
+ * Whether a query failed because the signed-in person's account is suspended: the database
+ * refuses every write of theirs (42501, "Your account is suspended…"; see the moderation
+ * migration). `hooks.server.ts` shows that refusal as it is, where a write the app does not expect
+ * to be refused would otherwise be a 500.
+ */
+export function isSuspensionRefusal(
+	error: unknown
+): error is QueryError & { cause: PostgrestError } {
+	if (!(error instanceof QueryError)) return false;
+	const cause = error.cause as PostgrestError | undefined;
+	return cause?.code === '42501' && /suspended/i.test(cause.message);
+}

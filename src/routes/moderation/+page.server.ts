@@ -1,6 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { doneText, suspensionEnd, type ModerationAction } from '$lib/moderation/moderation';
-import { amIModerator, liftSuspension, moderateReport, readModeration } from '$lib/server/moderation';
+import {
+	amIModerator,
+	liftSuspension,
+	moderateReport,
+	readModeration
+} from '$lib/server/moderation';
 import { requireUser } from '$lib/server/visitor';
 import { isUuid } from '$lib/uuid';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +40,8 @@ export const actions: Actions = {
 		if (!isUuid(reportId) || !ACTIONS.includes(action)) {
 			return fail(400, { problem: 'Choose Dismiss, Hide or Suspend on one of the reports.' });
 		}
-		const until = action === 'suspend' ? suspensionEnd(String(form.get('period')), new Date()) : null;
+		const until =
+			action === 'suspend' ? suspensionEnd(String(form.get('period')), new Date()) : null;
 		if (until === undefined) {
 			return fail(400, {
 				refused: { id: reportId, message: 'Choose how long the suspension lasts.' }
