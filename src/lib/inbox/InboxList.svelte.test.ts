@@ -223,4 +223,30 @@ describe('InboxList', () => {
 		expect(items[0]).toHaveTextContent('Newest joined');
 		expect(items[1]).toHaveTextContent('Oldest joined');
 	});
+
+	describe('offers to report what was received', () => {
+		it('links a request to join and an invitation to their report pages', () => {
+			render(InboxList, {
+				notifications: [
+					inboxNotification({ kind: 'request_received', request_id: REQUEST_ID }),
+					inboxNotification({ kind: 'invitation_received', invitation_id: INVITATION_ID })
+				]
+			});
+
+			const [request, invitation] = screen.getAllByRole('listitem');
+			expect(
+				within(request).getByRole('link', {
+					name: 'Report this request: Ada Fernhill asked to join Bristol Makers Crew'
+				})
+			).toHaveAttribute('href', `/report/join_request/${REQUEST_ID}`);
+			expect(
+				within(invitation).getByRole('link', { name: /^Report this invitation/ })
+			).toHaveAttribute('href', `/report/invitation/${INVITATION_ID}`);
+		});
+
+		it('offers nothing to report on news of one’s own', () => {
+			renderOne({ kind: 'request_decided', body: 'accepted', request_id: REQUEST_ID });
+			expect(screen.queryByRole('link', { name: /^Report/ })).not.toBeInTheDocument();
+		});
+	});
 });
