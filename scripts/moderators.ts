@@ -22,6 +22,9 @@ export class AdminError extends Error {
 	}
 }
 
+/** The longest note the moderators table keeps on why someone moderates. */
+const MODERATOR_NOTE_MAX = 200;
+
 /** Accounts read per page while looking for an email (the most GoTrue gives at once). */
 const USERS_PER_PAGE = 1000;
 
@@ -90,11 +93,14 @@ export async function grantModerator(
 	client: ServiceClient,
 	{ email, note = '' }: { email: string; note?: string }
 ): Promise<Moderator> {
+	if ([...note].length > MODERATOR_NOTE_MAX) {
+		throw new AdminError(`Keep the note to ${MODERATOR_NOTE_MAX} characters.`);
+	}
 	const account = await findAccount(client, email);
 	const { data, error } = await client
 		.from('moderators')
-		.insert({ profile_id: account.id, granted_by_note: note })
-		.select('granted_at, granted_by_note')
+		.insert({ profile_id: account.id, note })
+		.select('granted_at, note')
 		.single();
 	if (error?.code === '23505') throw new AdminError(`${account.email} is already a moderator.`);
 	if (error?.code === '23503') {
@@ -106,7 +112,7 @@ export async function grantModerator(
 		email: account.email ?? email,
 		displayName: await displayNameOf(client, account.id),
 		grantedAt: data.granted_at,
-		note: data.granted_by_note
+		note: data.note
 	};
 }
 
@@ -129,7 +135,7 @@ export async function revokeModerator(
 export async function listModerators(client: ServiceClient): Promise<Moderator[]> {
 	const { data, error } = await client
 		.from('moderators')
-		.select('profile_id, granted_at, granted_by_note')
+		.select('profile_id, granted_at, note')
 		.order('granted_at')
 		.order('profile_id');
 	if (error) throw new AdminError(`Could not read the moderators: ${error.message}`);
@@ -141,7 +147,7 @@ export async function listModerators(client: ServiceClient): Promise<Moderator[]
 				email: found.user?.email ?? '(no email)',
 				displayName: await displayNameOf(client, row.profile_id),
 				grantedAt: row.granted_at,
-				note: row.granted_by_note
+				note: row.note
 			};
 		})
 	);

@@ -21,6 +21,8 @@ export interface ReportContext {
 	bio?: string | null;
 	place_label?: string | null;
 	created_at?: string | null;
+	/** Whether the person is suspended now; `suspended_until` null then means until lifted. */
+	suspended?: boolean;
 	suspended_until?: string | null;
 	name?: string | null;
 	title?: string | null;
@@ -70,6 +72,7 @@ export interface ModerationLogEntry {
 /** The signed-in person's own suspension: `until` null means until a moderator lifts it. */
 export interface OwnSuspension {
 	until: string | null;
+	since?: string;
 	note?: string | null;
 }
 
