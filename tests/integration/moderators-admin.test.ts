@@ -22,6 +22,15 @@ import { memberWithProfile, type Member } from '../support/supabase';
  */
 const run = promisify(execFile);
 
+/** What the command wrote to stderr, without supabase-js's warning about Node 20 on every start. */
+function ownLines(stderr: string): string {
+	return stderr
+		.split('\n')
+		.filter((line) => !line.includes('Node.js 20 and below are deprecated'))
+		.join('\n')
+		.trim();
+}
+
 async function admin(args: string[], env: Record<string, string> = {}) {
 	const { apiUrl, serviceKey } = inject('stack');
 	try {
@@ -38,10 +47,10 @@ async function admin(args: string[], env: Record<string, string> = {}) {
 				}
 			}
 		);
-		return { code: 0, stdout, stderr };
+		return { code: 0, stdout, stderr: ownLines(stderr) };
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string };
-		return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+		return { code: failed.code, stdout: failed.stdout, stderr: ownLines(failed.stderr) };
 	}
 }
 

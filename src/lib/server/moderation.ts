@@ -142,7 +142,7 @@ export function moderateReport(
 		until,
 		note
 	}: { reportId: string; action: ModerationAction; until: string | null; note: string }
-): Promise<Outcome<null>> {
+): Promise<Outcome<undefined>> {
 	return refusable(
 		`${action} the report`,
 		supabase.rpc('moderate', {
@@ -158,7 +158,7 @@ export function moderateReport(
 export function liftSuspension(
 	supabase: Client,
 	{ profileId, note }: { profileId: string; note: string }
-): Promise<Outcome<null>> {
+): Promise<Outcome<undefined>> {
 	return refusable(
 		'lift the suspension',
 		supabase.rpc('lift_suspension', { profile_id: profileId, note })
