@@ -178,7 +178,11 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 		expect(exported.status()).toBe(200);
 		expect(JSON.stringify(await exported.json())).toContain(reportedName);
 		// A write the database refuses them is said as the database says it, not as a server error.
+		const refused = suspendedPage.waitForResponse(
+			(response) => response.request().method() === 'POST' && response.url().includes('/me')
+		);
 		await suspendedPage.getByRole('button', { name: "Confirm I'm still here" }).click();
+		expect((await refused).status()).toBe(403);
 		await suspendedPage.getByRole('heading', { level: 1, name: 'Sorry' }).waitFor();
 		expect(await suspendedPage.locator('h1 + p').innerText()).toMatch(/^Your account is suspended/);
 
