@@ -224,6 +224,18 @@ describe('InboxList', () => {
 		expect(items[1]).toHaveTextContent('Oldest joined');
 	});
 
+	it('tells a reporter the outcome of their report, linking nowhere else', () => {
+		const { item } = renderOne({
+			kind: 'report_outcome',
+			group_id: null,
+			group_name: null,
+			actor_name: null,
+			body: 'actioned'
+		});
+		expect(item).toHaveTextContent('A moderator reviewed your report and took action.');
+		expect(within(item).queryByRole('link')).not.toBeInTheDocument();
+	});
+
 	describe('offers to report what was received', () => {
 		it('links a request to join and an invitation to their report pages', () => {
 			render(InboxList, {

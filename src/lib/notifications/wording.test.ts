@@ -124,6 +124,24 @@ describe('notificationSentence', () => {
 		expect(notificationSentence(notification(overrides))).toBe(sentence);
 	});
 
+	it('tells a reporter the outcome of their report, and nothing of the other party', () => {
+		const outcome = (body: string) =>
+			notificationSentence(
+				notification({
+					kind: 'report_outcome',
+					group_id: null,
+					actor_name: null,
+					group_name: null,
+					body
+				})
+			);
+		expect(outcome('actioned')).toBe('A moderator reviewed your report and took action');
+		expect(outcome('dismissed')).toBe('A moderator reviewed your report: no action was needed');
+		expect(
+			notificationLink({ kind: 'report_outcome', group_id: null, gathering_id: null })
+		).toEqual({ path: '/inbox', label: 'Open your inbox' });
+	});
+
 	it('names someone whose name is gone, and a group whose name is gone', () => {
 		expect(notificationSentence(notification({ actor_name: null, group_name: ' ' }))).toBe(
 			'Someone asked to join a group'
