@@ -102,6 +102,7 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 		await form.getByRole('button', { name: 'Send the report' }).click();
 		await reporting.getByText('Choose the reason that fits best.').first().waitFor();
 		expect(await form.getByLabel('Details (optional)').inputValue()).toBe(details);
+		await expectNoSeriousA11yViolations(reporting);
 		await form.getByRole('radio', { name: 'Spam' }).check();
 		await form.getByRole('button', { name: 'Send the report' }).click();
 		await reporting
@@ -193,6 +194,7 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 			.getByText(`${reportedName}’s suspension is lifted.`)
 			.waitFor();
 		await moderating.getByText('Nobody is suspended.').waitFor();
+		await moderating.getByText(/^No open reports\./).waitFor();
 		const log = moderating.getByRole('table', { name: 'Moderation actions, newest first' });
 		const rows = await log.getByRole('row').allInnerTexts();
 		const ours = rows.filter((row) => /Suspended until lifted|Lifted a suspension/.test(row));
