@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import { grantModerator, serviceClient } from '../../scripts/moderators';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
-import { closeDatabase, practitionersNamedWith } from '../support/privacy';
+import { createGroup } from '../support/groups';
+import { closeDatabase, database, practitionersNamedWith } from '../support/privacy';
 import { signIn } from '../support/sign-in';
 import { membersNamedWith, type Member } from '../support/supabase';
 
@@ -206,5 +207,50 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 		// And they are back on the map.
 		const back = await mapListAroundOuagadougou(reporting);
 		await back.getByRole('heading', { name: 'In view (1)' }).waitFor();
+	});
+
+	it('works on a phone, by keyboard: a crew reported and hidden', async () => {
+		const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+		const crewName = `${token} Ouaga Gardeners Crew`;
+		const crewId = await createGroup({ kind: 'crew', name: crewName, at: ouagadougou });
+		/** Whether the page is wider than the screen: a phone would scroll sideways. */
+		const overflows = (page: Page) =>
+			page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+		const reporting = await (await browser().newContext(phone)).newPage();
+		pages.push(reporting);
+		await signIn(reporting, reporter.email);
+		await reporting.goto(`${appUrl}/groups/${crewId}`);
+		await reporting.getByRole('link', { name: `Report ${crewName}` }).press('Enter');
+		const form = reporting.getByRole('form', { name: `Report ${crewName}` });
+		await form.getByRole('radio', { name: 'Inappropriate' }).press('Space');
+		await form.getByRole('button', { name: 'Send the report' }).press('Enter');
+		await reporting
+			.getByRole('status')
+			.getByText(/^Thanks: a moderator will look at it/)
+			.waitFor();
+		expect(await overflows(reporting)).toBe(false);
+
+		const moderating = await (await browser().newContext(phone)).newPage();
+		pages.push(moderating);
+		await signIn(moderating, moderator.email);
+		await moderating.goto(`${appUrl}/moderation`);
+		const report = moderating.getByRole('article', { name: crewName });
+		expect(await report.innerText()).toContain('Inappropriate');
+		expect(await overflows(moderating)).toBe(false);
+		await expectNoSeriousA11yViolations(moderating);
+		await report.getByRole('button', { name: `Hide the item (${crewName})` }).press('Enter');
+		await moderating
+			.getByRole('status')
+			.getByText(
+				`${crewName} is hidden from everyone but moderators, and the reporter is told action was taken.`
+			)
+			.waitFor();
+		const log = moderating.getByRole('table', { name: 'Moderation actions, newest first' });
+		expect(await log.getByRole('row').nth(1).innerText()).toContain('Hid the item');
+		expect(await overflows(moderating)).toBe(false);
+
+		// Hidden: its page is a 404 for the reporter.
+		expect((await reporting.goto(`${appUrl}/groups/${crewId}`))?.status()).toBe(404);
 	});
 });
