@@ -12,7 +12,7 @@ import {
 } from '../support/gatherings';
 import { closeDatabase } from '../support/privacy';
 import { choosePlace } from '../support/places';
-import { signIn } from '../support/sign-in';
+import { useSignedInPages } from '../support/sign-in';
 import { membersNamedWith, type Member } from '../support/supabase';
 
 const appUrl = inject('appUrl');
@@ -67,16 +67,7 @@ async function inboxItem(page: Page, says: string) {
 
 describe.skipIf(!inject('browserTests'))('a gathering, from the plan to the calendar', () => {
 	const browser = useBrowser();
-	const pages: Page[] = [];
-	async function signedIn(someone: Member): Promise<Page> {
-		const page = await (await browser().newContext()).newPage();
-		pages.push(page);
-		await signIn(page, someone.email);
-		return page;
-	}
-	afterAll(async () => {
-		await Promise.all(pages.splice(0).map((page) => page.context().close()));
-	});
+	const signedIn = useSignedInPages(browser);
 
 	it('is planned, proposed, published, answered, waitlisted, moved up and downloaded', async () => {
 		const name = `${token} Mekong Valley Day`;

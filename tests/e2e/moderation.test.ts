@@ -6,7 +6,7 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
 import { createGroup } from '../support/groups';
 import { closeDatabase, database, practitionersNamedWith } from '../support/privacy';
-import { signIn } from '../support/sign-in';
+import { useSignedInPages } from '../support/sign-in';
 import { membersNamedWith, type Member } from '../support/supabase';
 
 const appUrl = inject('appUrl');
@@ -48,6 +48,7 @@ afterAll(async () => {
 		.from('moderators')
 		.delete()
 		.eq('profile_id', moderator.id);
+	await database().query('delete from public.groups where name like $1', [`${token}%`]);
 	await closeDatabase();
 });
 
@@ -70,16 +71,7 @@ async function directoryOfThisRun(page: Page) {
 
 describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 	const browser = useBrowser();
-	const pages: Page[] = [];
-	async function signedIn(someone: Member): Promise<Page> {
-		const page = await (await browser().newContext()).newPage();
-		pages.push(page);
-		await signIn(page, someone.email);
-		return page;
-	}
-	afterAll(async () => {
-		await Promise.all(pages.splice(0).map((page) => page.context().close()));
-	});
+	const signedIn = useSignedInPages(browser);
 
 	it('takes a report to a suspension, the person off the map, and back', async () => {
 		// The reporter sees the person on the map and in the directory, and reports them.
@@ -217,9 +209,7 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 		const overflows = (page: Page) =>
 			page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
-		const reporting = await (await browser().newContext(phone)).newPage();
-		pages.push(reporting);
-		await signIn(reporting, reporter.email);
+		const reporting = await signedIn(reporter, phone);
 		await reporting.goto(`${appUrl}/groups/${crewId}`);
 		await reporting.getByRole('link', { name: `Report ${crewName}` }).press('Enter');
 		const form = reporting.getByRole('form', { name: `Report ${crewName}` });
@@ -231,9 +221,7 @@ describe.skipIf(!inject('browserTests'))('reports and moderation', () => {
 			.waitFor();
 		expect(await overflows(reporting)).toBe(false);
 
-		const moderating = await (await browser().newContext(phone)).newPage();
-		pages.push(moderating);
-		await signIn(moderating, moderator.email);
+		const moderating = await signedIn(moderator, phone);
 		await moderating.goto(`${appUrl}/moderation`);
 		const report = moderating.getByRole('article', { name: crewName });
 		expect(await report.innerText()).toContain('Inappropriate');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { mailboxMessagesTo } from './mail';
 
@@ -16,4 +16,25 @@ export async function signIn(page: Page, email: string) {
 	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
 	await page.goto(link[0]);
 	await page.getByText('Signed in as').waitFor();
+}
+
+/**
+ * Pages signed in as members, each in a browser context of its own (with `options`, a phone's
+ * viewport say), for a journey of several people; all closed after the calling `describe`'s tests.
+ * Call it in the `describe` body, with `useBrowser()`'s getter.
+ */
+export function useSignedInPages(browser: () => Browser) {
+	const pages: Page[] = [];
+	afterAll(async () => {
+		await Promise.all(pages.splice(0).map((page) => page.context().close()));
+	});
+	return async function signedIn(
+		someone: { email: string },
+		options: BrowserContextOptions = {}
+	): Promise<Page> {
+		const page = await (await browser().newContext(options)).newPage();
+		pages.push(page);
+		await signIn(page, someone.email);
+		return page;
+	};
 }

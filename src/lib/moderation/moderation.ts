@@ -43,7 +43,7 @@ export interface OpenReport {
 	details: string;
 	created_at: string;
 	reporter: Someone | null;
-	/** How many open reports there are on the same thing, this one included. */
+	/** How many reports were ever made on the same thing, this one included. */
 	reports_on_subject: number;
 	context: ReportContext | null;
 }
