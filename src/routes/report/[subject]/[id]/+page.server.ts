@@ -14,17 +14,17 @@ function reported(params: { subject: string; id: string }): { subject: ReportSub
 	return { subject: params.subject, id: params.id };
 }
 
-/** Where the thing reported is seen: its page, or the inbox for what someone received. */
-function backHref({ subject, id }: { subject: ReportSubject; id: string }): string {
+/** Where the thing reported is seen, and what the way back says: its page, or the inbox. */
+function back({ subject, id }: { subject: ReportSubject; id: string }, name: string) {
 	switch (subject) {
 		case 'person':
-			return resolve('/p/[id]', { id });
+			return { href: resolve('/p/[id]', { id }), label: `Back to ${name}` };
 		case 'group':
-			return resolve('/groups/[id]', { id });
+			return { href: resolve('/groups/[id]', { id }), label: `Back to ${name}` };
 		case 'gathering':
-			return resolve('/gatherings/[id]', { id });
+			return { href: resolve('/gatherings/[id]', { id }), label: `Back to ${name}` };
 		default:
-			return resolve('/inbox');
+			return { href: resolve('/inbox'), label: 'Back to your inbox' };
 	}
 }
 
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const target = reported(params);
 	const thing = await readReportedThing(locals.supabase, target);
 	if (!thing) error(404, NOTHING_TO_REPORT);
-	return { subject: target.subject, name: thing.name, backHref: backHref(target) };
+	return { subject: target.subject, name: thing.name, back: back(target, thing.name) };
 };
 
 export const actions: Actions = {
