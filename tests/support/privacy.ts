@@ -34,8 +34,9 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
- * (group-pages), Bhutan (notification-emails) and Niger (report-pages), nor those of the browser tests that count people:
- * Cambodia (planner), Laos (gathering-journey) and Burkina Faso (moderation).
+ * (group-pages), Bhutan (notification-emails) and Niger (report-pages), nor those of the browser
+ * tests that count people: Cambodia (planner), Laos (gathering-journey) and Burkina Faso
+ * (moderation).
  */
 
 export type Precision = Database['public']['Enums']['location_precision'];
