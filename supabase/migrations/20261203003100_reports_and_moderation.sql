@@ -468,6 +468,9 @@ create function public.report(
 declare
 	seen boolean;
 begin
+	if not audience.is_member() then
+		raise exception 'Sign in first.' using errcode = '42501';
+	end if;
 	if subject is null or subject_id is null or reason is null then
 		raise exception 'Say what you report and why.' using errcode = '22023';
 	end if;
