@@ -294,6 +294,16 @@ describe('acting on a report', () => {
 	});
 
 	it('hides a group and a gathering from everyone, their hosts included', async () => {
+		const feedToken = (await host.client.rpc('regenerate_calendar_token')).data as string;
+		const hostsFeed = async () => {
+			const feed = await rest(anonymousToken(), 'rpc/calendar_feed_by_token', {
+				method: 'POST',
+				body: { token: feedToken }
+			});
+			expect(feed.status).toBe(200);
+			return (feed.body as { id: string }[]).map((entry) => entry.id);
+		};
+		expect(await hostsFeed()).toContain(gatheringId);
 		const onCrew = await report(member, 'group', crewId, 'unsafe');
 		const onDay = await report(member, 'gathering', gatheringId, 'unsafe');
 		for (const id of [onCrew, onDay]) {
@@ -314,6 +324,8 @@ describe('acting on a report', () => {
 				expect(page.text).not.toContain(gatheringId);
 			}
 		}
+		// Nor is it in the calendar feed of its host, read by the feed's secret address.
+		expect(await hostsFeed()).not.toContain(gatheringId);
 		expect(await outcomesFor(member)).toContainEqual(
 			expect.objectContaining({ kind: 'report_outcome', body: 'actioned' })
 		);
