@@ -24,6 +24,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * | save-profile     | Lithuania                                           |
  * | radar            | Chile                                               |
  * | crews-membership | Tanzania                                            |
+ * | hardening        | Honduras                                            |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
