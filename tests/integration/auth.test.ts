@@ -259,6 +259,31 @@ describe('signing in by email', () => {
 		expect(new URLSearchParams(location.hash.slice(1)).has('access_token')).toBe(true);
 	});
 
+	it('redirects only to the site’s own origin, never another port or scheme on its host', async () => {
+		/** Where the link asked for with `emailRedirectTo` sends its follower. */
+		const redirectOf = async (emailRedirectTo?: string) => {
+			const email = newEmail('redirect-origin');
+			await anonClient().auth.signInWithOtp({ email, options: { emailRedirectTo } });
+			return new URL((await onlyMessageFor(email)).link).searchParams.get('redirect_to');
+		};
+		const site = new URL((await redirectOf())!);
+		const callback = `${site.origin}/auth/callback?next=%2Fme`;
+		expect(await redirectOf(callback)).toBe(callback);
+
+		const otherPort = new URL(callback);
+		otherPort.port = String(Number(site.port || 80) + 1);
+		const otherScheme = new URL(callback);
+		otherScheme.protocol = site.protocol === 'https:' ? 'http:' : 'https:';
+		for (const elsewhere of [
+			otherPort.href,
+			otherScheme.href,
+			`${site.protocol}//${site.host}.evil.example/auth/callback`,
+			`${site.protocol}//${site.host}@evil.example/auth/callback`
+		]) {
+			expect(await redirectOf(elsewhere)).toBe(site.href);
+		}
+	});
+
 	it('rejects an address that is not one, with validation_failed', async () => {
 		const { error } = await anonClient().auth.signInWithOtp({ email: 'not an address' });
 		expect(error?.status).toBe(400);
