@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowser } from '../support/browser';
-import { mailboxMessagesTo } from '../support/mail';
+import { requestSignInLink } from '../support/sign-in';
 
 /**
  * Login CSRF, tried as the attacker would: ask for a sign-in link for your own address, take the
@@ -17,18 +17,8 @@ const appUrl = inject('appUrl');
 
 /** The attacker's own sign-in link, asked for through the app's form as anyone can. */
 async function attackersLink(context: BrowserContext): Promise<URL> {
-	const { apiUrl } = inject('stack');
 	const email = `attacker-${randomUUID().slice(0, 8)}@example.org`;
-	const page = await context.newPage();
-	await page.goto(`${appUrl}/login`);
-	await page.getByLabel('Email address').fill(email);
-	await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-	await page.getByRole('heading', { name: /check your email/i }).waitFor();
-	const link = (await mailboxMessagesTo(email))
-		.map((message) => message.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`)))
-		.find(Boolean);
-	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
-	return new URL(link[0]);
+	return new URL(await requestSignInLink(await context.newPage(), email));
 }
 
 /** Whether the browser holds a Supabase session cookie (`sb-<ref>-auth-token`, maybe chunked). */
