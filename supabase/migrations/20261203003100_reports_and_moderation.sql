@@ -189,6 +189,52 @@ create policy "members see the gatherings shared with them, hosts their drafts"
 		)
 	);
 
+-- A private calendar feed (read by its token, past row-level security) leaves hidden gatherings out
+-- too.
+create or replace function public.calendar_feed_by_token(token uuid)
+	returns table (
+		id uuid,
+		kind public.gathering_kind,
+		name text,
+		description text,
+		status public.gathering_status,
+		starts_at timestamptz,
+		ends_at timestamptz,
+		time_zone text,
+		all_day boolean,
+		recurrence text,
+		repeats_until timestamptz,
+		cancelled_occurrences timestamptz[],
+		meeting_mode text,
+		area_label text,
+		updated_at timestamptz,
+		is_host boolean,
+		address text,
+		venue_lat double precision,
+		venue_lng double precision,
+		online_url text
+	)
+	language sql stable security definer set search_path = ''
+	as $$
+	select g.id, g.kind, g.name, g.description, g.status, g.starts_at, g.ends_at, g.time_zone,
+		g.all_day, g.recurrence, g.repeats_until, g.cancelled_occurrences, g.meeting_mode,
+		g.area_label, g.updated_at, g.id = any (private.gatherings_hosted_by(t.profile_id)),
+		v.address, v.lat, v.lng, v.online_url
+	from public.calendar_tokens t
+	join public.gatherings g on g.status <> 'draft' and g.hidden_at is null
+	left join public.gathering_venues v
+		on v.gathering_id = g.id and private.may_read_venue(g.id, t.profile_id)
+	where t.token = calendar_feed_by_token.token
+		and (
+			g.id = any (private.gatherings_hosted_by(t.profile_id))
+			or exists (
+				select 1 from public.gathering_rsvps r
+				where r.gathering_id = g.id and r.profile_id = t.profile_id and r.state = 'confirmed'
+			)
+		)
+	order by g.starts_at, g.id
+$$;
+
 -- A suspended person's place on the map goes with them: publishing treats them as placed
 -- nowhere, which also takes them out of the k = 3 counts of the public cells.
 create or replace function private.publish_locations(profile_ids uuid[]) returns void
@@ -468,6 +514,9 @@ create function public.report(
 declare
 	seen boolean;
 begin
+	if not audience.is_member() then
+		raise exception 'Sign in first.' using errcode = '42501';
+	end if;
 	if subject is null or subject_id is null or reason is null then
 		raise exception 'Say what you report and why.' using errcode = '22023';
 	end if;
