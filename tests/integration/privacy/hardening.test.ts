@@ -14,7 +14,7 @@ import {
 	rest,
 	type RestResponse
 } from '../../support/privacy';
-import { signInAs, signUpMember, type Member } from '../../support/supabase';
+import { serviceClient, signInAs, signUpMember, type Member } from '../../support/supabase';
 
 /**
  * The holes an attacker found before the site opened to the public (issue 12, findings 3, 6, 7
@@ -159,13 +159,14 @@ describe('finding 3: an anonymous sign-in is a stranger', () => {
 
 describe('finding 7: names are plain text', () => {
 	// U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+200F RIGHT-TO-LEFT MARK, a C0
-	// control (BEL) and a C1 one (NEXT LINE).
+	// control (BEL), a C1 one (NEXT LINE) and U+2028 LINE SEPARATOR.
 	const hidden = [
 		['U+202E', '\u202e'],
 		['U+2066', '\u2066'],
 		['U+200F', '\u200f'],
 		['U+0007', '\u0007'],
-		['U+0085', '\u0085']
+		['U+0085', '\u0085'],
+		['U+2028', '\u2028']
 	] as const;
 	const tainted = (character: string) => `${token} Ana${character}nimda`;
 
@@ -257,6 +258,16 @@ describe('finding 7: names are plain text', () => {
 			code: '23514',
 			message: expect.stringContaining('gathering_venues_address_plain_text')
 		});
+	});
+
+	it('starts a profile unnamed when the name given at sign-up is not plain text, and signs up', async () => {
+		const email = `${token}-signup-${randomUUID().slice(0, 6)}@example.test`;
+		const { data, error } = await serviceClient().auth.admin.createUser({
+			email,
+			user_metadata: { display_name: `${token} Sign\u202eup` }
+		});
+		expect(error).toBeNull();
+		expect((await groundTruth(data.user!.id))?.display_name).toBe('');
 	});
 
 	// Accents, emoji (a family is joined with U+200D, which is no direction mark) and right-to-left
