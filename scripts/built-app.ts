@@ -18,7 +18,7 @@ export async function startBuiltApp({
 	stdout = 'ignore'
 }: {
 	port: number;
-	stack: { apiUrl: string; anonKey: string; mailboxUrl: string };
+	stack: { apiUrl: string; anonKey: string; serviceKey: string; mailboxUrl: string };
 	/** Where the server's own output goes; its errors always reach this process's stderr. */
 	stdout?: 'ignore' | 'inherit';
 }): Promise<BuiltApp> {
@@ -35,7 +35,9 @@ export async function startBuiltApp({
 			ORIGIN: appUrl,
 			PUBLIC_SUPABASE_URL: stack.apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
-			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl
+			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl,
+			// Sign-in limits count each visitor's address (src/lib/server/auth-forwarding.ts).
+			SUPABASE_SECRET_KEY: stack.serviceKey
 		},
 		stdio: ['ignore', stdout, 'inherit']
 	});

@@ -53,7 +53,9 @@ if (process.env.PUBLIC_SUPABASE_URL) {
 	const app = startVite({
 		PUBLIC_SUPABASE_URL: expected.apiUrl,
 		PUBLIC_SUPABASE_ANON_KEY: expected.anonKey,
-		PUBLIC_LOCAL_MAILBOX_URL: expected.mailboxUrl
+		PUBLIC_LOCAL_MAILBOX_URL: expected.mailboxUrl,
+		// Sign-in limits count each visitor's address (src/lib/server/auth-forwarding.ts).
+		SUPABASE_SECRET_KEY: expected.serviceKey
 	});
 	await mkdir(config.dir, { recursive: true });
 	if (app.pid) await writeFile(appPidFile, String(app.pid));

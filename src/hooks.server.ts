@@ -13,7 +13,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 			status: 403
 		});
 	}
-	event.locals.supabase = createRequestClient(event.cookies, event.fetch);
+	event.locals.supabase = createRequestClient({
+		cookies: event.cookies,
+		fetch: event.fetch,
+		// Sign-in limits count the visitor's address, not the server's (see auth-forwarding.ts).
+		clientAddress: () => event.getClientAddress()
+	});
 
 	// The session in the cookie is only a claim: getUser() asks the auth server to verify it.
 	const {

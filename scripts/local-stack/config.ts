@@ -34,7 +34,8 @@ export function developerStackConfig() {
 		appPort,
 		siteUrl: `http://localhost:${appPort}`,
 		jwtSecret: DEFAULT_JWT_SECRET,
-		additionalRedirectUrls: [`http://127.0.0.1:${appPort}`]
+		// The app on 127.0.0.1 as well as on localhost: every path of it, and no other port.
+		additionalRedirectUrls: [`http://127.0.0.1:${appPort}/**`]
 	};
 }
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createAuthService } from './auth/index.ts';
+import { createAuthService, type AuthRateLimits } from './auth/index.ts';
 import { createGateway, gatewayUrl } from './gateway.ts';
 import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
@@ -38,7 +38,7 @@ export interface LocalStackOptions {
 	durable?: boolean;
 	/** Delete `dir` on stop: a throw-away stack for tests and benchmarks. */
 	ephemeral?: boolean;
-	authRateLimits?: { emailSendIntervalSeconds?: number; requestsPerHourPerIp?: number };
+	authRateLimits?: AuthRateLimits;
 	log?: (source: string, line: string) => void;
 	/** Called when a process of the stack dies while it should be running. */
 	onUnexpectedExit?: (reason: string) => void;

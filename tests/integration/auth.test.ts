@@ -1,14 +1,11 @@
 import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAuthService, type AuthOptions } from '../../scripts/local-stack/auth/index.ts';
-import { createApiKeys } from '../../scripts/local-stack/keys.ts';
-import { Mailbox, type MailMessage } from '../../scripts/local-stack/mailbox.ts';
+import type { MailMessage } from '../../scripts/local-stack/mailbox.ts';
+import { startAuthServer, type AuthServer } from '../support/auth-server';
 
 /**
  * The local auth stand-in, driven the way the app drives it: through supabase-js against the
@@ -87,48 +84,6 @@ function otherCode(code: string): string {
 async function follow(link: string): Promise<{ status: number; location: URL }> {
 	const response = await fetch(link, { redirect: 'manual' });
 	return { status: response.status, location: new URL(response.headers.get('location') ?? '') };
-}
-
-interface AuthServer {
-	apiUrl: string;
-	anonKey: string;
-	serviceKey: string;
-	mailbox: Mailbox;
-	close(): Promise<void>;
-}
-
-/** An auth server of its own (with its own limits) on the stack's database. */
-async function startAuthServer(options: Partial<AuthOptions>): Promise<AuthServer> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const jwtSecret = randomBytes(32).toString('hex');
-	const mailbox = new Mailbox();
-	const service = createAuthService({
-		pool: db,
-		jwtSecret,
-		apiUrl,
-		siteUrl: 'http://localhost:5173',
-		mailbox,
-		log: () => {},
-		...options
-	});
-	server.on('request', (req, res) => {
-		const url = req.url ?? '/';
-		if (url.startsWith('/auth/v1/')) void service.handle(req, res, url.slice('/auth/v1'.length));
-		else res.writeHead(404).end();
-	});
-	const keys = await createApiKeys(jwtSecret);
-	return {
-		apiUrl,
-		...keys,
-		mailbox,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})
-	};
 }
 
 beforeAll(() => {
@@ -304,6 +259,31 @@ describe('signing in by email', () => {
 		expect(new URLSearchParams(location.hash.slice(1)).has('access_token')).toBe(true);
 	});
 
+	it('redirects only to the site’s own origin, never another port or scheme on its host', async () => {
+		/** Where the link asked for with `emailRedirectTo` sends its follower. */
+		const redirectOf = async (emailRedirectTo?: string) => {
+			const email = newEmail('redirect-origin');
+			await anonClient().auth.signInWithOtp({ email, options: { emailRedirectTo } });
+			return new URL((await onlyMessageFor(email)).link).searchParams.get('redirect_to');
+		};
+		const site = new URL((await redirectOf())!);
+		const callback = `${site.origin}/auth/callback?next=%2Fme`;
+		expect(await redirectOf(callback)).toBe(callback);
+
+		const otherPort = new URL(callback);
+		otherPort.port = String(Number(site.port || 80) + 1);
+		const otherScheme = new URL(callback);
+		otherScheme.protocol = site.protocol === 'https:' ? 'http:' : 'https:';
+		for (const elsewhere of [
+			otherPort.href,
+			otherScheme.href,
+			`${site.protocol}//${site.host}.evil.example/auth/callback`,
+			`${site.protocol}//${site.host}@evil.example/auth/callback`
+		]) {
+			expect(await redirectOf(elsewhere)).toBe(site.href);
+		}
+	});
+
 	it('rejects an address that is not one, with validation_failed', async () => {
 		const { error } = await anonClient().auth.signInWithOtp({ email: 'not an address' });
 		expect(error?.status).toBe(400);
@@ -341,10 +321,10 @@ describe('rate limits', () => {
 	let perClient: AuthServer;
 
 	beforeAll(async () => {
-		perAddress = await startAuthServer({
+		perAddress = await startAuthServer(db, {
 			rateLimits: { emailSendIntervalSeconds: 60, requestsPerHourPerIp: 0 }
 		});
-		perClient = await startAuthServer({
+		perClient = await startAuthServer(db, {
 			rateLimits: { emailSendIntervalSeconds: 0, requestsPerHourPerIp: 3 }
 		});
 	});
@@ -415,8 +395,8 @@ describe('sessions', () => {
 		let lenient: AuthServer;
 
 		beforeAll(async () => {
-			strict = await startAuthServer({ refreshTokenReuseIntervalSeconds: 0 });
-			lenient = await startAuthServer({ refreshTokenReuseIntervalSeconds: 60 });
+			strict = await startAuthServer(db, { refreshTokenReuseIntervalSeconds: 0 });
+			lenient = await startAuthServer(db, { refreshTokenReuseIntervalSeconds: 60 });
 		});
 
 		afterAll(async () => {

@@ -109,3 +109,34 @@ describe('the mailbox', () => {
 		expect(unnamed.messageId).not.toBe(first.messageId);
 	});
 });
+
+describe('the mailbox’s JSON API, asked from another web page', () => {
+	// It holds everyone's sign-in codes. The tests read it from Node and people open its page; no
+	// web page needs to read it, so no origin may (a page's fetch sends its Origin, as here).
+	const evil = { Origin: 'https://evil.example' };
+
+	it('answers without any CORS permission, so the browser keeps the answer from that page', async () => {
+		const { mailboxUrl } = inject('stack');
+		const read = await fetch(`${mailboxUrl}/api/messages`, { headers: evil });
+		expect(read.status).toBe(200);
+		expect(read.headers.get('access-control-allow-origin')).toBeNull();
+		expect(read.headers.get('access-control-allow-credentials')).toBeNull();
+
+		const preflight = await fetch(`${mailboxUrl}/api/messages`, {
+			method: 'OPTIONS',
+			headers: { ...evil, 'Access-Control-Request-Method': 'DELETE' }
+		});
+		expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+		expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+	});
+
+	it('while the Supabase API itself answers any origin, without credentials, as a hosted project does', async () => {
+		const { apiUrl, anonKey } = inject('stack');
+		const read = await fetch(`${apiUrl}/rest/v1/profiles?select=id&limit=1`, {
+			headers: { ...evil, apikey: anonKey }
+		});
+		expect(read.status).toBe(200);
+		expect(read.headers.get('access-control-allow-origin')).toBe('*');
+		expect(read.headers.get('access-control-allow-credentials')).toBeNull();
+	});
+});

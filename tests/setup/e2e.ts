@@ -25,7 +25,11 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const stack = await startThrowawayStack({
 		siteUrl: `http://127.0.0.1:${port}`,
-		authRateLimits: { emailSendIntervalSeconds: 0, requestsPerHourPerIp: 100_000 }
+		authRateLimits: {
+			emailSendIntervalSeconds: 0,
+			requestsPerHourPerIp: 100_000,
+			verifyRequestsPerFiveMinutesPerIp: 100_000
+		}
 	});
 	const app = await startBuiltApp({ port, stack, stdout: 'inherit' }).catch(async (error) => {
 		await stack.stop();

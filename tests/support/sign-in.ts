@@ -2,8 +2,11 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { mailboxMessagesTo } from './mail';
 
-/** Signs the page in as a seeded member through the link the local auth server mailed. */
-export async function signIn(page: Page, email: string) {
+/**
+ * Asks for a sign-in email on the app's login page, as anyone can for their own address, and gives
+ * the link the local auth server mailed.
+ */
+export async function requestSignInLink(page: Page, email: string): Promise<string> {
 	const { apiUrl } = inject('stack');
 	await page.goto(`${inject('appUrl')}/login`);
 	await page.getByLabel('Email address').fill(email);
@@ -14,7 +17,12 @@ export async function signIn(page: Page, email: string) {
 		.map((message) => message.text.match(new RegExp(`${apiUrl}/auth/v1/verify\\S+`)))
 		.find(Boolean);
 	if (!link) throw new Error(`No sign-in link mailed to ${email}`);
-	await page.goto(link[0]);
+	return link[0];
+}
+
+/** Signs the page in as a seeded member through the link the local auth server mailed. */
+export async function signIn(page: Page, email: string) {
+	await page.goto(await requestSignInLink(page, email));
 	await page.getByText('Signed in as').waitFor();
 }
 

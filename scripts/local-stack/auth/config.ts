@@ -13,7 +13,7 @@ export interface AuthOptions {
 	additionalRedirectUrls?: string[];
 	mailbox: Mailbox;
 	log: (line: string) => void;
-	rateLimits?: { emailSendIntervalSeconds?: number; requestsPerHourPerIp?: number };
+	rateLimits?: AuthRateLimits;
 	accessTokenLifetimeSeconds?: number;
 	/** How long an emailed link and code stay valid. */
 	otpLifetimeSeconds?: number;
@@ -25,7 +25,28 @@ export interface AuthOptions {
 	refreshTokenReuseIntervalSeconds?: number;
 	/** Believe X-Forwarded-For for the client address (only behind a proxy you control). */
 	trustProxy?: boolean;
+	/**
+	 * What an answer waits on (see AUTH_DEFAULTS.otpMinimumAnswerMs). Tests replace it to see
+	 * how long an answer waits without measuring time.
+	 */
+	clock?: AuthClock;
 }
+
+export interface AuthRateLimits {
+	emailSendIntervalSeconds?: number;
+	requestsPerHourPerIp?: number;
+	verifyRequestsPerFiveMinutesPerIp?: number;
+}
+
+export interface AuthClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+const realClock: AuthClock = {
+	now: () => performance.now(),
+	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+};
 
 /**
  * Defaults follow a hosted Supabase project (GoTrue's own defaults) unless noted, so the app
@@ -37,6 +58,18 @@ export const AUTH_DEFAULTS = {
 	emailSendIntervalSeconds: 60,
 	/** Requests for an email (POST /otp) per client address per hour. 0 turns the limit off. */
 	requestsPerHourPerIp: 30,
+	/**
+	 * GOTRUE_RATE_LIMIT_VERIFY: requests to /verify (a code, a link) per client address per five
+	 * minutes. 0 turns the limit off.
+	 */
+	verifyRequestsPerFiveMinutesPerIp: 30,
+	/**
+	 * The soonest POST /otp answers, from when it came. Whether the address has an account (and,
+	 * with create_user, whether one is made for it) changes the work done, and the work done
+	 * would change how long the answer takes: everyone waits until the same moment instead. It
+	 * is above what the work takes on a busy machine, and about what sending a real email takes.
+	 */
+	otpMinimumAnswerMs: 300,
 	/** GOTRUE_MAILER_OTP_EXP. */
 	otpLifetimeSeconds: 3600,
 	/**
@@ -61,11 +94,14 @@ export interface AuthConfig {
 	accessTokenLifetimeSeconds: number;
 	emailSendIntervalSeconds: number;
 	requestsPerHourPerIp: number;
+	verifyRequestsPerFiveMinutesPerIp: number;
+	otpMinimumAnswerMs: number;
 	otpLifetimeSeconds: number;
 	maxFailedOtpAttempts: number;
 	flowStateLifetimeSeconds: number;
 	refreshTokenReuseIntervalSeconds: number;
 	trustProxy: boolean;
+	clock: AuthClock;
 }
 
 function nonNegative(name: string, value: number): number {
@@ -97,6 +133,11 @@ export function resolveConfig(options: AuthOptions): AuthConfig {
 			'rateLimits.requestsPerHourPerIp',
 			limits.requestsPerHourPerIp ?? AUTH_DEFAULTS.requestsPerHourPerIp
 		),
+		verifyRequestsPerFiveMinutesPerIp: nonNegative(
+			'rateLimits.verifyRequestsPerFiveMinutesPerIp',
+			limits.verifyRequestsPerFiveMinutesPerIp ?? AUTH_DEFAULTS.verifyRequestsPerFiveMinutesPerIp
+		),
+		otpMinimumAnswerMs: AUTH_DEFAULTS.otpMinimumAnswerMs,
 		otpLifetimeSeconds: nonNegative(
 			'otpLifetimeSeconds',
 			options.otpLifetimeSeconds ?? AUTH_DEFAULTS.otpLifetimeSeconds
@@ -107,6 +148,7 @@ export function resolveConfig(options: AuthOptions): AuthConfig {
 			'refreshTokenReuseIntervalSeconds',
 			options.refreshTokenReuseIntervalSeconds ?? AUTH_DEFAULTS.refreshTokenReuseIntervalSeconds
 		),
-		trustProxy: options.trustProxy ?? AUTH_DEFAULTS.trustProxy
+		trustProxy: options.trustProxy ?? AUTH_DEFAULTS.trustProxy,
+		clock: options.clock ?? realClock
 	};
 }

@@ -15,6 +15,8 @@ export interface AuthContext {
 		emailSends: SlidingWindowLimiter;
 		/** POST /otp per client address. */
 		otpRequests: SlidingWindowLimiter;
+		/** GET and POST /verify per client address: guessing codes. */
+		verifyRequests: SlidingWindowLimiter;
 	};
 }
 

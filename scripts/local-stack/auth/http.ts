@@ -110,19 +110,6 @@ export function bearerToken(req: IncomingMessage): string | null {
 	return match ? match[1] : null;
 }
 
-/**
- * The address rate limits count against. X-Forwarded-For is only believed behind a proxy the
- * operator vouches for: otherwise any client could claim a fresh address per request.
- */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-	if (trustProxy) {
-		const forwarded = req.headers['x-forwarded-for'];
-		const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-		if (first) return first;
-	}
-	return req.socket.remoteAddress ?? 'unknown';
-}
-
 /** Optional string field of a JSON body, rejecting other types with a field-specific message. */
 export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
 	const value = body[field];

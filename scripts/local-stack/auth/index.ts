@@ -14,7 +14,7 @@ import { requestOtp, token, verifyCode, verifyLink } from './sign-in.ts';
  * from ./schema.sql, which the local stack applies after bootstrap.sql.
  */
 
-export { AUTH_DEFAULTS, type AuthOptions } from './config.ts';
+export { AUTH_DEFAULTS, type AuthOptions, type AuthRateLimits } from './config.ts';
 
 const HEALTH = {
 	version: 'local',
@@ -87,7 +87,8 @@ export function createAuthService(options: AuthOptions): {
 		log: options.log,
 		limits: {
 			emailSends: new SlidingWindowLimiter(1, config.emailSendIntervalSeconds),
-			otpRequests: new SlidingWindowLimiter(config.requestsPerHourPerIp, 3600)
+			otpRequests: new SlidingWindowLimiter(config.requestsPerHourPerIp, 3600),
+			verifyRequests: new SlidingWindowLimiter(config.verifyRequestsPerFiveMinutesPerIp, 300)
 		}
 	};
 

@@ -10,7 +10,7 @@ import {
 	sameHash,
 	sha256
 } from './secrets.ts';
-import { findUserByEmail, isBanned, type UserRow } from './users.ts';
+import type { UserRow } from './users.ts';
 
 /**
  * Pending email sign-ins (a link and a six-digit code sent together) and PKCE flow state.
@@ -182,43 +182,56 @@ export async function consumeLinkToken(
 	};
 }
 
+/** Compared against when there is no pending sign-in: equal to no code's hash. */
+const NO_CODE_HASH = '0'.repeat(64);
+/** Matches no row: the id used when there is no pending sign-in to count a wrong code against. */
+const NO_TOKEN_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
  * Consumes a pending sign-in by address and code (POST /verify). A wrong code counts against
- * the pending sign-in, which is thrown away after too many; the count has to survive the
- * refusal, so refusals are returned (for the caller to commit) rather than thrown.
+ * the pending sign-in, which is thrown away after too many or once expired; the count has to
+ * survive the refusal, so refusals are returned (for the caller to commit) rather than thrown.
+ *
+ * The work is the same whether the address has an account, a pending sign-in, or neither: one
+ * statement finds the pending sign-in, the code is hashed and compared (with a hash no code has
+ * when there is nothing to compare with), and a refusal runs the same two statements, which
+ * change no row when there is none. So how long a refusal takes says nothing about who has an
+ * account. A banned person is told so only for the right code (by issueSession).
  */
 export async function consumeCode(
 	db: pg.PoolClient,
 	input: { config: AuthConfig; email: string; code: string; type: string }
 ): Promise<ConsumedSignIn | { refused: AuthApiError }> {
-	const refused = { refused: forbidden('otp_expired', CODE_EXPIRED) };
-	const user = await findUserByEmail(db, input.email);
-	if (!user) return refused;
-	if (isBanned(user)) return { refused: forbidden('user_banned', 'User is banned') };
 	const { rows } = await db.query<TokenRow>(
-		`select ${TOKEN_COLUMNS} from auth.one_time_tokens where user_id = $1 for update`,
-		[user.id]
+		`select t.id, t.user_id, t.token_type, t.code_hash, t.flow_state_id, t.failed_attempts,
+			t.expires_at
+		from auth.one_time_tokens t join auth.users u on u.id = t.user_id
+		where lower(u.email) = lower($1) and u.is_sso_user = false
+		order by u.created_at limit 1
+		for update of t`,
+		[input.email]
 	);
-	const token = rows[0];
-	if (!token) return refused;
-	if (token.expires_at.getTime() <= Date.now()) {
-		await db.query(`delete from auth.one_time_tokens where id = $1`, [token.id]);
-		return refused;
-	}
-	const matches =
+	const token: TokenRow | undefined = rows[0];
+	const sameCode = sameHash(
+		otpCodeHash(input.email, input.code.trim()),
+		token?.code_hash ?? NO_CODE_HASH
+	);
+	const usable =
+		token !== undefined &&
 		accepts(input.type, token.token_type) &&
-		sameHash(otpCodeHash(input.email, input.code.trim()), token.code_hash);
-	if (!matches) {
-		if (token.failed_attempts + 1 >= input.config.maxFailedOtpAttempts) {
-			await db.query(`delete from auth.one_time_tokens where id = $1`, [token.id]);
-		} else {
-			await db.query(
-				`update auth.one_time_tokens set failed_attempts = failed_attempts + 1, updated_at = now()
-				where id = $1`,
-				[token.id]
-			);
-		}
-		return refused;
+		token.expires_at.getTime() > Date.now();
+	if (!sameCode || !usable) {
+		await db.query(
+			`delete from auth.one_time_tokens
+			where id = $1 and (failed_attempts + 1 >= $2 or expires_at <= now())`,
+			[token?.id ?? NO_TOKEN_ID, input.config.maxFailedOtpAttempts]
+		);
+		await db.query(
+			`update auth.one_time_tokens set failed_attempts = failed_attempts + 1, updated_at = now()
+			where id = $1`,
+			[token?.id ?? NO_TOKEN_ID]
+		);
+		return { refused: forbidden('otp_expired', CODE_EXPIRED) };
 	}
 	await db.query(`delete from auth.one_time_tokens where id = $1`, [token.id]);
 	// A code bypasses the PKCE exchange, so the flow it started can never finish.

@@ -116,13 +116,19 @@ async function insertRefreshToken(
  */
 export async function issueSession(
 	db: pg.PoolClient,
-	input: { config: AuthConfig; userId: string; authenticationMethod: string; req: IncomingMessage }
+	input: {
+		config: AuthConfig;
+		userId: string;
+		authenticationMethod: string;
+		/** Who is signing in: their address (see clientAddress) and browser, kept with the session. */
+		client: { address: string; userAgent: string | undefined };
+	}
 ): Promise<SessionResponse> {
 	const signingIn = await findUserById(db, input.userId);
 	if (!signingIn) throw forbidden('user_not_found', 'User not found');
 	if (isBanned(signingIn)) throw forbidden('user_banned', 'User is banned');
 	const user = await recordSignIn(db, input.userId);
-	const address = input.req.socket.remoteAddress;
+	const { address, userAgent } = input.client;
 	const { rows } = await db.query<SessionRow>(
 		`insert into auth.sessions (user_id, aal, amr, user_agent, ip, refreshed_at)
 		values ($1, 'aal1', $2, $3, $4, now())
@@ -132,8 +138,8 @@ export async function issueSession(
 			JSON.stringify([
 				{ method: input.authenticationMethod, timestamp: Math.floor(Date.now() / 1000) }
 			]),
-			input.req.headers['user-agent'] ?? null,
-			address && isIP(address) ? address : null
+			userAgent ?? null,
+			isIP(address) ? address : null
 		]
 	);
 	const session = rows[0];

@@ -3,7 +3,6 @@ import { actionLink, signInEmail } from './email.ts';
 import {
 	AuthApiError,
 	badRequest,
-	clientAddress,
 	optionalBoolean,
 	optionalObject,
 	optionalString,
@@ -22,6 +21,7 @@ import {
 	pkceChallenge,
 	redeemAuthCode
 } from './one-time-tokens.ts';
+import { clientAddress } from './client-address.ts';
 import { chooseRedirect } from './redirects.ts';
 import { PKCE_TOKEN_PREFIX } from './secrets.ts';
 import { issueSession, refreshSession, type SessionResponse } from './sessions.ts';
@@ -70,11 +70,14 @@ async function findOrCreateUser(
  * POST /otp: emails a sign-in link and code. The answer is the same whether or not the address
  * has an account (with create_user false, nothing is sent to an unknown address), and the
  * per-address limit applies either way, so the endpoint cannot be used to probe who is here.
- * GoTrue answers an unknown address with create_user false by 422 otp_disabled instead.
+ * Nor can the time it takes: it answers no sooner than otpMinimumAnswerMs after it came, however
+ * long finding, making and emailing took. GoTrue answers an unknown address with create_user
+ * false by 422 otp_disabled instead.
  */
 export const requestOtp: Route = async (context, request) => {
 	const { config, limits } = context;
-	const ipLimit = limits.otpRequests.take(clientAddress(request.req, config.trustProxy));
+	const answerAt = config.clock.now() + config.otpMinimumAnswerMs;
+	const ipLimit = limits.otpRequests.take(await clientAddress(config, request.req));
 	if (!ipLimit.allowed)
 		throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 
@@ -122,8 +125,22 @@ export const requestOtp: Route = async (context, request) => {
 			})
 		);
 	}
+	const wait = answerAt - config.clock.now();
+	if (wait > 0) await config.clock.sleep(wait);
 	sendJson(request, 200, {});
 };
+
+/**
+ * Counts a request to /verify against its client's address: each is a guess at a code or a link,
+ * and the per-code limit alone would let one client try a few codes of every address there is.
+ */
+async function limitGuesses(context: AuthContext, request: AuthRequest) {
+	const address = await clientAddress(context.config, request.req);
+	if (!context.limits.verifyRequests.take(address).allowed) {
+		throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
+	}
+	return address;
+}
 
 /** GoTrue's oauthErrorMap: the OAuth `error` that goes with an HTTP status. */
 const OAUTH_ERRORS: Record<number, string> = {
@@ -171,6 +188,7 @@ function sessionRedirect(input: { target: string; session: SessionResponse; type
  */
 export const verifyLink: Route = async (context, request) => {
 	const { config } = context;
+	const address = await limitGuesses(context, request);
 	const params = request.url.searchParams;
 	const type = params.get('type') ?? '';
 	const token = params.get('token') ?? '';
@@ -204,7 +222,7 @@ export const verifyLink: Route = async (context, request) => {
 				config,
 				userId: consumed.userId,
 				authenticationMethod: 'otp',
-				req: request.req
+				client: { address, userAgent: request.req.headers['user-agent'] }
 			});
 			return sessionRedirect({ target, session, type: consumed.verificationType });
 		});
@@ -221,6 +239,7 @@ export const verifyLink: Route = async (context, request) => {
  */
 export const verifyCode: Route = async (context, request) => {
 	const { config } = context;
+	const address = await limitGuesses(context, request);
 	const body = await readJsonBody(request.req);
 	const type = optionalString(body, 'type') ?? '';
 	const token = optionalString(body, 'token') ?? '';
@@ -258,7 +277,7 @@ export const verifyCode: Route = async (context, request) => {
 			config,
 			userId: consumed.userId,
 			authenticationMethod: 'otp',
-			req: request.req
+			client: { address, userAgent: request.req.headers['user-agent'] }
 		});
 		return { session };
 	});
@@ -287,6 +306,7 @@ async function pkceGrant(context: AuthContext, request: AuthRequest) {
 			'invalid request: both auth code and code verifier should be non-empty'
 		);
 	}
+	const address = await clientAddress(context.config, request.req);
 	const session = await inTransaction(context.pool, async (db) => {
 		const redeemed = await redeemAuthCode(db, {
 			config: context.config,
@@ -297,7 +317,7 @@ async function pkceGrant(context: AuthContext, request: AuthRequest) {
 			config: context.config,
 			userId: redeemed.userId,
 			authenticationMethod: redeemed.authenticationMethod,
-			req: request.req
+			client: { address, userAgent: request.req.headers['user-agent'] }
 		});
 	});
 	sendJson(request, 200, session);

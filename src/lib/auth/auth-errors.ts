@@ -70,6 +70,8 @@ export const callbackErrorMessages = {
 	other_browser:
 		'That sign-in link was opened in a different browser from the one it was requested in. Type the code from the same email into the browser you asked in, or request a new link here and open it in this browser.',
 	link_incomplete: 'That sign-in link is incomplete. Request a new one below.',
+	link_not_for_this_browser:
+		'That sign-in link cannot sign in this browser: a link signs in only the browser that asked for it. Request a new one here, or type the code from the email into the browser you asked in.',
 	sign_in_failed: 'Signing in did not work. Request a new link below.'
 } as const;
 

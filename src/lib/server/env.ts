@@ -1,3 +1,4 @@
+import { env as privateEnv } from '$env/dynamic/private';
 import { env } from '$env/dynamic/public';
 
 /**
@@ -13,4 +14,13 @@ export function supabaseConfig() {
 		);
 	}
 	return { url, anonKey };
+}
+
+/**
+ * The project's secret key, if the operator gave it: the server sends it to Auth alone, so that
+ * sign-in limits count each visitor's address (see auth-forwarding.ts). The local stack's
+ * scripts pass its service key.
+ */
+export function supabaseSecretKey(): string | undefined {
+	return privateEnv.SUPABASE_SECRET_KEY || undefined;
 }

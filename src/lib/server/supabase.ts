@@ -3,16 +3,28 @@ import { createClient } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import type { Database } from '$lib/database.types';
-import { supabaseConfig } from './env';
+import { forwardingFetch } from './auth-forwarding';
+import { supabaseConfig, supabaseSecretKey } from './env';
 
 /**
  * One Supabase client per request, acting as whoever the request's cookies say, with the
- * public (anon) key: every query is subject to row-level security.
+ * public (anon) key: every query is subject to row-level security. With the secret key
+ * configured, what it asks Auth counts against the visitor's address (see auth-forwarding.ts).
  */
-export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.fetch) {
+export function createRequestClient(request: {
+	cookies: Cookies;
+	fetch: typeof globalThis.fetch;
+	clientAddress: () => string;
+}) {
 	const { url, anonKey } = supabaseConfig();
+	const secretKey = supabaseSecretKey();
+	const { cookies, fetch, clientAddress } = request;
 	return createServerClient<Database>(url, anonKey, {
-		global: { fetch },
+		global: {
+			fetch: secretKey
+				? forwardingFetch({ fetch, supabaseUrl: url, publicKey: anonKey, secretKey, clientAddress })
+				: fetch
+		},
 		// Node 20 has no global WebSocket; supabase-js needs one for realtime.
 		// https://github.com/supabase/supabase-js/issues/1400
 		realtime: { transport: WebSocket as never },

@@ -1,33 +1,23 @@
 import { redirect } from '@sveltejs/kit';
-import type { EmailOtpType } from '@supabase/supabase-js';
 import { callbackErrorCode, type CallbackErrorCode } from '$lib/auth/auth-errors';
 import { safeNextPath } from '$lib/auth/next-path';
 import { destinationAfterSignIn } from '$lib/server/visitor';
 import type { RequestHandler } from './$types';
 
-const EMAIL_OTP_TYPES: readonly EmailOtpType[] = [
-	'signup',
-	'invite',
-	'magiclink',
-	'recovery',
-	'email_change',
-	'email'
-];
-
-function isEmailOtpType(value: string | null): value is EmailOtpType {
-	return EMAIL_OTP_TYPES.includes(value as EmailOtpType);
-}
-
 /**
- * Where a sign-in link lands. Supabase sends either `?code=` (the PKCE flow, @supabase/ssr's
- * default) or, with an email template pointing here, `?token_hash=&type=`; both end in a session
- * cookie and a redirect to `next`.
+ * Where a sign-in link lands, with `?code=` (the PKCE flow, @supabase/ssr's default): only the
+ * browser that asked for the link can exchange the code, as it alone holds the code verifier,
+ * in the cookie the login form's `send` action set.
+ *
+ * A `?token_hash=` link (what an email template pointing here would send) is refused on purpose.
+ * Verifying it signs in whoever opens it: anyone could ask for a link to their own address and
+ * get someone else's browser to open it, signing that person into their account unawares (login
+ * CSRF), to read what they then put on the map. From another browser, the code in the email is
+ * the way in.
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const next = safeNextPath(url.searchParams.get('next'));
 	const code = url.searchParams.get('code');
-	const tokenHash = url.searchParams.get('token_hash');
-	const type = url.searchParams.get('type');
 
 	// Auth itself redirects here with ?error=…&error_code=… when a link is expired or used.
 	const authErrorCode = url.searchParams.get('error_code');
@@ -49,16 +39,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		redirect(303, await destinationAfterSignIn(locals, { userId: data.user.id, next }));
 	}
 
-	if (tokenHash && isEmailOtpType(type)) {
-		const { data, error } = await locals.supabase.auth.verifyOtp({ type, token_hash: tokenHash });
-		if (error || !data.user) {
-			console.warn('Sign-in link could not be verified', error);
-			backToLogin(error ? callbackErrorCode(error) : 'link_incomplete');
-		}
-		redirect(303, await destinationAfterSignIn(locals, { userId: data.user.id, next }));
-	}
-
-	backToLogin('link_incomplete');
+	backToLogin(url.searchParams.has('token_hash') ? 'link_not_for_this_browser' : 'link_incomplete');
 };
 
 function backToLogin(reason: CallbackErrorCode): never {
