@@ -1,7 +1,10 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { error, text, type Handle } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { urlProblem } from '$lib/plain-text';
 import { compressResponse } from '$lib/server/compression';
 import { isForbiddenCrossSitePost } from '$lib/server/csrf';
+import { formWithNul } from '$lib/server/form-bytes';
+import { isPrivateResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { createRequestClient } from '$lib/server/supabase';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -12,7 +15,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			status: 403
 		});
 	}
-	event.locals.supabase = createRequestClient(event.cookies, event.fetch);
+	// Bad bytes are refused before anything reads them: a NUL byte reaching the database was a 500.
+	const badAddress = urlProblem(event.url);
+	if (badAddress) error(400, badAddress);
+	if (await formWithNul(event.request)) {
+		error(400, 'The form holds a NUL byte, which no field takes: nothing was saved.');
+	}
+
+	event.locals.supabase = createRequestClient(event);
 
 	// The session in the cookie is only a claim: getUser() asks the auth server to verify it.
 	const {
@@ -27,9 +37,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 	}
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
+	});
+	const response = withSecurityHeaders(resolved, {
+		isPrivate: isPrivateResponse(event.request, event.url, resolved)
 	});
 	// A load's `fetch` of the app's own routes reads the body as it is: gzip only what leaves.
 	return event.isSubRequest ? response : compressResponse(event.request, response);

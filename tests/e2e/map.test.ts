@@ -56,6 +56,31 @@ function pointCount(page: Page) {
 describe.skipIf(!inject('browserTests'))('the network map for an anonymous visitor', () => {
 	const { currentPage } = useBrowserPage();
 
+	describe('under the content security policy', () => {
+		it('draws the basemap and the points, in MapLibre’s worker, with nothing refused', async () => {
+			const page = currentPage();
+			// Everything the policy refuses, in the page and its workers, as the browser reports it.
+			const refused: string[] = [];
+			page.on('console', (message) => {
+				if (/Content Security Policy|Refused to/i.test(message.text()))
+					refused.push(message.text());
+			});
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (event) => {
+					console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`);
+				});
+			});
+			const response = await page.goto(`${appUrl}/map?lat=52.1&lng=5.19&z=6`);
+			expect(response?.headers()['content-security-policy']).toMatch(/worker-src 'self' blob:/);
+			await waitForReadyMap(page);
+			await waitForDrawnView(page);
+			expect(Number(await pointCount(page))).toBeGreaterThan(0);
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			await waitForDrawnView(page);
+			expect(refused).toEqual([]);
+		});
+	});
+
 	describe('when a practitioner is shown from the list', () => {
 		it('opens their card linking to their profile and puts them in the URL', async () => {
 			const page = currentPage();

@@ -18,6 +18,7 @@
  */
 import type { Json, Tables, TablesInsert } from '$lib/database.types';
 import { meetingAreaCell } from '$lib/groups/group-form';
+import { plainTextErrors } from '$lib/plain-text';
 import { GROUP_VISIBILITY_CHOICES } from '$lib/groups/wording';
 import { isOneOf } from '$lib/people/choices';
 import { collapseSpaces, lengthOf, readPoint, tooLong } from '$lib/people/validation';
@@ -365,6 +366,12 @@ export function checkGatheringForm(
 
 	const visibility = values.visibility;
 	if (!VISIBILITY_VALUES.includes(visibility)) errors.visibility = 'Choose who can see it.';
+
+	// Last, so it says what is really wrong with a field that also seems too long, say.
+	Object.assign(
+		errors,
+		plainTextErrors(values, { multiline: ['description', 'address', 'accessibility_note'] })
+	);
 
 	if (Object.keys(errors).length > 0 || !kind || !times || !area) {
 		return { ok: false, errors, values };

@@ -1,15 +1,21 @@
 import { createServerClient } from '@supabase/ssr';
 import { createClient } from '@supabase/supabase-js';
-import type { Cookies } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import type { Database } from '$lib/database.types';
 import { supabaseConfig } from './env';
+import { sessionCookieAttributes } from './security-headers';
 
 /**
  * One Supabase client per request, acting as whoever the request's cookies say, with the
- * public (anon) key: every query is subject to row-level security.
+ * public (anon) key: every query is subject to row-level security. Its session cookies are
+ * HttpOnly, and Secure over https (see sessionCookieAttributes).
  */
-export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.fetch) {
+export function createRequestClient({
+	cookies,
+	fetch,
+	url: requestUrl
+}: Pick<RequestEvent, 'cookies' | 'fetch' | 'url'>) {
 	const { url, anonKey } = supabaseConfig();
 	return createServerClient<Database>(url, anonKey, {
 		global: { fetch },
@@ -20,7 +26,7 @@ export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.f
 			getAll: () => cookies.getAll(),
 			setAll: (cookiesToSet) => {
 				for (const { name, value, options } of cookiesToSet) {
-					cookies.set(name, value, { ...options, path: '/' });
+					cookies.set(name, value, { ...options, ...sessionCookieAttributes(requestUrl) });
 				}
 			}
 		}

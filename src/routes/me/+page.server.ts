@@ -15,7 +15,7 @@ import {
 	removeOwnLocation,
 	unblockPerson
 } from '$lib/server/profiles';
-import { requireUser } from '$lib/server/visitor';
+import { answerMissingProfile, requireUser } from '$lib/server/visitor';
 import { formValuesFromProfile, isProfileId } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +25,8 @@ const DELETE_CONFIRMATION = 'DELETE';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const own = await readOwnProfile(locals.supabase, user.id);
-	if (!own?.profile.onboarded_at) redirect(303, '/welcome');
+	if (!own) return answerMissingProfile(locals.supabase, url);
+	if (!own.profile.onboarded_at) redirect(303, '/welcome');
 	const values = formValuesFromProfile(own.profile, own.location);
 	const [placeLabels, blocks, ownGroups, ownGatherings, invitedToGatherings] = await Promise.all([
 		labelsForForm(locals.supabase, values),
