@@ -119,10 +119,11 @@ describe.skipIf(!inject('browserTests'))('bad input to the built app', () => {
 			});
 			expect(response.status).toBe(400);
 			const page = await response.text();
-			// The message is the field's own (`<id>-error`), and the name typed comes back.
+			// The message is the field's own, which the field names as describing it.
 			expect(page).toMatch(
-				new RegExp(`id="[\\w-]*display_name-error"[^>]*>${PLAIN_TEXT_MESSAGE.slice(0, 40)}`)
+				new RegExp(`id="display-name-error"[^>]*>${PLAIN_TEXT_MESSAGE.slice(0, 40)}`)
 			);
+			expect(page).toMatch(/aria-describedby="display-name-error/);
 			const { data } = await person.client
 				.from('profiles')
 				.select('display_name')
