@@ -1,5 +1,6 @@
 import { isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { profileFormData } from '../../src/lib/people/factories';
 import { PLAIN_TEXT_MESSAGE } from '../../src/lib/plain-text';
 import { saveProfileForm } from '../../src/lib/server/profile-form';
 import { actions as meActions, load as meLoad } from '../../src/routes/me/+page.server';
@@ -16,16 +17,7 @@ import { signUpMember, type Member } from '../support/supabase';
  */
 
 function profileForm(fields: Record<string, string> = {}): FormData {
-	const form = new FormData();
-	for (const [name, value] of Object.entries({
-		display_name: 'Plain Name',
-		precision: 'area',
-		visibility: 'members',
-		...fields
-	})) {
-		form.append(name, value);
-	}
-	return form;
+	return profileFormData({ display_name: 'Plain Name', ...fields });
 }
 
 /**
