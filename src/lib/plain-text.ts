@@ -6,8 +6,9 @@
  * Why: PostgreSQL cannot store a NUL byte at all (a query holding one fails, which was a 500), and
  * the other control characters and the bidirectional controls are invisible: a name holding
  * U+202E (right-to-left override) renders reversed in every list and page title that shows it,
- * which lets someone pass for someone else. The database refuses them too, in names and short
- * texts (check constraints named `…_plain_text`); the forms say so first, beside the field.
+ * which lets someone pass for someone else. The database refuses the same characters in names
+ * and short texts (check constraints named `…_plain_text`); the forms refuse them in every field
+ * first, beside the field, keeping what was typed.
  *
  * Pure: used by the server and, through the forms' checks, by the browser.
  */
@@ -22,10 +23,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
 /**
- * The bidirectional embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069), which
- * reorder the text around them. The marks (U+200E, U+200F, U+061C) change no order and stay.
+ * The invisible characters that turn text around: the bidirectional marks (U+061C, U+200E,
+ * U+200F), embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). The same set as
+ * the database's `private.is_plain_line`; right-to-left scripts themselves are welcome.
  */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** What a field says when its text holds one of them. */
 export const PLAIN_TEXT_MESSAGE =

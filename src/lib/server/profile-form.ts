@@ -16,7 +16,7 @@ import { PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
 import { placeSearchProblem } from '$lib/search-limits';
 import { readPlaceLabels, searchPlaces } from './places';
 import { saveOwnProfile } from './profiles';
-import { plainTextField, QueryError } from './query-error';
+import { plainTextConstraint, plainTextField, QueryError } from './query-error';
 import { leaveIfAccountGone, requireUser } from './visitor';
 
 /**
@@ -57,8 +57,10 @@ export async function saveProfileForm(
 	try {
 		await saveOwnProfile(supabase, { changes: profile, location, onboard });
 	} catch (error) {
-		const field = error instanceof QueryError ? plainTextField(error.cause, PROFILE_FIELDS) : null;
-		if (field) {
+		// The form refuses what the database does; should the database refuse more, its refusal
+		// goes beside the field it names (or above the form, for the lists' one constraint).
+		if (error instanceof QueryError && plainTextConstraint(error.cause)) {
+			const field = plainTextField(error.cause, PROFILE_FIELDS) ?? 'form';
 			return fail(400, {
 				values: result.values,
 				errors: { [field]: PLAIN_TEXT_MESSAGE },
