@@ -1,7 +1,14 @@
 import { isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { profileFormData } from '../../src/lib/people/factories';
+import {
+	checkProfileForm,
+	EMPTY_PROFILE_FORM,
+	profileFormValues
+} from '../../src/lib/people/validation';
 import { PLAIN_TEXT_MESSAGE } from '../../src/lib/plain-text';
+import { saveOwnProfile } from '../../src/lib/server/profiles';
+import { plainTextField, QueryError } from '../../src/lib/server/query-error';
 import { saveProfileForm } from '../../src/lib/server/profile-form';
 import { actions as meActions, load as meLoad } from '../../src/routes/me/+page.server';
 import {
@@ -15,6 +22,13 @@ import { signUpMember, type Member } from '../support/supabase';
  * text-direction override is refused beside its field before the database, and a form posted
  * from an account deleted meanwhile gets a clear answer instead of a 500.
  */
+
+/** A profile as the form's checks hand it to the database. */
+function checkedProfile() {
+	const checked = checkProfileForm(profileFormValues(profileForm()));
+	if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+	return checked.value.profile;
+}
 
 function profileForm(fields: Record<string, string> = {}): FormData {
 	return profileFormData({ display_name: 'Plain Name', ...fields });
@@ -67,6 +81,23 @@ describe('the profile form', () => {
 			.eq('id', member.id)
 			.single();
 		expect(data).toEqual({ display_name: '', onboarded_at: null });
+	});
+
+	it('shows the database’s own refusal of such a name beside the field it names', async () => {
+		const member = await signUpMember('bidi-database');
+		const saving = saveOwnProfile(member.client, {
+			changes: { ...checkedProfile(), display_name: 'Ada \u2067Fernhill' },
+			location: null,
+			onboard: true
+		});
+		const refusal = await saving.then(
+			() => null,
+			(error: unknown) => error
+		);
+		expect(refusal).toBeInstanceOf(QueryError);
+		const cause = (refusal as QueryError).cause;
+		expect(cause.code).toBe('23514');
+		expect(plainTextField(cause, Object.keys(EMPTY_PROFILE_FORM))).toBe('display_name');
 	});
 
 	it('refuses control characters in any field, but takes line breaks where lines are asked for', async () => {

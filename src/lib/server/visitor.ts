@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { isAuthApiError, type SupabaseClient, type User } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
-import { readOwnHeader, readOwnProfile } from './profiles';
+import { readOwnHeader, readOwnProfile, type OwnProfileWithLocation } from './profiles';
 
 /**
  * Who is visiting. `locals.user` is verified with the auth server in `hooks.server.ts`, never
@@ -39,15 +39,25 @@ export async function leaveIfAccountGone(supabase: SupabaseClient<Database>): Pr
 }
 
 /**
- * The answer to a signed-in request whose own profile cannot be read (every account has one): the
- * goodbye page when the account is gone, or else signing in again, with a fresh session.
+ * The signed-in person's own profile, for the pages that edit it. Every account has one, so when
+ * it cannot be read the account may be gone: then the goodbye page (see leaveIfAccountGone), or
+ * else signing in again with a fresh session.
  */
-export async function answerMissingProfile(
-	supabase: SupabaseClient<Database>,
-	url: URL
-): Promise<never> {
-	await leaveIfAccountGone(supabase);
-	await supabase.auth.signOut({ scope: 'local' });
+export async function requireOwnProfile(
+	locals: App.Locals,
+	{ user, url }: { user: User; url: URL }
+): Promise<OwnProfileWithLocation> {
+	let own: OwnProfileWithLocation | null;
+	try {
+		own = await readOwnProfile(locals.supabase, user.id);
+	} catch (error) {
+		// The database refuses a deleted account's session outright.
+		await leaveIfAccountGone(locals.supabase);
+		throw error;
+	}
+	if (own) return own;
+	await leaveIfAccountGone(locals.supabase);
+	await locals.supabase.auth.signOut({ scope: 'local' });
 	redirect(303, signInPath(url));
 }
 
