@@ -29,8 +29,8 @@ describe('hasForbiddenCharacters', () => {
 		}
 	});
 
-	it('refuses the bidirectional marks, embeddings, overrides and isolates', () => {
-		for (const code of [0x061c, 0x200e, 0x200f]) {
+	it('refuses the bidirectional marks, embeddings, overrides and isolates, and line separators', () => {
+		for (const code of [0x061c, 0x200e, 0x200f, 0x2028, 0x2029]) {
 			expect(hasForbiddenCharacters(`Ada ${String.fromCodePoint(code)}x`)).toBe(true);
 		}
 		for (let code = 0x202a; code <= 0x202e; code++) {

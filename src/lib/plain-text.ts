@@ -24,10 +24,11 @@ const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\
 
 /**
  * The invisible characters that turn text around: the bidirectional marks (U+061C, U+200E,
- * U+200F), embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). The same set as
- * the database's `private.is_plain_line`; right-to-left scripts themselves are welcome.
+ * U+200F), embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069); and the line
+ * and paragraph separators (U+2028, U+2029), which break a name over lines. The same set as the
+ * database's `private.is_plain_line`; right-to-left scripts themselves are welcome.
  */
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
 
 /** What a field says when its text holds one of them. */
 export const PLAIN_TEXT_MESSAGE =

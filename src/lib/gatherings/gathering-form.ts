@@ -297,7 +297,12 @@ export function checkGatheringForm(
 
 	const area = readArea(values, errors);
 
-	const address = values.address.trim();
+	// Typed over several lines, as addresses are; stored as one (the database takes a plain line).
+	const address = values.address
+		.split(/\r?\n/)
+		.map(collapseSpaces)
+		.filter((line) => line !== '')
+		.join(', ');
 	if (lengthOf(address) > GATHERING_LIMITS.address) {
 		errors.address = tooLong('The address', GATHERING_LIMITS.address, lengthOf(address));
 	}
