@@ -15,12 +15,18 @@ export interface BuiltApp {
 export async function startBuiltApp({
 	port,
 	stack,
-	stdout = 'ignore'
+	stdout = 'ignore',
+	origin
 }: {
 	port: number;
 	stack: { apiUrl: string; anonKey: string; serviceKey: string; mailboxUrl: string };
 	/** Where the server's own output goes; its errors always reach this process's stderr. */
 	stdout?: 'ignore' | 'inherit';
+	/**
+	 * The address the app says it is at (adapter-node's ORIGIN), when it differs from where it
+	 * listens: `https://…` as behind a proxy that ends TLS. It still listens on plain http.
+	 */
+	origin?: string;
 }): Promise<BuiltApp> {
 	const server = path.join(projectRoot, 'build', 'index.js');
 	if (!existsSync(server)) {
@@ -32,7 +38,7 @@ export async function startBuiltApp({
 			...process.env,
 			HOST: '127.0.0.1',
 			PORT: String(port),
-			ORIGIN: appUrl,
+			ORIGIN: origin ?? appUrl,
 			PUBLIC_SUPABASE_URL: stack.apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: stack.anonKey,
 			PUBLIC_LOCAL_MAILBOX_URL: stack.mailboxUrl,

@@ -1,8 +1,11 @@
-import { text, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, text, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { urlProblem } from '$lib/plain-text';
 import { compressResponse } from '$lib/server/compression';
 import { isForbiddenCrossSitePost } from '$lib/server/csrf';
+import { formWithNul } from '$lib/server/form-bytes';
 import { isSuspensionRefusal } from '$lib/server/query-error';
+import { isPrivateResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { createRequestClient } from '$lib/server/supabase';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -13,12 +16,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 			status: 403
 		});
 	}
-	event.locals.supabase = createRequestClient({
-		cookies: event.cookies,
-		fetch: event.fetch,
-		// Sign-in limits count the visitor's address, not the server's (see auth-forwarding.ts).
-		clientAddress: () => event.getClientAddress()
-	});
+	// Bad bytes are refused before anything reads them: a NUL byte reaching the database was a 500.
+	const badAddress = urlProblem(event.url);
+	if (badAddress) error(400, badAddress);
+	if (await formWithNul(event.request)) {
+		error(400, 'The form holds a NUL byte, which no field takes: nothing was saved.');
+	}
+
+	// Sign-in limits count the visitor's address, not the server's (see auth-forwarding.ts).
+	event.locals.supabase = createRequestClient(event);
 
 	// The session in the cookie is only a claim: getUser() asks the auth server to verify it.
 	const {
@@ -38,10 +44,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
 	// A suspended person's write, refused by the database, is not the server's failure: 403.
-	const response =
+	const refused =
 		event.locals.refusedAsSuspended && resolved.status === 500
 			? new Response(resolved.body, { status: 403, headers: resolved.headers })
 			: resolved;
+	const response = withSecurityHeaders(refused, {
+		isPrivate: isPrivateResponse(event.request, event.url, refused)
+	});
 	// A load's `fetch` of the app's own routes reads the body as it is: gzip only what leaves.
 	return event.isSubRequest ? response : compressResponse(event.request, response);
 };

@@ -53,8 +53,40 @@ function pointCount(page: Page) {
 	return page.getByTestId('network-map').getAttribute('data-point-count');
 }
 
+/**
+ * What the content security policy refuses on the page from now on, as the browser reports it
+ * (a `securitypolicyviolation` event, or its console message for what the page cannot catch).
+ */
+async function collectRefusals(page: Page): Promise<string[]> {
+	const refused: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`);
+		});
+	});
+	return refused;
+}
+
 describe.skipIf(!inject('browserTests'))('the network map for an anonymous visitor', () => {
 	const { currentPage } = useBrowserPage();
+
+	describe('under the content security policy', () => {
+		it('draws the basemap and the points, in MapLibre’s worker, with nothing refused', async () => {
+			const page = currentPage();
+			const refused = await collectRefusals(page);
+			const response = await page.goto(`${appUrl}/map?lat=52.1&lng=5.19&z=6`);
+			expect(response?.headers()['content-security-policy']).toMatch(/worker-src 'self' blob:/);
+			await waitForReadyMap(page);
+			await waitForDrawnView(page);
+			expect(Number(await pointCount(page))).toBeGreaterThan(0);
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			await waitForDrawnView(page);
+			expect(refused).toEqual([]);
+		});
+	});
 
 	describe('when a practitioner is shown from the list', () => {
 		it('opens their card linking to their profile and puts them in the URL', async () => {
@@ -450,6 +482,19 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 
 describe.skipIf(!inject('browserTests'))('the network map for a member', () => {
 	const { currentPage } = useBrowserPage();
+
+	describe('under the content security policy', () => {
+		it('draws the other maps, of your place and of a region to plan, with nothing refused', async () => {
+			const page = currentPage();
+			const refused = await collectRefusals(page);
+			await signIn(page, 'ada@example.org');
+			await page.goto(`${appUrl}/me`);
+			await page.getByTestId('pin-map').and(page.locator('[data-state="ready"]')).waitFor();
+			await page.goto(`${appUrl}/plan?near=Utrecht&km=80`);
+			await page.getByTestId('region-map').and(page.locator('[data-state="ready"]')).waitFor();
+			expect(refused).toEqual([]);
+		});
+	});
 
 	describe('when opened with no view in the link', () => {
 		it('shows the whole network, the Americas and Europe together', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Json } from '$lib/database.types';
 import { OPENNESS_VALUES, PATHWAY_STAGE_VALUES, PRACTICE_VALUES } from '$lib/people/choices';
+import { SEARCH_LIMITS } from '$lib/search-limits';
 
 export interface MapFilters {
 	/** Anyone open to any of these (openness values). */
@@ -49,8 +50,8 @@ const KNOWN_VALUES = {
 } as const;
 
 /** Longer searches and language names than the profile allows cannot match anyone. */
-export const MAX_QUERY_LENGTH = 100;
-export const MAX_LANGUAGE_LENGTH = 40;
+export const MAX_QUERY_LENGTH = SEARCH_LIMITS.words;
+export const MAX_LANGUAGE_LENGTH = SEARCH_LIMITS.language;
 
 /** Trimmed, non-empty, without repeats (languages: ignoring case), in the order given. */
 function cleanValues(values: string[], caseInsensitive = false): string[] {

@@ -5,6 +5,7 @@
  */
 import { WITHIN_KM_CHOICES, DEFAULT_WITHIN_KM } from '$lib/groups/group-filters';
 import { isOneOf } from '$lib/people/choices';
+import { SEARCH_LIMITS } from '$lib/search-limits';
 import { GATHERING_KIND_CHOICES, type GatheringKind } from './wording';
 
 export { WITHIN_KM_CHOICES };
@@ -40,7 +41,7 @@ export const GATHERING_FILTER_PARAMS = {
 } as const satisfies Record<keyof GatheringFilters, string>;
 
 /** The longest search text the list takes: a few words, not an essay. */
-export const MAX_QUERY_LENGTH = 100;
+export const MAX_QUERY_LENGTH = SEARCH_LIMITS.words;
 
 const KIND_VALUES: readonly GatheringKind[] = GATHERING_KIND_CHOICES.map(({ value }) => value);
 const WITHIN_KM_VALUES: readonly number[] = WITHIN_KM_CHOICES.map(({ value }) => value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellAt } from '$lib/geo/cells';
+import { PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
 import {
 	EMPTY_GATHERING_FORM,
 	checkGatheringForm,
@@ -86,6 +87,31 @@ describe('checkGatheringForm', () => {
 			recurrence: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=4',
 			// The fourth session is on Thursday 1 April, after the clocks go forward on 28 March.
 			repeats_until: '2027-04-01T19:30:00.000Z'
+		});
+	});
+
+	it('keeps an address typed over several lines as one line, as the database takes it', () => {
+		const result = checkGatheringForm(values({ address: '  1 Hall Lane\r\n\nLeeds\tLS1 \n' }), {
+			publishing: true
+		});
+		expect(result.ok && result.value.venue?.address).toBe('1 Hall Lane, Leeds LS1');
+	});
+
+	it('refuses control and text-direction characters beside their fields', () => {
+		const result = checkGatheringForm(
+			values({
+				name: 'Yorkshire \u202eDay',
+				description: 'Tea\nand\tcake',
+				contribution: 'Free\u0007',
+				accessibility_note: 'Step-free\u2029'
+			}),
+			{ publishing: true }
+		);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.errors).toEqual({
+			name: PLAIN_TEXT_MESSAGE,
+			contribution: PLAIN_TEXT_MESSAGE,
+			accessibility_note: PLAIN_TEXT_MESSAGE
 		});
 	});
 

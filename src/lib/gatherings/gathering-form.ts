@@ -18,6 +18,7 @@
  */
 import type { Json, Tables, TablesInsert } from '$lib/database.types';
 import { meetingAreaCell } from '$lib/groups/group-form';
+import { plainTextErrors } from '$lib/plain-text';
 import { GROUP_VISIBILITY_CHOICES } from '$lib/groups/wording';
 import { isOneOf } from '$lib/people/choices';
 import { collapseSpaces, lengthOf, readPoint, tooLong } from '$lib/people/validation';
@@ -296,7 +297,12 @@ export function checkGatheringForm(
 
 	const area = readArea(values, errors);
 
-	const address = values.address.trim();
+	// Typed over several lines, as addresses are; stored as one (the database takes a plain line).
+	const address = values.address
+		.split(/\r?\n/)
+		.map(collapseSpaces)
+		.filter((line) => line !== '')
+		.join(', ');
 	if (lengthOf(address) > GATHERING_LIMITS.address) {
 		errors.address = tooLong('The address', GATHERING_LIMITS.address, lengthOf(address));
 	}
@@ -365,6 +371,12 @@ export function checkGatheringForm(
 
 	const visibility = values.visibility;
 	if (!VISIBILITY_VALUES.includes(visibility)) errors.visibility = 'Choose who can see it.';
+
+	// Last, so it says what is really wrong with a field that also seems too long, say.
+	Object.assign(
+		errors,
+		plainTextErrors(values, { multiline: ['description', 'address', 'accessibility_note'] })
+	);
 
 	if (Object.keys(errors).length > 0 || !kind || !times || !area) {
 		return { ok: false, errors, values };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
 import {
 	EMPTY_GROUP_FORM,
 	checkGroupChanges,
@@ -56,6 +57,23 @@ describe('checkNewGroupForm', () => {
 			visibility: 'public',
 			area_cell: GHENT_TOWN,
 			congregation_id: null
+		});
+	});
+
+	it('refuses control and text-direction characters beside their fields, lines in the purpose', () => {
+		expect(
+			errorsOf(
+				values({
+					name: 'Ghent \u2067Parents',
+					purpose: 'Meet\nand share',
+					rhythm: 'Every\tweek',
+					languages: 'Dutch\u200e'
+				})
+			)
+		).toEqual({
+			name: PLAIN_TEXT_MESSAGE,
+			rhythm: PLAIN_TEXT_MESSAGE,
+			languages: PLAIN_TEXT_MESSAGE
 		});
 	});
 

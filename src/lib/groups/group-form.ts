@@ -20,6 +20,7 @@ import {
 	tooLong,
 	LIMITS as PROFILE_LIMITS
 } from '$lib/people/validation';
+import { plainTextErrors } from '$lib/plain-text';
 import { isUuid } from '$lib/uuid';
 import {
 	GROUP_KIND_CHOICES,
@@ -280,6 +281,9 @@ function checkDescription(
 		errors.place_query =
 			'Choose where the group meets: search for a town, click the map, or enter coordinates.';
 	}
+
+	// Last, so it says what is really wrong with a field that also seems too long, say.
+	Object.assign(errors, plainTextErrors(values, { multiline: ['purpose'] }));
 
 	if (Object.keys(errors).length > 0 || !point || sizeLimit === undefined) return null;
 	return {

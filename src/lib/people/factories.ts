@@ -121,3 +121,20 @@ export function utrechtFlorida(): Place {
 		lng: -81.2
 	});
 }
+
+/**
+ * The profile form as a browser posts it (repeated names for checkboxes), with a name and the
+ * privacy defaults unless `fields` say otherwise.
+ */
+export function profileFormData(fields: Record<string, string | string[]> = {}): FormData {
+	const data = new FormData();
+	for (const [name, value] of Object.entries({
+		display_name: 'Ada Fernhill',
+		precision: 'area',
+		visibility: 'members',
+		...fields
+	})) {
+		for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
+	}
+	return data;
+}

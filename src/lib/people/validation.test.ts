@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { profileFormData } from './factories';
 import {
 	EMPTY_PROFILE_FORM,
 	chosenPrivacy,
@@ -14,18 +15,7 @@ import {
 type Fields = Record<string, string | string[]>;
 
 /** A form as a browser posts it, with a name and the privacy defaults unless told otherwise. */
-function form(fields: Fields): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries({
-		display_name: 'Ada Fernhill',
-		precision: 'area',
-		visibility: 'members',
-		...fields
-	})) {
-		for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-	}
-	return data;
-}
+const form = (fields: Fields) => profileFormData(fields);
 
 /** `count` numbered lines or tags: `tag 0`, `tag 1`, ... */
 function numbered(count: number, word: string): string[] {

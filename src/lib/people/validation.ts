@@ -19,6 +19,7 @@ import {
 	type Visibility
 } from './choices';
 import type { LatLng } from '$lib/geo/cells';
+import { plainTextErrors } from '$lib/plain-text';
 import { isUuid } from '$lib/uuid';
 
 /** Whether a string is a profile id (a UUID), before it is sent to the database. */
@@ -265,6 +266,9 @@ export function checkProfileForm(values: ProfileFormValues): ProfileFormResult {
 	} else if (/\s/.test(discordHandle)) {
 		errors.discord_handle = 'A Discord handle has no spaces in it, like ada_fernhill.';
 	}
+
+	// Last, so it says what is really wrong with a field that also seems too long, say.
+	Object.assign(errors, plainTextErrors(values, { multiline: ['bio', 'offers', 'needs'] }));
 
 	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 	return {

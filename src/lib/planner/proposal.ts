@@ -7,6 +7,7 @@
 import type { Enums } from '$lib/database.types';
 import { addDays, isTimeZone } from '$lib/gatherings/time';
 import { GATHERING_KIND_NAMES } from '$lib/groups/wording';
+import { plainTextErrors } from '$lib/plain-text';
 import type { InviteRegion } from './plan';
 import { parseRegionChoice, REGION_PARAMS } from './region-choice';
 
@@ -137,6 +138,8 @@ export function checkProposal(
 	const region = parseRegionChoice(new URLSearchParams(regionParams(form)));
 	const inviteRegion = inviteRegionOfChoice(region.choice);
 	if (!inviteRegion) errors.form = 'The region to invite was lost: choose the region again.';
+
+	Object.assign(errors, plainTextErrors(values));
 
 	if (Object.keys(errors).length > 0 || townId === null || !kind || !inviteRegion) {
 		return { ok: false, values, errors };

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { Done, GroupAction, Refusal } from '$lib/groups/group-actions';
+import { hasForbiddenCharacters, PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
 import { isUuid } from '$lib/uuid';
 import { refusable } from './query-error';
 import { requireUser } from './visitor';
@@ -59,13 +60,14 @@ function groupOf(groupId: string | undefined): string {
 	return groupId;
 }
 
-/** A short message as typed, or the problem with its length. */
+/** A short message as typed, or the problem with it. */
 function message(form: FormData): { message: string } | { problem: string } {
 	const typed = text(form, 'message').trim();
 	const length = [...typed].length;
 	if (length > MESSAGE_LIMIT) {
 		return { problem: `A message is at most ${MESSAGE_LIMIT} characters long (it has ${length}).` };
 	}
+	if (hasForbiddenCharacters(typed, { multiline: true })) return { problem: PLAIN_TEXT_MESSAGE };
 	return { message: typed };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import type { PlaceLabel } from '$lib/people/audience';
 import { MIN_PLACE_QUERY, PLACE_RESULTS, type Place } from '$lib/people/places';
+import { placeSearchProblem } from '$lib/search-limits';
 import { QueryError } from './query-error';
 
 /** The offline GeoNames gazetteer, through the database's place functions. */
@@ -11,7 +12,8 @@ type Client = SupabaseClient<Database>;
 /** Places whose names start like (or look like) the query, bigger places first. */
 export async function searchPlaces(supabase: Client, query: string): Promise<Place[]> {
 	const needle = query.trim();
-	if (needle.length < MIN_PLACE_QUERY) return [];
+	// No place has so long a name: the routes refuse it with a 400, and nothing asks the database.
+	if (needle.length < MIN_PLACE_QUERY || placeSearchProblem(needle)) return [];
 	const { data, error } = await supabase.rpc('search_places', {
 		query: needle,
 		max_results: PLACE_RESULTS

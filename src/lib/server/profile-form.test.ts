@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '$lib/database.types';
-import { place, utrechtLabels } from '$lib/people/factories';
+import { place, profileFormData, utrechtLabels } from '$lib/people/factories';
 import { EMPTY_PROFILE_FORM } from '$lib/people/validation';
 import { findPlaceForForm, usePlaceForForm } from './profile-form';
 
@@ -12,16 +12,7 @@ function clientAnswering(answers: Record<string, unknown>) {
 }
 
 function form(fields: Record<string, string>): FormData {
-	const data = new FormData();
-	for (const [name, value] of Object.entries({
-		display_name: 'Ada',
-		precision: 'area',
-		visibility: 'members',
-		...fields
-	})) {
-		data.append(name, value);
-	}
-	return data;
+	return profileFormData({ display_name: 'Ada', ...fields });
 }
 
 describe('findPlaceForForm (the search without JavaScript)', () => {

@@ -5,14 +5,19 @@ import type { PlaceLabel } from '$lib/people/audience';
 import { MIN_PLACE_QUERY, type Place } from '$lib/people/places';
 import {
 	checkProfileForm,
+	EMPTY_PROFILE_FORM,
 	pointFromText,
 	profileFormValues,
+	type ProfileField,
 	type ProfileFormErrors,
 	type ProfileFormValues
 } from '$lib/people/validation';
+import { PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
+import { placeSearchProblem } from '$lib/search-limits';
 import { readPlaceLabels, searchPlaces } from './places';
 import { saveOwnProfile } from './profiles';
-import { requireUser } from './visitor';
+import { plainTextConstraint, plainTextField, QueryError } from './query-error';
+import { leaveIfAccountGone, requireUser } from './visitor';
 
 /**
  * The profile form's actions, shared by onboarding (`/welcome`) and editing (`/me`). Each one
@@ -28,6 +33,9 @@ export interface ProfileFormState {
 	placeLabels?: PlaceLabel[] | null;
 	placeResults?: Place[];
 }
+
+/** The form's fields, to find the one a refusal of the database is about. */
+const PROFILE_FIELDS = Object.keys(EMPTY_PROFILE_FORM) as ProfileField[];
 
 const NOT_SAVED =
 	'Your profile could not be saved just now. Everything you typed is still here: try again in a moment.';
@@ -49,6 +57,17 @@ export async function saveProfileForm(
 	try {
 		await saveOwnProfile(supabase, { changes: profile, location, onboard });
 	} catch (error) {
+		// The form refuses what the database does; should the database refuse more, its refusal
+		// goes beside the field it names (or above the form, for the lists' one constraint).
+		if (error instanceof QueryError && plainTextConstraint(error.cause)) {
+			const field = plainTextField(error.cause, PROFILE_FIELDS) ?? 'form';
+			return fail(400, {
+				values: result.values,
+				errors: { [field]: PLAIN_TEXT_MESSAGE },
+				placeLabels: await labelsForForm(supabase, result.values)
+			});
+		}
+		await leaveIfAccountGone(supabase);
 		console.error('Saving a profile failed', error);
 		return fail(503, {
 			values: result.values,
@@ -68,6 +87,8 @@ export async function searchPlacesForForm(
 	typed: string
 ): Promise<{ places: Place[] } | { status: 400 | 404 | 503; message: string }> {
 	const query = typed.trim();
+	const tooLong = placeSearchProblem(query);
+	if (tooLong) return { status: 400, message: tooLong };
 	if (query.length < MIN_PLACE_QUERY) {
 		return {
 			status: 400,

@@ -1,4 +1,5 @@
 import type { PostgrestError } from '@supabase/supabase-js';
+import { PLAIN_TEXT_MESSAGE } from '$lib/plain-text';
 
 /**
  * A query the database refused or could not answer, saying what the app was doing ("Could not
@@ -6,6 +7,8 @@ import type { PostgrestError } from '@supabase/supabase-js';
  * error when it unwraps `{ data, error }`, so a failed query reads alike wherever it happened.
  */
 export class QueryError extends Error {
+	declare readonly cause: PostgrestError;
+
 	constructor(action: string, cause: PostgrestError) {
 		super(`Could not ${action}: ${cause.message}`, { cause });
 		this.name = 'QueryError';
@@ -25,8 +28,31 @@ const REFUSAL_CODES = new Set(['P0001', 'P0002', '42501', '23514', '22023']);
  * written for people, even with the same codes.
  */
 export function refusalOf(action: string, error: PostgrestError): string {
+	if (plainTextConstraint(error)) return PLAIN_TEXT_MESSAGE;
 	if (REFUSAL_CODES.has(error.code)) return error.message;
 	throw new QueryError(action, error);
+}
+
+/**
+ * The name of the check constraint a write broke by holding control or text-direction characters
+ * (the database names them `<table>_<column>_plain_text`), or null for any other error. Its own
+ * message names the constraint, not the field, so the forms say `PLAIN_TEXT_MESSAGE` instead.
+ */
+export function plainTextConstraint(error: PostgrestError): string | null {
+	if (error.code !== '23514') return null;
+	return /"(\w+_plain_text)"/.exec(error.message)?.[1] ?? null;
+}
+
+/** Which of a form's fields a `_plain_text` refusal is about, when one of them is its column. */
+export function plainTextField<Field extends string>(
+	error: PostgrestError,
+	fields: readonly Field[]
+): Field | null {
+	const constraint = plainTextConstraint(error);
+	if (!constraint) return null;
+	// Longest first: `profiles_display_name_plain_text` is about display_name, not name.
+	const longestFirst = [...fields].sort((a, b) => b.length - a.length);
+	return longestFirst.find((field) => constraint.endsWith(`_${field}_plain_text`)) ?? null;
 }
 
 /** A call the database may refuse: its answer, or the refusal's message. */

@@ -1,24 +1,28 @@
 import { createServerClient } from '@supabase/ssr';
 import { createClient } from '@supabase/supabase-js';
-import type { Cookies } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import type { Database } from '$lib/database.types';
 import { forwardingFetch } from './auth-forwarding';
 import { supabaseConfig, supabaseSecretKey } from './env';
+import { sessionCookieAttributes } from './security-headers';
 
 /**
  * One Supabase client per request, acting as whoever the request's cookies say, with the
- * public (anon) key: every query is subject to row-level security. With the secret key
- * configured, what it asks Auth counts against the visitor's address (see auth-forwarding.ts).
+ * public (anon) key: every query is subject to row-level security. Its session cookies are
+ * HttpOnly, and Secure over https (see sessionCookieAttributes). With the secret key configured,
+ * what it asks Auth counts against the visitor's address (see auth-forwarding.ts).
  */
-export function createRequestClient(request: {
-	cookies: Cookies;
-	fetch: typeof globalThis.fetch;
-	clientAddress: () => string;
-}) {
+export function createRequestClient({
+	cookies,
+	fetch,
+	url: requestUrl,
+	getClientAddress
+}: Pick<RequestEvent, 'cookies' | 'fetch' | 'url' | 'getClientAddress'>) {
 	const { url, anonKey } = supabaseConfig();
 	const secretKey = supabaseSecretKey();
-	const { cookies, fetch, clientAddress } = request;
+	// Read only when Auth is asked: a request that never signs in needs no address.
+	const clientAddress = () => getClientAddress();
 	return createServerClient<Database>(url, anonKey, {
 		global: {
 			fetch: secretKey
@@ -32,7 +36,7 @@ export function createRequestClient(request: {
 			getAll: () => cookies.getAll(),
 			setAll: (cookiesToSet) => {
 				for (const { name, value, options } of cookiesToSet) {
-					cookies.set(name, value, { ...options, path: '/' });
+					cookies.set(name, value, { ...options, ...sessionCookieAttributes(requestUrl) });
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import type { User } from '@supabase/supabase-js';
-import { readOwnHeader, readOwnProfile } from './profiles';
+import { isAuthApiError, type SupabaseClient, type User } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import { readOwnHeader, readOwnProfile, type OwnProfileWithLocation } from './profiles';
 
 /**
  * Who is visiting. `locals.user` is verified with the auth server in `hooks.server.ts`, never
@@ -18,7 +19,46 @@ export function isMember(user: User | null): user is User {
 /** The signed-in practitioner, or a redirect to sign in and come back here. */
 export function requireUser(locals: App.Locals, url: URL): User {
 	if (isMember(locals.user)) return locals.user;
-	redirect(303, `/login?${new URLSearchParams({ next: url.pathname + url.search })}`);
+	redirect(303, signInPath(url));
+}
+
+function signInPath(url: URL): string {
+	return `/login?${new URLSearchParams({ next: url.pathname + url.search })}`;
+}
+
+/**
+ * When the account was deleted after this request's session was checked (from another tab, say,
+ * or an old page's form posted later), the auth server no longer knows it: the session ends here
+ * too, and the goodbye page says the account is gone. Otherwise this does nothing.
+ */
+export async function leaveIfAccountGone(supabase: SupabaseClient<Database>): Promise<void> {
+	const { error } = await supabase.auth.getUser();
+	if (!isAuthApiError(error) || ![401, 403, 404].includes(error.status ?? 0)) return;
+	await supabase.auth.signOut({ scope: 'local' });
+	redirect(303, '/goodbye');
+}
+
+/**
+ * The signed-in person's own profile, for the pages that edit it. Every account has one, so when
+ * it cannot be read the account may be gone: then the goodbye page (see leaveIfAccountGone), or
+ * else signing in again with a fresh session.
+ */
+export async function requireOwnProfile(
+	locals: App.Locals,
+	{ user, url }: { user: User; url: URL }
+): Promise<OwnProfileWithLocation> {
+	let own: OwnProfileWithLocation | null;
+	try {
+		own = await readOwnProfile(locals.supabase, user.id);
+	} catch (error) {
+		// The database refuses a deleted account's session outright.
+		await leaveIfAccountGone(locals.supabase);
+		throw error;
+	}
+	if (own) return own;
+	await leaveIfAccountGone(locals.supabase);
+	await locals.supabase.auth.signOut({ scope: 'local' });
+	redirect(303, signInPath(url));
 }
 
 /** Who is signed in, as every page's header shows them. */

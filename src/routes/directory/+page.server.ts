@@ -4,6 +4,7 @@ import { parseSort, placeGuessNotice } from '$lib/directory/directory';
 import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { findPlace } from '$lib/server/places';
 import { listDirectoryPage } from '$lib/server/map-data';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -12,6 +13,8 @@ const MAX_PAGE = 100_000;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const params = url.searchParams;
+	const tooLong = searchLimitProblem(params);
+	if (tooLong) error(400, tooLong);
 	const page = parsePageNumber(params.get('page'));
 	if (page === null) error(400, 'Page numbers are whole numbers from 1, as in ?page=2.');
 	if (page > MAX_PAGE) error(404, `There is no page ${page} of the directory.`);

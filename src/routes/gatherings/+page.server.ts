@@ -4,6 +4,7 @@ import { placeGuessNotice } from '$lib/directory/directory';
 import { parseGatheringFilters } from '$lib/gatherings/gathering-filters';
 import { listGatherings } from '$lib/server/gatherings';
 import { findPlace } from '$lib/server/places';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -12,6 +13,8 @@ const MAX_PAGE = 10_000;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const params = url.searchParams;
+	const tooLong = searchLimitProblem(params);
+	if (tooLong) error(400, tooLong);
 	const page = parsePageNumber(params.get('page'));
 	if (page === null) error(400, 'Page numbers are whole numbers from 1, as in ?page=2.');
 	if (page > MAX_PAGE) error(404, `There is no page ${page} of gatherings.`);

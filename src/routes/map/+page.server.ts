@@ -1,7 +1,9 @@
+import { error } from '@sveltejs/kit';
 import { WHOLE_WORLD, WORLD_VIEW, boundsAround, padBounds } from '$lib/geo/view-boxes';
 import { parseMapUrlState } from '$lib/map/url-state';
 import { filterProblems, parseFilters } from '$lib/directory/filters';
 import { listMapView } from '$lib/server/map-data';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -11,6 +13,8 @@ import type { PageServerLoad } from './$types';
 const ASSUMED_MAP_SIZE = { width: 1600, height: 1000 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
+	const tooLong = searchLimitProblem(url.searchParams);
+	if (tooLong) error(400, tooLong);
 	const filters = parseFilters(url.searchParams);
 	const { view } = parseMapUrlState(url.searchParams);
 	const bounds = view ? padBounds(boundsAround({ ...view, size: ASSUMED_MAP_SIZE })) : WHOLE_WORLD;

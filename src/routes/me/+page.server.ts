@@ -11,11 +11,10 @@ import {
 	confirmStillHere,
 	deleteOwnAccount,
 	listOwnBlocks,
-	readOwnProfile,
 	removeOwnLocation,
 	unblockPerson
 } from '$lib/server/profiles';
-import { requireUser } from '$lib/server/visitor';
+import { requireOwnProfile, requireUser } from '$lib/server/visitor';
 import { formValuesFromProfile, isProfileId } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,8 +23,8 @@ const DELETE_CONFIRMATION = 'DELETE';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const own = await readOwnProfile(locals.supabase, user.id);
-	if (!own?.profile.onboarded_at) redirect(303, '/welcome');
+	const own = await requireOwnProfile(locals, { user, url });
+	if (!own.profile.onboarded_at) redirect(303, '/welcome');
 	const values = formValuesFromProfile(own.profile, own.location);
 	const [placeLabels, blocks, ownGroups, ownGatherings, invitedToGatherings] = await Promise.all([
 		labelsForForm(locals.supabase, values),

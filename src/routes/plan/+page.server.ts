@@ -1,6 +1,8 @@
+import { error } from '@sveltejs/kit';
 import { parseRegionChoice } from '$lib/planner/region-choice';
 import { proposeGathering, readPlanPage } from '$lib/server/planner';
 import { isMember, requireUser } from '$lib/server/visitor';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Today where the server is: near enough to refuse a first day in the past. */
@@ -14,6 +16,8 @@ function today(): string {
  * there. Strangers are told what it is and to sign in.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
+	const tooLong = searchLimitProblem(url.searchParams);
+	if (tooLong) error(400, tooLong);
 	const parsed = parseRegionChoice(url.searchParams);
 	if (!isMember(locals.user)) return { stranger: true as const, values: parsed.values };
 	return {

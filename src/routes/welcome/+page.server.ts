@@ -1,15 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { labelsForForm, placeActions, saveProfileForm } from '$lib/server/profile-form';
-import { readOwnProfile } from '$lib/server/profiles';
-import { requireUser } from '$lib/server/visitor';
+import { requireOwnProfile, requireUser } from '$lib/server/visitor';
 import { formValuesFromProfile } from '$lib/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const own = await readOwnProfile(locals.supabase, user.id);
-	if (own?.profile.onboarded_at) redirect(303, '/me');
-	if (!own) throw new Error(`Signed-in user ${user.id} has no profile`);
+	const own = await requireOwnProfile(locals, { user, url });
+	if (own.profile.onboarded_at) redirect(303, '/me');
 	const values = formValuesFromProfile(own.profile, own.location);
 	return { values, placeLabels: await labelsForForm(locals.supabase, values) };
 };

@@ -5,6 +5,7 @@ import { readPublicFeed } from '$lib/server/calendar/feeds';
 import { calendarResponse } from '$lib/server/calendar/response';
 import { findPlace } from '$lib/server/places';
 import { createAnonymousClient } from '$lib/server/supabase';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,6 +14,8 @@ import type { RequestHandler } from './$types';
  * asks: read anonymously, whatever the visitor's cookie.
  */
 export const GET: RequestHandler = async ({ fetch, url }) => {
+	const tooLong = searchLimitProblem(url.searchParams);
+	if (tooLong) error(400, tooLong);
 	const parsed = parseFeedQuery(url.searchParams);
 	if ('problem' in parsed) error(400, parsed.problem);
 	const { query } = parsed;

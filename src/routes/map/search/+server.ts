@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { MAX_QUERY_LENGTH } from '$lib/directory/filters';
 import { searchPlaces } from '$lib/server/places';
 import { listMapItems } from '$lib/server/map-data';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { RequestHandler } from './$types';
 
 /** People in the answer depend on who asks (their audience, their blocks): no shared caches. */
@@ -20,12 +20,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (q === '') {
 		return json({ message: 'q must name a place or a person.' }, { status: 400, headers });
 	}
-	if (q.length > MAX_QUERY_LENGTH) {
-		return json(
-			{ message: `q must be at most ${MAX_QUERY_LENGTH} characters.` },
-			{ status: 400, headers }
-		);
-	}
+	const tooLong = searchLimitProblem(url.searchParams);
+	if (tooLong) return json({ message: tooLong }, { status: 400, headers });
 	const [places, { items: people }] = await Promise.all([
 		searchPlaces(locals.supabase, q),
 		listMapItems(locals.supabase, { filters: { q }, maxItems: PEOPLE_RESULTS })

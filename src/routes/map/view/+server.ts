@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { parseViewParams } from '$lib/map/view-params';
 import { parseFilters } from '$lib/directory/filters';
 import { listMapView } from '$lib/server/map-data';
+import { searchLimitProblem } from '$lib/search-limits';
 import type { RequestHandler } from './$types';
 
 /** Every answer depends on who asks (their audience, their blocks): no shared caches. */
@@ -13,6 +14,8 @@ const headers = { 'cache-control': 'private, no-store' };
  * every item when few match, counts by place when many (MapViewData).
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
+	const tooLong = searchLimitProblem(url.searchParams);
+	if (tooLong) return json({ message: tooLong }, { status: 400, headers });
 	const view = parseViewParams(url.searchParams);
 	if ('problem' in view) return json({ message: view.problem }, { status: 400, headers });
 	return json(
