@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayStack } from '../../scripts/local-stack/index.ts';
+import { stackInfo, startThrowawayStack } from '../../scripts/local-stack/index.ts';
 import type { LocalStackInfo } from '../../scripts/local-stack/index.ts';
 
 declare module 'vitest' {
@@ -17,7 +17,6 @@ export default async function setup(project: TestProject) {
 		// Tests sign many people in from one address; they test the limits on their own.
 		authRateLimits: { emailSendIntervalSeconds: 0, requestsPerHourPerIp: 100_000 }
 	});
-	const { stop, ...info } = stack;
-	project.provide('stack', info);
-	return stop;
+	project.provide('stack', stackInfo(stack));
+	return stack.stop;
 }
