@@ -10,6 +10,13 @@ declare global {
 			/** The signed-in user, verified with the auth server; null for anonymous visitors. */
 			user: User | null;
 			session: Session | null;
+			/** Set when Supabase could not be reached while answering: a 500 then becomes a 503. */
+			supabaseUnreachable?: boolean;
+		}
+		interface Error {
+			message: string;
+			/** The error is an outage of Supabase: the page says to come back in a minute. */
+			unavailable?: boolean;
 		}
 		interface PageData {
 			user: SignedInVisitor | null;

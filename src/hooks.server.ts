@@ -1,8 +1,9 @@
-import { text, type Handle } from '@sveltejs/kit';
+import { text, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { compressResponse } from '$lib/server/compression';
 import { isForbiddenCrossSitePost } from '$lib/server/csrf';
 import { createRequestClient } from '$lib/server/supabase';
+import { answerUnavailable, unavailableError } from '$lib/server/unavailable';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// SvelteKit's own check, made here so that one page can be posted to from a mail program. Like
@@ -27,10 +28,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 	}
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
+	// A 500 because Supabase could not be reached is a 503 with Retry-After.
+	const response = answerUnavailable(event, resolved);
 	// A load's `fetch` of the app's own routes reads the body as it is: gzip only what leaves.
 	return event.isSubRequest ? response : compressResponse(event.request, response);
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const unavailable = unavailableError(event, status);
+	if (unavailable) {
+		// One line, not a stack: during an outage every request ends here.
+		console.warn(`[503] ${event.request.method} ${event.url.pathname}: Supabase unreachable`);
+		return unavailable;
+	}
+	// What SvelteKit does without this hook.
+	console.error(error);
+	return { message };
 };

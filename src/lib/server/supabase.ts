@@ -4,15 +4,17 @@ import type { Cookies } from '@sveltejs/kit';
 import WebSocket from 'ws';
 import type { Database } from '$lib/database.types';
 import { supabaseConfig } from './env';
+import { watchReachability } from './unavailable';
 
 /**
  * One Supabase client per request, acting as whoever the request's cookies say, with the
- * public (anon) key: every query is subject to row-level security.
+ * public (anon) key: every query is subject to row-level security. Like every client here, it
+ * notes when Supabase cannot be reached, so the page answers 503, not 500 (`unavailable.ts`).
  */
 export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.fetch) {
 	const { url, anonKey } = supabaseConfig();
 	return createServerClient<Database>(url, anonKey, {
-		global: { fetch },
+		global: { fetch: watchReachability(fetch) },
 		// Node 20 has no global WebSocket; supabase-js needs one for realtime.
 		// https://github.com/supabase/supabase-js/issues/1400
 		realtime: { transport: WebSocket as never },
@@ -35,7 +37,7 @@ export function createRequestClient(cookies: Cookies, fetch: typeof globalThis.f
 export function createAnonymousClient(fetch: typeof globalThis.fetch) {
 	const { url, anonKey } = supabaseConfig();
 	return createClient<Database>(url, anonKey, {
-		global: { fetch },
+		global: { fetch: watchReachability(fetch) },
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		realtime: { transport: WebSocket as never }
 	});
