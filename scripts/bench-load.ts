@@ -14,6 +14,7 @@
 // Flags: --duration 60 (seconds of load), --connections 200, --people 10000 (synthetic
 // practitioners), --skip-faults. A quick run: `npm run bench:load -- --duration 10`.
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -261,12 +262,16 @@ try {
 	cleanups.push(app.stop);
 	const members = await Promise.all(MEMBER_EMAILS.map((email) => signIn(stack, email)));
 
+	// Other work on the machine takes CPU from every part measured here: say how busy it was.
+	const busy = () => loadavg()[0].toFixed(1);
+	console.log(`Machine: ${availableParallelism()} cores, load average ${busy()} before the load.`);
 	const measured = await measureLoad({ stack, app, members });
+	console.log(`Load average ${busy()} at the end of the load (1 minute).`);
 	console.log(
 		`\nUnder load: ${measured.rows.at(-1)!.connections} connections for ${DURATION} s, ${PEOPLE.toLocaleString('en-GB')} synthetic practitioners; signed-in rows cycle through ${members.length} demo members.\n`
 	);
 	printTable(measured.rows, measured.baseline);
-	const cores = (await import('node:os')).availableParallelism();
+	const cores = availableParallelism();
 	console.log(
 		`\nCPU spent during the load (${cores} cores × ${measured.cpu.wallSeconds.toFixed(0)} s = ${(cores * measured.cpu.wallSeconds).toFixed(0)} s available):`
 	);
