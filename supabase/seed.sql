@@ -317,3 +317,8 @@ where id in (
 
 insert into public.gathering_invitation_optins (profile_id)
 values ('00000000-0000-4000-8000-000000000030'), ('00000000-0000-4000-8000-000000000032');
+
+-- Moderation: bram@example.org is a moderator (granted as `npm run admin -- grant-moderator` does),
+-- so signing in as him opens /moderation. The queue starts empty: report someone to fill it.
+insert into public.moderators (profile_id, note)
+values ('00000000-0000-4000-8000-000000000002', 'Demo moderator');

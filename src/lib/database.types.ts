@@ -308,6 +308,7 @@ export type Database = {
           description: string
           ends_at: string
           going_count: number
+          hidden_at: string | null
           host_group_id: string | null
           id: string
           invitations_sent_at: string | null
@@ -341,6 +342,7 @@ export type Database = {
           description?: string
           ends_at: string
           going_count?: number
+          hidden_at?: string | null
           host_group_id?: string | null
           id?: string
           invitations_sent_at?: string | null
@@ -374,6 +376,7 @@ export type Database = {
           description?: string
           ends_at?: string
           going_count?: number
+          hidden_at?: string | null
           host_group_id?: string | null
           id?: string
           invitations_sent_at?: string | null
@@ -406,6 +409,7 @@ export type Database = {
           created_at: string
           decided_at: string | null
           group_id: string
+          hidden_at: string | null
           id: string
           invited_by: string | null
           invitee_id: string
@@ -418,6 +422,7 @@ export type Database = {
           created_at?: string
           decided_at?: string | null
           group_id: string
+          hidden_at?: string | null
           id?: string
           invited_by?: string | null
           invitee_id: string
@@ -430,6 +435,7 @@ export type Database = {
           created_at?: string
           decided_at?: string | null
           group_id?: string
+          hidden_at?: string | null
           id?: string
           invited_by?: string | null
           invitee_id?: string
@@ -504,6 +510,7 @@ export type Database = {
           decided_at: string | null
           decided_by: string | null
           group_id: string
+          hidden_at: string | null
           id: string
           message: string
           requester_id: string
@@ -515,6 +522,7 @@ export type Database = {
           decided_at?: string | null
           decided_by?: string | null
           group_id: string
+          hidden_at?: string | null
           id?: string
           message?: string
           requester_id: string
@@ -526,6 +534,7 @@ export type Database = {
           decided_at?: string | null
           decided_by?: string | null
           group_id?: string
+          hidden_at?: string | null
           id?: string
           message?: string
           requester_id?: string
@@ -566,6 +575,7 @@ export type Database = {
           congregation_id: string | null
           created_at: string
           created_by: string | null
+          hidden_at: string | null
           id: string
           kind: Database["public"]["Enums"]["group_kind"]
           languages: string[]
@@ -588,6 +598,7 @@ export type Database = {
           congregation_id?: string | null
           created_at?: string
           created_by?: string | null
+          hidden_at?: string | null
           id?: string
           kind: Database["public"]["Enums"]["group_kind"]
           languages?: string[]
@@ -610,6 +621,7 @@ export type Database = {
           congregation_id?: string | null
           created_at?: string
           created_by?: string | null
+          hidden_at?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["group_kind"]
           languages?: string[]
@@ -629,6 +641,83 @@ export type Database = {
             columns: ["congregation_id"]
             isOneToOne: false
             referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_log: {
+        Row: {
+          action: string
+          at: string
+          id: number
+          moderator_id: string | null
+          note: string
+          report_id: string | null
+          subject: Database["public"]["Enums"]["report_subject"]
+          subject_id: string
+          until: string | null
+        }
+        Insert: {
+          action: string
+          at?: string
+          id?: never
+          moderator_id?: string | null
+          note?: string
+          report_id?: string | null
+          subject: Database["public"]["Enums"]["report_subject"]
+          subject_id: string
+          until?: string | null
+        }
+        Update: {
+          action?: string
+          at?: string
+          id?: never
+          moderator_id?: string | null
+          note?: string
+          report_id?: string | null
+          subject?: Database["public"]["Enums"]["report_subject"]
+          subject_id?: string
+          until?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_log_moderator_id_fkey"
+            columns: ["moderator_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_log_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: false
+            referencedRelation: "reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderators: {
+        Row: {
+          granted_at: string
+          note: string
+          profile_id: string
+        }
+        Insert: {
+          granted_at?: string
+          note?: string
+          profile_id: string
+        }
+        Update: {
+          granted_at?: string
+          note?: string
+          profile_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderators_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -805,15 +894,7 @@ export type Database = {
           population?: number
           region?: string | null
         }
-        Relationships: [
-          {
-            foreignKeyName: "places_country_code_fkey"
-            columns: ["country_code"]
-            isOneToOne: false
-            referencedRelation: "countries"
-            referencedColumns: ["code"]
-          },
-        ]
+        Relationships: []
       }
       profile_locations: {
         Row: {
@@ -873,6 +954,7 @@ export type Database = {
           published_earth: unknown
           published_lat: number | null
           published_lng: number | null
+          suspended_until: string | null
           updated_at: string
           visibility: Database["public"]["Enums"]["profile_visibility"]
           website: string | null
@@ -905,6 +987,7 @@ export type Database = {
           published_earth?: unknown
           published_lat?: number | null
           published_lng?: number | null
+          suspended_until?: string | null
           updated_at?: string
           visibility?: Database["public"]["Enums"]["profile_visibility"]
           website?: string | null
@@ -937,6 +1020,7 @@ export type Database = {
           published_earth?: unknown
           published_lat?: number | null
           published_lng?: number | null
+          suspended_until?: string | null
           updated_at?: string
           visibility?: Database["public"]["Enums"]["profile_visibility"]
           website?: string | null
@@ -978,6 +1062,99 @@ export type Database = {
           },
         ]
       }
+      reports: {
+        Row: {
+          created_at: string
+          details: string
+          id: string
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id: string | null
+          resolved_at: string | null
+          status: string
+          subject: Database["public"]["Enums"]["report_subject"]
+          subject_id: string
+          subject_person: string | null
+        }
+        Insert: {
+          created_at?: string
+          details?: string
+          id?: string
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id?: string | null
+          resolved_at?: string | null
+          status?: string
+          subject: Database["public"]["Enums"]["report_subject"]
+          subject_id: string
+          subject_person?: string | null
+        }
+        Update: {
+          created_at?: string
+          details?: string
+          id?: string
+          reason?: Database["public"]["Enums"]["report_reason"]
+          reporter_id?: string | null
+          resolved_at?: string | null
+          status?: string
+          subject?: Database["public"]["Enums"]["report_subject"]
+          subject_id?: string
+          subject_person?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reports_reporter_id_fkey"
+            columns: ["reporter_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_subject_person_fkey"
+            columns: ["subject_person"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      suspensions: {
+        Row: {
+          moderator_id: string | null
+          note: string
+          profile_id: string
+          since: string
+          until: string | null
+        }
+        Insert: {
+          moderator_id?: string | null
+          note?: string
+          profile_id: string
+          since?: string
+          until?: string | null
+        }
+        Update: {
+          moderator_id?: string | null
+          note?: string
+          profile_id?: string
+          since?: string
+          until?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "suspensions_moderator_id_fkey"
+            columns: ["moderator_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suspensions_profile_id_fkey"
+            columns: ["profile_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -987,6 +1164,7 @@ export type Database = {
         Args: { gathering_id: string; profile_id: string }
         Returns: undefined
       }
+      am_i_moderator: { Args: Record<PropertyKey, never>; Returns: boolean }
       answer_invitation: {
         Args: { accept: boolean; invitation_id: string }
         Returns: undefined
@@ -1087,6 +1265,10 @@ export type Database = {
         Returns: Json
       }
       email_settings_by_token: { Args: { token: string }; Returns: Json }
+      end_expired_suspensions: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       fire_radar_alerts: { Args: Record<PropertyKey, never>; Returns: number }
       gathering_attendees: {
@@ -1154,6 +1336,10 @@ export type Database = {
       }
       leave_congregation: { Args: { crew_id: string }; Returns: undefined }
       leave_group: { Args: { group_id: string }; Returns: undefined }
+      lift_suspension: {
+        Args: { note?: string; profile_id: string }
+        Returns: undefined
+      }
       map_items: {
         Args: {
           filters?: Json
@@ -1178,6 +1364,17 @@ export type Database = {
         Returns: Json
       }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
+      moderate: {
+        Args: {
+          action: string
+          note?: string
+          report_id: string
+          until?: string
+        }
+        Returns: undefined
+      }
+      moderation_log: { Args: { max_rows?: number }; Returns: Json }
+      moderation_queue: { Args: Record<PropertyKey, never>; Returns: Json }
       my_gatherings: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1206,11 +1403,25 @@ export type Database = {
           venue_lng: number
         }[]
       }
+      my_suspension: { Args: Record<PropertyKey, never>; Returns: Json }
       nearest_towns: {
         Args: { max_results?: number; near_lat: number; near_lng: number }
         Returns: {
           country_code: string
           distance_km: number
+          id: number
+          lat: number
+          lng: number
+          name: string
+          population: number
+          region: string
+        }[]
+      }
+      place_by_id: {
+        Args: { place_id: number }
+        Returns: {
+          country_code: string
+          country_name: string
           id: number
           lat: number
           lng: number
@@ -1247,6 +1458,15 @@ export type Database = {
       remove_member: {
         Args: { group_id: string; profile_id: string }
         Returns: undefined
+      }
+      report: {
+        Args: {
+          details?: string
+          reason: Database["public"]["Enums"]["report_reason"]
+          subject: Database["public"]["Enums"]["report_subject"]
+          subject_id: string
+        }
+        Returns: string
       }
       request_congregation: {
         Args: { congregation_id: string; crew_id: string }
@@ -1301,6 +1521,11 @@ export type Database = {
         Args: { group_id: string; profile_id: string; role: string }
         Returns: undefined
       }
+      suspend_person: {
+        Args: { note?: string; profile_id: string; until?: string }
+        Returns: undefined
+      }
+      suspended_people: { Args: Record<PropertyKey, never>; Returns: Json }
       withdraw_invitation: {
         Args: { invitation_id: string }
         Returns: undefined
@@ -1342,6 +1567,7 @@ export type Database = {
         | "waitlist_moved_up"
         | "gathering_changed"
         | "gathering_invitation"
+        | "report_outcome"
       openness:
         | "crewing"
         | "hosting_a_crew"
@@ -1358,6 +1584,19 @@ export type Database = {
         | "meaningful_work"
         | "mentoring"
       profile_visibility: "public" | "members" | "crewmates" | "only_me"
+      report_reason:
+        | "harassment"
+        | "spam"
+        | "impersonation"
+        | "unsafe"
+        | "inappropriate"
+        | "other"
+      report_subject:
+        | "person"
+        | "group"
+        | "gathering"
+        | "join_request"
+        | "invitation"
       request_status: "open" | "accepted" | "declined" | "withdrawn"
       rsvp_answer: "going" | "interested" | "not_going"
       rsvp_state: "confirmed" | "waitlisted" | "pending" | "declined"
@@ -1524,6 +1763,7 @@ export const Constants = {
         "waitlist_moved_up",
         "gathering_changed",
         "gathering_invitation",
+        "report_outcome",
       ],
       openness: [
         "crewing",
@@ -1543,6 +1783,21 @@ export const Constants = {
         "mentoring",
       ],
       profile_visibility: ["public", "members", "crewmates", "only_me"],
+      report_reason: [
+        "harassment",
+        "spam",
+        "impersonation",
+        "unsafe",
+        "inappropriate",
+        "other",
+      ],
+      report_subject: [
+        "person",
+        "group",
+        "gathering",
+        "join_request",
+        "invitation",
+      ],
       request_status: ["open", "accepted", "declined", "withdrawn"],
       rsvp_answer: ["going", "interested", "not_going"],
       rsvp_state: ["confirmed", "waitlisted", "pending", "declined"],

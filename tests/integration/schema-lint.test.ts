@@ -20,6 +20,7 @@ const ANONYMOUS_FUNCTIONS = [
 	'map_items',
 	'map_view',
 	'nearest_towns',
+	'place_by_id',
 	'search_places',
 	'set_email_setting_by_token'
 ];
@@ -30,7 +31,9 @@ const ANONYMOUS_FUNCTIONS = [
  * functions, each checking that role, the group's seats and blocks before any write; attacked in
  * tests/integration/privacy/crews*.test.ts), on a gathering as the caller's part in it allows (host,
  * attendee; attacked in tests/integration/privacy/gatherings*.test.ts), on the data of whoever holds
- * an email or calendar token, or, for the notify worker, with the service role only.
+ * an email or calendar token, for moderators only (each checks private.require_moderator first;
+ * attacked in tests/integration/privacy/moderation*.test.ts), or, for the notify worker, with the
+ * service role only.
  */
 const EXPOSED_DEFINER_FUNCTIONS = [
 	'add_gathering_host',
@@ -44,12 +47,18 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 	'decide_rsvp',
 	'delete_my_account',
 	'email_settings_by_token',
+	'end_expired_suspensions',
 	'export_my_data',
 	'fire_radar_alerts',
 	'leave_congregation',
 	'leave_group',
+	'lift_suspension',
 	'mark_notifications_read',
+	'moderate',
+	'moderation_log',
+	'moderation_queue',
 	'my_gatherings',
+	'my_suspension',
 	'place_labels_for',
 	'queue_emails',
 	'regenerate_calendar_token',
@@ -61,12 +70,19 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 	'rsvp',
 	'set_email_setting_by_token',
 	'set_member_role',
+	'suspend_person',
+	'suspended_people',
 	'withdraw_invitation',
 	'withdraw_request'
 ];
 
 /** Callable by the service role only: the notify worker's. */
-const SERVICE_FUNCTIONS = ['claim_outbox_emails', 'fire_radar_alerts', 'queue_emails'];
+const SERVICE_FUNCTIONS = [
+	'claim_outbox_emails',
+	'end_expired_suspensions',
+	'fire_radar_alerts',
+	'queue_emails'
+];
 
 async function rows<T>(sql: string): Promise<T[]> {
 	return (await database().query(sql)).rows as T[];
@@ -201,7 +217,11 @@ describe('anonymous visitors’ privileges', () => {
 		'notifications',
 		'email_settings',
 		'radar_alerts',
-		'outbox_emails'
+		'outbox_emails',
+		'reports',
+		'moderators',
+		'suspensions',
+		'moderation_log'
 	])('include nothing at all on %s', async (table) => {
 		const [privileges] = await rows<Record<string, boolean>>(
 			`select

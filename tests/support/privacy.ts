@@ -24,6 +24,8 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * | save-profile     | Lithuania                                           |
  * | radar            | Chile                                               |
  * | crews-membership | Tanzania                                            |
+ * | suspension       | Costa Rica                                          |
+ * | moderation       | Panama                                              |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),

@@ -32,7 +32,8 @@ export const DEFAULT_EMAIL_DELIVERY: EmailSettings = {
 	rsvp_decided: 'now',
 	waitlist_moved_up: 'now',
 	gathering_changed: 'now',
-	gathering_invitation: 'now'
+	gathering_invitation: 'now',
+	report_outcome: 'daily'
 };
 
 /** The choices, in the order the form offers them, with what each means. */

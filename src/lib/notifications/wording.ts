@@ -37,7 +37,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
 	'rsvp_decided',
 	'waitlist_moved_up',
 	'gathering_changed',
-	'gathering_invitation'
+	'gathering_invitation',
+	'report_outcome'
 ];
 
 /** What the emails of each kind are about, in running text: "Emails about {name}". */
@@ -56,7 +57,8 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
 	rsvp_decided: 'answers to your requests to come to a gathering',
 	waitlist_moved_up: 'a place opening for you at a gathering',
 	gathering_changed: 'changes to gatherings you are going to',
-	gathering_invitation: 'invitations to gatherings near you'
+	gathering_invitation: 'invitations to gatherings near you',
+	report_outcome: 'the outcome of reports you made'
 };
 
 /** Names kept empty (an account deleted since, a profile without a name yet) read as these. */
@@ -117,6 +119,11 @@ export function notificationSentence(notification: NotificationWords): string {
 			return `${gathering} ${gatheringChanges(notification.body)}`;
 		case 'gathering_invitation':
 			return `You are invited to ${gathering}, near you`;
+		case 'report_outcome':
+			// The body is the outcome only: who was reported, and what was done, stay with moderators.
+			return notification.body === 'actioned'
+				? 'A moderator reviewed your report and took action'
+				: 'A moderator reviewed your report: no action was needed';
 	}
 }
 

@@ -38,14 +38,10 @@ export async function findPlace(supabase: Client, idOrName: string): Promise<Pla
 	const needle = idOrName.trim();
 	if (/^\d{1,15}$/.test(needle)) {
 		const { data, error } = await supabase
-			.from('places')
-			.select('id, name, country_code, region, population, lat, lng, country:countries(name)')
-			.eq('id', Number(needle))
+			.rpc('place_by_id', { place_id: Number(needle) })
 			.maybeSingle();
 		if (error) throw new QueryError('read a place', error);
-		if (!data) return null;
-		const { country, ...place } = data;
-		return { ...place, country_name: country.name };
+		return data;
 	}
 	const [best] = await searchPlaces(supabase, needle);
 	return best ?? null;

@@ -258,15 +258,12 @@ describe('delete_my_account', () => {
 			expect(byName.body).toEqual([]);
 			expect(await sightings(token, { id: leaver.id, near: yerevan })).toEqual(nowhere);
 		}
-		// Even the leaver's still-valid token finds nothing left to export.
-		const { data } = await leaver.client.rpc('export_my_data');
-		expect(data).toMatchObject({
-			account: null,
-			profile: null,
-			exact_location: null,
-			blocks: [],
-			group_memberships: []
-		});
+		// The leaver's token, its signature still good for up to an hour, ended with the account:
+		// the API refuses it before reading anything.
+		const { data, error, status } = await leaver.client.rpc('export_my_data');
+		expect(status).toBe(401);
+		expect(error?.message).toBe('Your session has ended: sign in again.');
+		expect(data).toBeNull();
 	});
 
 	it('takes the remaining two of the area cell off the anonymous map (k = 3)', async () => {

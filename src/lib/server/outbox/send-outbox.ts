@@ -40,6 +40,8 @@ export interface OutboxPassOptions {
 }
 
 export interface OutboxPassReport {
+	/** Suspensions whose time ran out, ended on this pass. */
+	suspensionsEnded: number;
 	alertsFired: number;
 	queued: number;
 	sent: number;
@@ -63,12 +65,22 @@ export function connectOutbox(settings: OutboxSettings) {
 	return { supabase, transport };
 }
 
-/** One pass: fire alerts, queue what is due, send everything unsent. */
+/** One pass: end suspensions that ran out, fire alerts, queue what is due, send everything unsent. */
 export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPassReport> {
 	const { supabase, log = () => undefined } = options;
-	const report: OutboxPassReport = { alertsFired: 0, queued: 0, sent: 0, failed: 0 };
+	const report: OutboxPassReport = {
+		suspensionsEnded: 0,
+		alertsFired: 0,
+		queued: 0,
+		sent: 0,
+		failed: 0
+	};
 
-	// A failure of either is said and does not stop the sending of what is queued already.
+	// A failure of any of these is said and does not stop the sending of what is queued already.
+	// Suspensions first: a person back on the map counts in the radar alerts of this pass.
+	const ended = await supabase.rpc('end_expired_suspensions');
+	if (ended.error) log(`Could not end the suspensions that ran out: ${ended.error.message}`);
+	else report.suspensionsEnded = ended.data;
 	const fired = await supabase.rpc('fire_radar_alerts');
 	if (fired.error) log(`Could not fire the radar alerts: ${fired.error.message}`);
 	else report.alertsFired = fired.data;
@@ -111,6 +123,9 @@ export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPass
 				(report.failed ? `, ${report.failed} left for the next pass` : '') +
 				(report.alertsFired ? `; fired ${report.alertsFired} radar alert(s)` : '')
 		);
+	}
+	if (report.suspensionsEnded > 0) {
+		log(`Ended ${report.suspensionsEnded} suspension(s) whose time ran out`);
 	}
 	return report;
 }
