@@ -229,6 +229,47 @@ describe('the developer stack', () => {
 		expect(rows).toEqual([{ bio: 'kept' }]);
 	});
 
+	it('restarts PostgreSQL after a crash with what it committed, and the API answers again', async () => {
+		const reasons: string[] = [];
+		const stack = await startLocalStack({
+			dir,
+			apiPort: 0,
+			dbPort: 0,
+			siteUrl: 'http://localhost',
+			durable: true,
+			log: () => undefined,
+			onUnexpectedExit: (reason) => reasons.push(reason)
+		});
+		const profiles = () =>
+			fetch(`${stack.apiUrl}/rest/v1/profiles?select=bio&display_name=eq.Ada%20Fernhill`, {
+				headers: { apikey: stack.anonKey }
+			});
+		try {
+			const client = new pg.Client(stack.dbUrl);
+			await client.connect();
+			client.on('error', () => undefined);
+			await client.query(
+				"update public.profiles set bio = 'committed' where display_name = 'Ada Fernhill'"
+			);
+			const crashed = stack.servers.postgres.pid();
+			await stack.servers.postgres.kill('SIGKILL');
+			expect(isAlive(crashed!)).toBe(false);
+			await client.end().catch(() => undefined);
+
+			await stack.servers.postgres.restart();
+			expect(stack.servers.postgres.pid()).not.toBe(crashed);
+			// PostgREST reconnects by itself, after a pause that grows with its failed attempts.
+			await expect
+				.poll(async () => (await profiles()).status, { timeout: 30_000, interval: 200 })
+				.toBe(200);
+			expect(await (await profiles()).json()).toEqual([{ bio: 'committed' }]);
+			// Stopped on purpose: not reported as a process that died.
+			expect(reasons).toEqual([]);
+		} finally {
+			await stack.stop();
+		}
+	}, 60_000);
+
 	it('rebuilds a database made before the migrations were squashed, saying so and keeping the old one', async () => {
 		let stack = await start();
 		const client = new pg.Client(stack.dbUrl);
