@@ -17,7 +17,8 @@ import {
 	MigrationError,
 	readRunningStack,
 	startLocalStack,
-	StackAlreadyRunningError
+	StackAlreadyRunningError,
+	type LocalStackOptions
 } from '../../scripts/local-stack/index.ts';
 import { migrate, projectRoot, StaleDatabaseError } from '../../scripts/local-stack/migrate.ts';
 import { startPostgres, type RunningPostgres } from '../../scripts/local-stack/postgres.ts';
@@ -178,13 +179,14 @@ describe('the developer stack', () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	const start = async () =>
+	const start = async (options: Partial<LocalStackOptions> = {}) =>
 		startLocalStack({
 			dir,
 			apiPort: 0,
 			dbPort: 0,
 			siteUrl: 'http://localhost',
-			log: () => undefined
+			log: () => undefined,
+			...options
 		});
 
 	it('refuses a second start on the same folder while the first runs, saying so', async () => {
@@ -231,13 +233,8 @@ describe('the developer stack', () => {
 
 	it('restarts PostgreSQL after a crash with what it committed, and the API answers again', async () => {
 		const reasons: string[] = [];
-		const stack = await startLocalStack({
-			dir,
-			apiPort: 0,
-			dbPort: 0,
-			siteUrl: 'http://localhost',
+		const stack = await start({
 			durable: true,
-			log: () => undefined,
 			onUnexpectedExit: (reason) => reasons.push(reason)
 		});
 		const profiles = () =>
@@ -320,14 +317,7 @@ describe('the developer stack', () => {
 
 	it('says which process died when one of its children stops unexpectedly', async () => {
 		const reasons: string[] = [];
-		const stack = await startLocalStack({
-			dir,
-			apiPort: 0,
-			dbPort: 0,
-			siteUrl: 'http://localhost',
-			log: () => undefined,
-			onUnexpectedExit: (reason) => reasons.push(reason)
-		});
+		const stack = await start({ onUnexpectedExit: (reason) => reasons.push(reason) });
 		try {
 			const state = JSON.parse(await readFile(path.join(dir, 'stack.json'), 'utf8'));
 			const [, postgrestPid] = state.childPids as number[];
