@@ -126,14 +126,15 @@ function summarise(name: string, results: LoadResult[]): Row {
 }
 
 function printTable(rows: Row[], baseline: Row) {
-	const ms = (value: number) => `${value.toFixed(0)} ms`;
+	// A run that got no answer at all has no latencies.
+	const ms = (value: number) => (Number.isNaN(value) ? 'none' : `${value.toFixed(0)} ms`);
 	console.log(
 		`${'target'.padEnd(34)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'non-2xx'.padStart(9)}${'socket'.padStart(8)}   p99 ÷ baseline p99`
 	);
 	for (const row of [...rows, baseline]) {
 		if (row === baseline || row.name === 'all') console.log('-'.repeat(104));
 		console.log(
-			`${row.name.padEnd(34)}${String(row.connections).padStart(6)}${row.rps.toFixed(0).padStart(9)}${ms(row.p50).padStart(9)}${ms(row.p99).padStart(9)}${String(row.non2xx).padStart(9)}${String(row.socketErrors).padStart(8)}   ${row === baseline ? '' : `${(row.p99 / baseline.p99).toFixed(1)}×`}`
+			`${row.name.padEnd(34)}${String(row.connections).padStart(6)}${row.rps.toFixed(0).padStart(9)}${ms(row.p50).padStart(9)}${ms(row.p99).padStart(9)}${String(row.non2xx).padStart(9)}${String(row.socketErrors).padStart(8)}   ${row === baseline || Number.isNaN(row.p99) ? '' : `${(row.p99 / baseline.p99).toFixed(1)}×`}`
 		);
 	}
 }
