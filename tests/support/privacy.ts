@@ -26,6 +26,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * | crews-membership | Tanzania                                            |
  * | suspension       | Costa Rica                                          |
  * | moderation       | Panama                                              |
+ * | hardening        | Honduras                                            |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),

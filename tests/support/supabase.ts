@@ -15,10 +15,13 @@ const clientOptions = {
 	realtime: { transport: WebSocket as never }
 };
 
-/** A visitor who is not signed in, with the public key: what anyone on the internet has. */
-export function anonymousClient(): Client {
+/**
+ * A visitor who is not signed in, with the public key: what anyone on the internet has. `headers`
+ * go with every request, as a browser's own (a User-Agent) would.
+ */
+export function anonymousClient(headers: Record<string, string> = {}): Client {
 	const { apiUrl, anonKey } = inject('stack');
-	return createClient<Database>(apiUrl, anonKey, clientOptions);
+	return createClient<Database>(apiUrl, anonKey, { ...clientOptions, global: { headers } });
 }
 
 /** The secret key: bypasses RLS. Only for arranging test data, never for the thing tested. */
@@ -43,13 +46,17 @@ export async function signUpMember(name = 'member'): Promise<Member> {
 /**
  * Signs in as the account with this email, made on the way if there is none (a seeded account
  * exists already): the auth stand-in emails a one-time code (read here through the admin API's
- * generate_link) and the public client verifies it, as a real person's browser does.
+ * generate_link) and the public client verifies it, as a real person's browser does, sending
+ * `headers` with every request.
  */
-export async function signInAs(email: string): Promise<Member> {
+export async function signInAs(
+	email: string,
+	{ headers }: { headers?: Record<string, string> } = {}
+): Promise<Member> {
 	const admin = serviceClient().auth.admin;
 	const { data: link, error: linkError } = await admin.generateLink({ type: 'magiclink', email });
 	if (linkError) throw linkError;
-	const client = anonymousClient();
+	const client = anonymousClient(headers);
 	const { data, error } = await client.auth.verifyOtp({
 		email,
 		token: link.properties.email_otp,
