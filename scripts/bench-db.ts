@@ -12,6 +12,7 @@
 // and p99 of the round trip. BENCH_SIZES=10000 (comma-separated) measures other sizes.
 import pg from 'pg';
 import { biggestCities, seedPractitioners, syntheticId, syntheticPoints } from './bench-seed.ts';
+import { percentile } from './bench-stats.ts';
 import { startThrowawayStack } from './local-stack/index.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -93,11 +94,6 @@ async function timed(db: pg.Client, claims: Record<string, string>, sql: string)
 	} finally {
 		await db.query('rollback');
 	}
-}
-
-function percentile(values: number[], fraction: number) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);

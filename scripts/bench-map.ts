@@ -16,7 +16,6 @@
 // times (3 by default, after a warm-up load each; medians are printed); BENCH_BYTES=1 lists where
 // the bytes went; BENCH_LIGHTHOUSE=0 skips Lighthouse.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
@@ -30,7 +29,7 @@ import { startThrowawayStack } from './local-stack/index.ts';
 import { projectRoot } from './local-stack/migrate.ts';
 import { freePort } from './local-stack/processes.ts';
 import { biggestCities, seedPractitioners, syntheticPoints, type Point } from './bench-seed.ts';
-import { startBuiltApp } from './built-app.ts';
+import { buildIfMissing, startBuiltApp } from './built-app.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 /** Loads of each page per size, after one warm-up load each; medians are reported. */
@@ -305,11 +304,7 @@ async function lighthouse(url: string): Promise<LighthouseReport | undefined> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-if (!existsSync(path.join(projectRoot, 'build', 'index.js'))) {
-	console.log('No build found: running vite build…');
-	const build = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-	if (build.status !== 0) process.exit(1);
-}
+buildIfMissing();
 
 const cleanups: (() => Promise<unknown>)[] = [];
 try {

@@ -1,13 +1,25 @@
 // The built app (`vite build`, adapter-node's `build/index.js`) served against a local stack, as
 // it runs in production: for the browser tests and the map benchmark.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './local-stack/migrate.ts';
 import { waitForExit } from './local-stack/processes.ts';
 
+const server = path.join(projectRoot, 'build', 'index.js');
+
+/** For the benchmarks: builds the app (`vite build`) when there is no build yet. */
+export function buildIfMissing() {
+	if (existsSync(server)) return;
+	console.log('No build found: running vite build…');
+	const build = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('vite build failed.');
+}
+
 export interface BuiltApp {
 	appUrl: string;
+	/** The server's process, to measure what it spends (`npm run bench:load`). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -28,7 +40,6 @@ export async function startBuiltApp({
 	 */
 	origin?: string;
 }): Promise<BuiltApp> {
-	const server = path.join(projectRoot, 'build', 'index.js');
 	if (!existsSync(server)) {
 		throw new Error('No build found: run `npm run build` (`npm run test:e2e` builds it first).');
 	}
@@ -56,7 +67,7 @@ export async function startBuiltApp({
 			() => true,
 			() => false
 		);
-		if (up) return { appUrl, stop };
+		if (up) return { appUrl, pid: app.pid, stop };
 		if (app.exitCode !== null || tries > 200) {
 			await stop();
 			throw new Error(`The built app did not start on ${appUrl}.`);

@@ -12,11 +12,15 @@ declare global {
 			session: Session | null;
 			/** Set when the database refused a write because the account is suspended. */
 			refusedAsSuspended?: boolean;
+			/** Set when Supabase could not be reached while answering: a 500 then becomes a 503. */
+			supabaseUnreachable?: boolean;
 		}
 		interface Error {
 			message: string;
 			/** The database's refusal, written for people: shown as it is, whatever the status. */
 			refusal?: boolean;
+			/** The error is an outage of Supabase: the page says to come back in a minute. */
+			unavailable?: boolean;
 		}
 		interface PageData {
 			user: SignedInVisitor | null;

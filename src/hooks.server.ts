@@ -7,6 +7,7 @@ import { formWithNul } from '$lib/server/form-bytes';
 import { isSuspensionRefusal } from '$lib/server/query-error';
 import { isPrivateResponse, withSecurityHeaders } from '$lib/server/security-headers';
 import { createRequestClient } from '$lib/server/supabase';
+import { answerUnavailable, unavailableError } from '$lib/server/unavailable';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// SvelteKit's own check, made here so that one page can be posted to from a mail program. Like
@@ -43,11 +44,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
-	// A suspended person's write, refused by the database, is not the server's failure: 403.
+	// A suspended person's write, refused by the database, is not the server's failure: 403; a
+	// 500 because Supabase could not be reached is a 503 with Retry-After.
 	const refused =
 		event.locals.refusedAsSuspended && resolved.status === 500
 			? new Response(resolved.body, { status: 403, headers: resolved.headers })
-			: resolved;
+			: answerUnavailable(event, resolved);
 	const response = withSecurityHeaders(refused, {
 		isPrivate: isPrivateResponse(event.request, event.url, refused)
 	});
@@ -56,15 +58,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Unexpected errors are logged and shown as "Something went wrong". One is expected of a
- * suspended person, though: any write the database refuses them (42501, "Your account is
- * suspended…"). Forms that call the database's functions show that refusal beside the button;
- * elsewhere it reaches here, and the error page says it as the database wrote it.
+ * Unexpected errors are logged and shown as "Something went wrong". Two are expected, though: a
+ * suspended person's write the database refuses (42501, "Your account is suspended…"), which the
+ * error page says as the database wrote it (forms that call the database's functions show it
+ * beside the button instead); and an outage of Supabase, which the page answers with a 503.
  */
-export const handleError: HandleServerError = ({ error, event, message }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (isSuspensionRefusal(error)) {
 		event.locals.refusedAsSuspended = true;
 		return { message: error.cause.message, refusal: true };
+	}
+	const unavailable = unavailableError(event, status);
+	if (unavailable) {
+		// One line, not a stack: during an outage every request ends here.
+		console.warn(`[503] ${event.request.method} ${event.url.pathname}: Supabase unreachable`);
+		return unavailable;
 	}
 	console.error(error);
 	return { message };

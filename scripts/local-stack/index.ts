@@ -12,10 +12,15 @@ import { createApiKeys, DEFAULT_JWT_SECRET } from './keys.ts';
 import { Mailbox } from './mailbox.ts';
 import { migrate, StaleDatabaseError } from './migrate.ts';
 import { startSmtpCatcher } from './smtp.ts';
-import { removeDataDir, startPostgres, stopOrphanedServer } from './postgres.ts';
+import {
+	removeDataDir,
+	startPostgres,
+	stopOrphanedServer,
+	type RunningPostgres
+} from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
 import { copyDatabaseTemplate, LOCAL_DB_PASSWORD } from './template.ts';
-import { freePort, isAlive, isPortTaken, processCommand } from './processes.ts';
+import { freePort, isAlive, isPortTaken, processCommand, waitForExit } from './processes.ts';
 
 export { MigrationError } from './migrate.ts';
 
@@ -58,6 +63,21 @@ export interface LocalStackInfo {
 
 export interface LocalStack extends LocalStackInfo {
 	stop(): Promise<void>;
+	/** PostgREST and PostgreSQL one at a time, to rehearse an outage (`npm run bench:load`, tests). */
+	servers: Record<'postgrest' | 'postgres', StackServer>;
+}
+
+/** One server of the stack, to stop as a crash would and start again while the rest runs on. */
+export interface StackServer {
+	/** Its process id, while it runs. */
+	pid(): number | undefined;
+	/**
+	 * Sends it a signal (SIGKILL by default: a crash) and waits until it is gone. Its exit is
+	 * expected: `onUnexpectedExit` is not told.
+	 */
+	kill(signal?: NodeJS.Signals): Promise<void>;
+	/** Starts it again as the stack first did: the same port, settings and password. */
+	restart(): Promise<void>;
 }
 
 interface StateFile extends LocalStackInfo {
@@ -108,9 +128,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		await rm(path.join(options.dir, STATE_FILE), { force: true });
 		if (options.ephemeral) await rm(options.dir, { recursive: true, force: true });
 	};
+	/** Processes stopped on purpose (StackServer.kill), whose exit is no surprise. */
+	const killed = new WeakSet<ChildProcess>();
 	const watch = (name: string, running: { process: ChildProcess; recentOutput(): string }) =>
 		running.process.once('exit', (code, signal) => {
-			if (stopping.value) return;
+			if (stopping.value || killed.has(running.process)) return;
 			const said = running.recentOutput().split('\n').slice(-5).join('\n');
 			const reason = `${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).${said ? ` Its last words:\n${said}` : ''}`;
 			log('stack', reason);
@@ -140,7 +162,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 				throw error;
 			}
 		};
-		let postgres: Awaited<ReturnType<typeof startPostgres>>;
+		let postgres: RunningPostgres;
 		try {
 			postgres = await startDatabase();
 		} catch (error) {
@@ -159,15 +181,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 		cleanups.push(() => postgres.stop());
 		watch('PostgreSQL', postgres);
 
-		const postgrest = await startPostgrest({
+		const postgrestOptions = {
 			dbHost: '127.0.0.1',
 			dbPort,
 			authenticatorPassword,
 			jwtSecret,
 			port: await freePort(),
 			adminPort: await freePort(),
-			log: (line) => log('postgrest', line)
-		});
+			log: (line: string) => log('postgrest', line)
+		};
+		let postgrest = await startPostgrest(postgrestOptions);
 		cleanups.push(() => postgrest.stop());
 		watch('PostgREST', postgrest);
 
@@ -211,23 +234,88 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 			mailboxUrl: `${apiUrl}/mailbox`,
 			smtpUrl: smtp.url
 		};
-		const state: StateFile = {
-			...info,
-			ownerPid: process.pid,
-			childPids: [postgres.process.pid, postgrest.process.pid].filter(
-				(pid): pid is number => pid !== undefined
-			),
-			startedAt: new Date().toISOString()
+		const startedAt = new Date().toISOString();
+		const writeState = async () => {
+			const state: StateFile = {
+				...info,
+				ownerPid: process.pid,
+				childPids: [postgres.process.pid, postgrest.process.pid].filter(
+					(pid): pid is number => pid !== undefined
+				),
+				startedAt
+			};
+			// Holds the keys: readable by this user only. Written aside and renamed into place, so
+			// whoever reads it (stack:status, a test waiting for the stack) never sees half of it.
+			const stateFile = path.join(options.dir, STATE_FILE);
+			await writeFile(`${stateFile}.tmp`, JSON.stringify(state, null, '\t'), { mode: 0o600 });
+			await rename(`${stateFile}.tmp`, stateFile);
 		};
-		// Holds the keys: readable by this user only. Written aside and renamed into place, so
-		// whoever reads it (stack:status, a test waiting for the stack) never sees half of it.
-		const stateFile = path.join(options.dir, STATE_FILE);
-		await writeFile(`${stateFile}.tmp`, JSON.stringify(state, null, '\t'), { mode: 0o600 });
-		await rename(`${stateFile}.tmp`, stateFile);
-		return { ...info, stop };
+		await writeState();
+		const server = (
+			name: string,
+			current: () => { process: ChildProcess },
+			start: () => Promise<void>
+		): StackServer => ({
+			pid: () => current().process.pid,
+			async kill(signal = 'SIGKILL') {
+				const { process: child } = current();
+				killed.add(child);
+				child.kill(signal);
+				await waitForExit(child, 10_000);
+			},
+			async restart() {
+				await start();
+				await writeState();
+				log('stack', `${name} restarted`);
+			}
+		});
+		const servers = {
+			postgrest: server(
+				'PostgREST',
+				() => postgrest,
+				async () => {
+					postgrest = await startPostgrest(postgrestOptions);
+					watch('PostgREST', postgrest);
+				}
+			),
+			postgres: server(
+				'PostgreSQL',
+				() => postgres,
+				async () => {
+					postgres = await restartPostgres(() =>
+						startPostgres({
+							dataDir,
+							port: dbPort,
+							password: LOCAL_DB_PASSWORD,
+							durable: options.durable ?? false,
+							log: (line) => log('postgres', line)
+						})
+					);
+					watch('PostgreSQL', postgres);
+				}
+			)
+		};
+		return { ...info, stop, servers };
 	} catch (error) {
 		await stop();
 		throw error;
+	}
+}
+
+/**
+ * PostgreSQL after a crash: the server processes of the killed postmaster notice it is gone and
+ * exit, but until the last has, the new one refuses to start (their shared memory is still in
+ * use). Tries again for up to 30 s.
+ */
+async function restartPostgres(start: () => Promise<RunningPostgres>): Promise<RunningPostgres> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			return await start();
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
 	}
 }
 
@@ -256,7 +344,12 @@ export async function startThrowawayStack(
 export async function readRunningStack(dir: string): Promise<LocalStackInfo | undefined> {
 	const state = await readState(dir);
 	if (!state || !isOurProcess(state.ownerPid)) return undefined;
-	const { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl, smtpUrl } = state;
+	return stackInfo(state);
+}
+
+/** What others need to connect to a stack, and nothing else (no handles: it can be sent on). */
+export function stackInfo(stack: LocalStackInfo): LocalStackInfo {
+	const { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl, smtpUrl } = stack;
 	return { apiUrl, anonKey, serviceKey, dbUrl, jwtSecret, mailboxUrl, smtpUrl };
 }
 

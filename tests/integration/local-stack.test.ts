@@ -17,7 +17,8 @@ import {
 	MigrationError,
 	readRunningStack,
 	startLocalStack,
-	StackAlreadyRunningError
+	StackAlreadyRunningError,
+	type LocalStackOptions
 } from '../../scripts/local-stack/index.ts';
 import { migrate, projectRoot, StaleDatabaseError } from '../../scripts/local-stack/migrate.ts';
 import { startPostgres, type RunningPostgres } from '../../scripts/local-stack/postgres.ts';
@@ -178,13 +179,14 @@ describe('the developer stack', () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	const start = async () =>
+	const start = async (options: Partial<LocalStackOptions> = {}) =>
 		startLocalStack({
 			dir,
 			apiPort: 0,
 			dbPort: 0,
 			siteUrl: 'http://localhost',
-			log: () => undefined
+			log: () => undefined,
+			...options
 		});
 
 	it('refuses a second start on the same folder while the first runs, saying so', async () => {
@@ -228,6 +230,42 @@ describe('the developer stack', () => {
 		await stack.stop();
 		expect(rows).toEqual([{ bio: 'kept' }]);
 	});
+
+	it('restarts PostgreSQL after a crash with what it committed, and the API answers again', async () => {
+		const reasons: string[] = [];
+		const stack = await start({
+			durable: true,
+			onUnexpectedExit: (reason) => reasons.push(reason)
+		});
+		const profiles = () =>
+			fetch(`${stack.apiUrl}/rest/v1/profiles?select=bio&display_name=eq.Ada%20Fernhill`, {
+				headers: { apikey: stack.anonKey }
+			});
+		try {
+			const client = new pg.Client(stack.dbUrl);
+			await client.connect();
+			client.on('error', () => undefined);
+			await client.query(
+				"update public.profiles set bio = 'committed' where display_name = 'Ada Fernhill'"
+			);
+			const crashed = stack.servers.postgres.pid();
+			await stack.servers.postgres.kill('SIGKILL');
+			expect(isAlive(crashed!)).toBe(false);
+			await client.end().catch(() => undefined);
+
+			await stack.servers.postgres.restart();
+			expect(stack.servers.postgres.pid()).not.toBe(crashed);
+			// PostgREST reconnects by itself, after a pause that grows with its failed attempts.
+			await expect
+				.poll(async () => (await profiles()).status, { timeout: 30_000, interval: 200 })
+				.toBe(200);
+			expect(await (await profiles()).json()).toEqual([{ bio: 'committed' }]);
+			// Stopped on purpose: not reported as a process that died.
+			expect(reasons).toEqual([]);
+		} finally {
+			await stack.stop();
+		}
+	}, 60_000);
 
 	it('rebuilds a database made before the migrations were squashed, saying so and keeping the old one', async () => {
 		let stack = await start();
@@ -279,14 +317,7 @@ describe('the developer stack', () => {
 
 	it('says which process died when one of its children stops unexpectedly', async () => {
 		const reasons: string[] = [];
-		const stack = await startLocalStack({
-			dir,
-			apiPort: 0,
-			dbPort: 0,
-			siteUrl: 'http://localhost',
-			log: () => undefined,
-			onUnexpectedExit: (reason) => reasons.push(reason)
-		});
+		const stack = await start({ onUnexpectedExit: (reason) => reasons.push(reason) });
 		try {
 			const state = JSON.parse(await readFile(path.join(dir, 'stack.json'), 'utf8'));
 			const [, postgrestPid] = state.childPids as number[];

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 // The `stack` entry of the provided context is declared there.
 import './local-stack.ts';
-import { startThrowawayStack } from '../../scripts/local-stack/index.ts';
+import { stackInfo, startThrowawayStack } from '../../scripts/local-stack/index.ts';
 import { freePort } from '../../scripts/local-stack/processes.ts';
 import { startBuiltApp } from '../../scripts/built-app.ts';
 import { browserTestsEnabled } from '../support/browser.ts';
@@ -35,11 +35,10 @@ export default async function setup(project: TestProject) {
 		await stack.stop();
 		throw error;
 	});
-	const { stop, ...info } = stack;
-	project.provide('stack', info);
+	project.provide('stack', stackInfo(stack));
 	project.provide('appUrl', app.appUrl);
 	return async () => {
 		await app.stop();
-		await stop();
+		await stack.stop();
 	};
 }

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayStack } from '../../scripts/local-stack/index.ts';
+import { stackInfo, startThrowawayStack } from '../../scripts/local-stack/index.ts';
 import type { LocalStackInfo } from '../../scripts/local-stack/index.ts';
 
 declare module 'vitest' {
@@ -21,7 +21,6 @@ export default async function setup(project: TestProject) {
 			verifyRequestsPerFiveMinutesPerIp: 100_000
 		}
 	});
-	const { stop, ...info } = stack;
-	project.provide('stack', info);
-	return stop;
+	project.provide('stack', stackInfo(stack));
+	return stack.stop;
 }

@@ -6,12 +6,15 @@ import type { Database } from '$lib/database.types';
 import { forwardingFetch } from './auth-forwarding';
 import { supabaseConfig, supabaseSecretKey } from './env';
 import { sessionCookieAttributes } from './security-headers';
+import { watchReachability } from './unavailable';
 
 /**
  * One Supabase client per request, acting as whoever the request's cookies say, with the
  * public (anon) key: every query is subject to row-level security. Its session cookies are
  * HttpOnly, and Secure over https (see sessionCookieAttributes). With the secret key configured,
- * what it asks Auth counts against the visitor's address (see auth-forwarding.ts).
+ * what it asks Auth counts against the visitor's address (see auth-forwarding.ts). Like every
+ * client here, it notes when Supabase cannot be reached, so the page answers 503, not 500
+ * (`unavailable.ts`).
  */
 export function createRequestClient({
 	cookies,
@@ -25,9 +28,17 @@ export function createRequestClient({
 	const clientAddress = () => getClientAddress();
 	return createServerClient<Database>(url, anonKey, {
 		global: {
-			fetch: secretKey
-				? forwardingFetch({ fetch, supabaseUrl: url, publicKey: anonKey, secretKey, clientAddress })
-				: fetch
+			fetch: watchReachability(
+				secretKey
+					? forwardingFetch({
+							fetch,
+							supabaseUrl: url,
+							publicKey: anonKey,
+							secretKey,
+							clientAddress
+						})
+					: fetch
+			)
 		},
 		// Node 20 has no global WebSocket; supabase-js needs one for realtime.
 		// https://github.com/supabase/supabase-js/issues/1400
@@ -51,7 +62,7 @@ export function createRequestClient({
 export function createAnonymousClient(fetch: typeof globalThis.fetch) {
 	const { url, anonKey } = supabaseConfig();
 	return createClient<Database>(url, anonKey, {
-		global: { fetch },
+		global: { fetch: watchReachability(fetch) },
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		realtime: { transport: WebSocket as never }
 	});

@@ -81,8 +81,11 @@ export async function readSignedInVisitor(locals: App.Locals): Promise<SignedInV
 	try {
 		return { id, email, ...(await readOwnHeader(locals.supabase, id)) };
 	} catch (error) {
-		// Every page shows the header: a name that cannot be read must not take the page down.
-		console.warn('Could not read the signed-in person’s name for the header', error);
+		// Every page shows the header: a name that cannot be read must not take the page down. While
+		// Supabase is unreachable the page says so itself (unavailable.ts), once, without a stack.
+		if (!locals.supabaseUnreachable) {
+			console.warn('Could not read the signed-in person’s name for the header', error);
+		}
 		return { id, email, displayName: '', unreadCount: 0 };
 	}
 }
