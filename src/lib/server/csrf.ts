@@ -18,11 +18,15 @@ const CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The one-click email settings link: `/email-settings/<token>`. */
 const POSTABLE_FROM_ANYWHERE = /^\/email-settings\/[^/]+\/?$/;
 
+/** A request's media type, without parameters, in lower case: '' when it says none. */
+export function mediaTypeOf(request: Request): string {
+	return request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+}
+
 /** Whether to refuse this request as a form post from another site, as SvelteKit would. */
 export function isForbiddenCrossSitePost(request: Request, url: URL): boolean {
 	if (!CHANGING_METHODS.has(request.method)) return false;
-	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
-	if (!FORM_CONTENT_TYPES.includes(type)) return false;
+	if (!FORM_CONTENT_TYPES.includes(mediaTypeOf(request))) return false;
 	if (request.headers.get('origin') === url.origin) return false;
 	return !POSTABLE_FROM_ANYWHERE.test(url.pathname);
 }

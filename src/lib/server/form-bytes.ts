@@ -1,3 +1,5 @@
+import { mediaTypeOf } from './csrf';
+
 /**
  * Whether a posted form holds a NUL byte in any field: PostgreSQL cannot store one, so whichever
  * query it reached failed (a 500). The forms' own checks refuse control characters beside their
@@ -9,8 +11,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export async function formWithNul(request: Request): Promise<boolean> {
 	if (request.method !== 'POST') return false;
-	const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? '';
-	if (!FORM_TYPES.includes(type)) return false;
+	if (!FORM_TYPES.includes(mediaTypeOf(request))) return false;
 	let form: FormData;
 	try {
 		form = await request.clone().formData();
