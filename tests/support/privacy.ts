@@ -299,16 +299,33 @@ async function transactionAs(member: { id: string }) {
  * for a lock `first` holds. Two requests sent at once through the API overlap only by chance.
  * What each was refused with, or null.
  */
-export async function overlapping(
+export function overlapping(
 	member: { id: string },
 	first: Statement,
 	second: Statement
 ): Promise<[Error | null, Error | null]> {
-	const held = await transactionAs(member);
-	const firstAnswer = await held.attempt(first);
-	const racing = await transactionAs(member);
+	return overlappingRequests({ by: member, run: first }, { by: member, run: second });
+}
+
+/** A statement and the member whose request runs it. */
+export interface StatementBy {
+	by: { id: string };
+	run: Statement;
+}
+
+/**
+ * Two requests that overlap for certain, as `overlapping` makes them, each by its own member:
+ * two people saving at the same moment. What each was refused with, or null.
+ */
+export async function overlappingRequests(
+	first: StatementBy,
+	second: StatementBy
+): Promise<[Error | null, Error | null]> {
+	const held = await transactionAs(first.by);
+	const firstAnswer = await held.attempt(first.run);
+	const racing = await transactionAs(second.by);
 	let settled = false;
-	const secondAnswer = racing.attempt(second).finally(() => (settled = true));
+	const secondAnswer = racing.attempt(second.run).finally(() => (settled = true));
 	while (!settled && !(await waitingForLock(racing.pid))) {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}

@@ -1,0 +1,721 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MapItem, MapItems, MapViewData, PlaceCount } from '../../../src/lib/map/map-items';
+import { joinThroughRequest, startGroup } from '../../support/groups';
+import { lift, makeModerator, suspend } from '../../support/moderation';
+import {
+	CELL_LENGTH,
+	anonymousSignIn,
+	anonymousViewOf,
+	cellBounds,
+	overlappingRequests,
+	practitionersNamedWith,
+	type Point,
+	type Statement
+} from '../../support/privacy';
+import {
+	anonymousClient,
+	memberWithProfile,
+	signUpMember,
+	type Client,
+	type Member
+} from '../../support/supabase';
+
+/**
+ * Counts never say more than the people they count (DESIGN.md section 3, guarantees 4, 6 and 7;
+ * issue 13): the counts by place that map_view sends instead of items (max_items 0 always asks
+ * for them), at every zoom the map has, and the directory's totals. For each audience (an
+ * anonymous visitor, an anonymous sign-in, another member, a member someone blocked, a crewmate,
+ * the person themself, a moderator) they count exactly the people that caller may see: the same
+ * people map_items lists for them in the same box, at the same points, and the people placed
+ * here that the rules let them see. They follow the k = 3 rule for anonymous visitors, blocks,
+ * crewmates-only and members-only people, suspensions, moves, and two people leaving at once.
+ *
+ * Written against the scan that counts today, to hold when counts come from totals kept by cell.
+ * Each scenario has a country of its own, which no other test file uses, and asks only about a
+ * box tight around its own people: Uzbekistan (the audiences), Azerbaijan and Qatar (k = 3),
+ * Bangladesh (moves) and Nicaragua (two leaving at once).
+ */
+
+/** A box to ask map_view and map_items about: the four edges, as they take them. */
+interface Box {
+	min_lat: number;
+	min_lng: number;
+	max_lat: number;
+	max_lng: number;
+}
+
+/**
+ * A box `degrees` either way of a point. Half a degree holds any region cell (the coarsest an
+ * anonymous visitor gets short of the country) around people within a few kilometres of it, and
+ * the country's own point when that is the nearby capital.
+ */
+function boxAround({ lat, lng }: Point, degrees = 0.5): Box {
+	return {
+		min_lat: lat - degrees,
+		min_lng: lng - degrees,
+		max_lat: lat + degrees,
+		max_lng: lng + degrees
+	};
+}
+
+/** Every zoom the map counts at, from the whole world (0) to a street (18). */
+const ZOOMS = Array.from({ length: 19 }, (_, zoom) => zoom);
+
+/** Someone asking: a name for the failure messages and the client they ask with. */
+interface Caller {
+	name: string;
+	client: Client;
+}
+
+/** The counts a caller gets for a box at a zoom (map_view with max_items 0). */
+async function countsAt(caller: Caller, box: Box, zoom: number): Promise<MapViewData> {
+	const { data, error } = await caller.client.rpc('map_view', { ...box, zoom, max_items: 0 });
+	expect(error, `${caller.name} at zoom ${zoom}`).toBeNull();
+	const view = data as unknown as MapViewData;
+	expect(view.detail, `${caller.name} at zoom ${zoom}`).toBe('counts');
+	expect(view.items).toEqual([]);
+	return view;
+}
+
+/** The counts a caller gets for a box at every zoom, by zoom. */
+function countsAtEveryZoom(caller: Caller, box: Box): Promise<MapViewData[]> {
+	return Promise.all(ZOOMS.map((zoom) => countsAt(caller, box, zoom)));
+}
+
+/** Everything a caller may see in a box, one by one (map_items). */
+async function itemsIn(caller: Caller, box: Box): Promise<MapItem[]> {
+	const { data, error } = await caller.client.rpc('map_items', { ...box, max_items: 50000 });
+	expect(error, caller.name).toBeNull();
+	const { items, truncated } = data as unknown as MapItems;
+	expect(truncated).toBe(false);
+	return items;
+}
+
+const sum = (numbers: number[]) => numbers.reduce((total, n) => total + n, 0);
+
+/** How many things of every kind the counts hold. */
+function countedIn(view: MapViewData): number {
+	return sum(view.counts.map(([, , ...kinds]) => sum(kinds)));
+}
+
+/**
+ * The places map_view's answer promises for these items at a zoom: grouped by the first zoom + 5
+ * characters of their cells, each at the average of its items' points with how many of each kind
+ * it holds. Not the counting done again: the items come from map_items, which lists one by one,
+ * and the counts must never hold anyone, or any point, that the list does not.
+ */
+function placesOf(items: MapItem[], zoom: number): PlaceCount[] {
+	const groups = new Map<string, MapItem[]>();
+	for (const item of items) {
+		const key = item.cell.slice(0, zoom + 5);
+		groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+	return [...groups.values()].map((group) => {
+		const of = (kind: MapItem['kind']) => group.filter((item) => item.kind === kind).length;
+		return [
+			sum(group.map((item) => item.lat)) / group.length,
+			sum(group.map((item) => item.lng)) / group.length,
+			of('practitioner'),
+			of('crew'),
+			of('congregation'),
+			of('gathering')
+		];
+	});
+}
+
+/** Places in a fixed order (south to north), their points compared to about a metre. */
+function comparable(places: PlaceCount[], { near = false } = {}): unknown[] {
+	return [...places]
+		.sort(([latA, lngA], [latB, lngB]) => latA - latB || lngA - lngB)
+		.map(([lat, lng, ...kinds]) =>
+			near ? [expect.closeTo(lat, 4), expect.closeTo(lng, 4), ...kinds] : [lat, lng, ...kinds]
+		);
+}
+
+/** A place's counts of people alone, at a point compared to about a metre. */
+function atPoint(lat: number, lng: number, people: number): unknown[] {
+	return [expect.closeTo(lat, 4), expect.closeTo(lng, 4), people, 0, 0, 0];
+}
+
+const idsOf = (people: { id: string }[]) => people.map((person) => person.id).sort();
+
+/**
+ * Fails unless, at every zoom 0..18, the caller's counts for the box hold exactly the people
+ * `sees`: the total is how many they are, the places add up to it, and the places are the
+ * caller's own map_items grouped by place (no one else, no finer point); and map_items lists them
+ * and nobody else.
+ */
+async function expectCountsOf({ caller, box, sees }: { caller: Caller; box: Box; sees: Member[] }) {
+	const items = await itemsIn(caller, box);
+	expect(idsOf(items), `${caller.name}: who is on the map`).toEqual(idsOf(sees));
+	const views = await countsAtEveryZoom(caller, box);
+	for (const [zoom, view] of views.entries()) {
+		const what = `${caller.name} at zoom ${zoom}`;
+		expect(view.total, `${what}: the total`).toBe(sees.length);
+		expect(countedIn(view), `${what}: the places add up to the total`).toBe(view.total);
+		expect(comparable(view.counts), `${what}: the places`).toEqual(
+			comparable(placesOf(items, zoom), { near: true })
+		);
+	}
+}
+
+/** How many people the counts put inside a quadkey cell (by where their places are). */
+function countedWithin(view: MapViewData, quadkey: string): number {
+	const { north, south, east, west } = cellBounds(quadkey);
+	return sum(
+		view.counts
+			.filter(([lat, lng]) => lat > south && lat < north && lng > west && lng < east)
+			.map(([, , practitioners]) => practitioners)
+	);
+}
+
+interface DirectoryPage {
+	total: number;
+	items: { id: string; display_name: string }[];
+}
+
+/** One page of the directory as a caller reads it. */
+async function directoryPage(
+	caller: Caller,
+	args: { page?: number; page_size?: number; filters?: Record<string, unknown> }
+): Promise<DirectoryPage> {
+	const { data, error } = await caller.client.rpc('directory_page', args);
+	expect(error, caller.name).toBeNull();
+	return data as unknown as DirectoryPage;
+}
+
+/** Who a caller finds in the directory searching for `q`, and the total it gives. */
+async function directorySearch(caller: Caller, q: string) {
+	const { total, items } = await directoryPage(caller, { page_size: 100, filters: { q } });
+	return { total, ids: idsOf(items) };
+}
+
+/**
+ * The caller's whole unfiltered directory, every page to the first short one, and the total its
+ * first page gave. Other test files add people to the shared stack meanwhile, so it is read
+ * until two readings in a row agree: then the total is a total of what was listed.
+ */
+async function wholeDirectory(caller: Caller): Promise<{ total: number; ids: string[] }> {
+	const pageSize = 100;
+	const read = async () => {
+		const first = await directoryPage(caller, { page: 1, page_size: pageSize });
+		const ids = first.items.map((item) => item.id);
+		for (let page = 2, last = first; last.items.length === pageSize; page++) {
+			last = await directoryPage(caller, { page, page_size: pageSize });
+			ids.push(...last.items.map((item) => item.id));
+		}
+		return { total: first.total, ids };
+	};
+	let previous = await read();
+	for (;;) {
+		const reading = await read();
+		if (reading.total === previous.total && reading.ids.join() === previous.ids.join()) {
+			return reading;
+		}
+		previous = reading;
+	}
+}
+
+describe('counts by audience (Tashkent, Uzbekistan)', () => {
+	const token = `uz${randomUUID().slice(0, 6)}`;
+	const practitioner = practitionersNamedWith(token);
+	const tashkent: Point = { lat: 41.3111, lng: 69.2797 };
+	/** Another area cell of Tashkent's region, about 17 km away. */
+	const eastOfTashkent: Point = { lat: 41.2612, lng: 69.4623 };
+	/** Where the crew meets: Samarkand, far outside the box, so the counts here hold people only. */
+	const samarkand: Point = { lat: 39.6542, lng: 66.9597 };
+	const box = boxAround(tashkent);
+
+	let ada: Member; // public, neighbourhood: the person who blocks `blocked`
+	let ben: Member; // public, town
+	let cam: Member; // public, area
+	let dee: Member; // public, town: suspended on the way
+	let eve: Member; // members only
+	let fay: Member; // crewmates only, in a crew with `crewmate`
+	let gus: Member; // only me
+	let hal: Member; // public, alone in its area cell: the region for anonymous visitors
+	let anonymousSignInMember: Member;
+	let stranger: Member;
+	let blocked: Member;
+	let crewmate: Member;
+	let moderator: Member;
+
+	const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
+	const asCaller = (name: string, member: Member): Caller => ({ name, client: member.client });
+
+	beforeAll(async () => {
+		// One after another: each placement recounts the public cells.
+		const near = (offset: number): Point => ({
+			lat: tashkent.lat + offset,
+			lng: tashkent.lng + offset
+		});
+		ada = await practitioner('Ada', near(0), { precision: 'neighbourhood' });
+		ben = await practitioner('Ben', near(0.003), { precision: 'town' });
+		cam = await practitioner('Cam', near(-0.003), { precision: 'area' });
+		dee = await practitioner('Dee', near(0.002), { precision: 'town' });
+		eve = await practitioner('Eve', near(-0.002), { visibility: 'members', precision: 'town' });
+		fay = await practitioner('Fay', eastOfTashkent, { visibility: 'crewmates', precision: 'town' });
+		gus = await practitioner(
+			'Gus',
+			{ lat: eastOfTashkent.lat + 0.003, lng: eastOfTashkent.lng },
+			{ visibility: 'only_me', precision: 'neighbourhood' }
+		);
+		hal = await practitioner(
+			'Hal',
+			{ lat: eastOfTashkent.lat - 0.003, lng: eastOfTashkent.lng },
+			{ precision: 'area' }
+		);
+		[anonymousSignInMember, stranger, blocked, crewmate, moderator] = await Promise.all([
+			signUpMember('uz-anonymous').then(anonymousSignIn),
+			memberWithProfile('uz-stranger'),
+			memberWithProfile('uz-blocked'),
+			memberWithProfile('uz-crewmate'),
+			memberWithProfile('uz-moderator')
+		]);
+		await makeModerator(moderator);
+		const blocking = await ada.client.from('blocks').insert({ blocked_id: blocked.id });
+		expect(blocking.error).toBeNull();
+		const crew = await startGroup(fay, { name: `${token} Crew`, at: samarkand });
+		await joinThroughRequest(crew, crewmate, fay);
+	});
+
+	/** Who each caller may see, by the rules, once Dee is suspended. */
+	const publicTier = () => [ada, ben, cam, hal];
+	const membersTier = () => [ada, ben, cam, eve, hal];
+
+	/**
+	 * Each audience: who asks (nobody signed in when `member` is absent), and whom of this
+	 * scenario’s people they may see on the map and, when that is not the same, in the directory.
+	 */
+	const audiences: {
+		name: string;
+		member?: () => Member;
+		sees: () => Member[];
+		inDirectory?: () => Member[];
+	}[] = [
+		{ name: 'an anonymous visitor', sees: publicTier },
+		// An anonymous sign-in is a stranger who reads no member's rows, public ones included
+		// (supabase/migrations/20261203003100_reports_and_moderation.sql): it counts nobody.
+		{ name: 'an anonymous sign-in', member: () => anonymousSignInMember, sees: () => [] },
+		{ name: 'another member', member: () => stranger, sees: membersTier },
+		{ name: 'the member Ada blocked', member: () => blocked, sees: () => [ben, cam, eve, hal] },
+		{ name: 'Fay’s crewmate', member: () => crewmate, sees: () => [...membersTier(), fay] },
+		{ name: 'Ada herself', member: () => ada, sees: membersTier },
+		{
+			name: 'Fay herself (crewmates only)',
+			member: () => fay,
+			sees: () => [...membersTier(), fay]
+		},
+		{ name: 'Gus himself (only me)', member: () => gus, sees: () => [...membersTier(), gus] },
+		{ name: 'a moderator', member: () => moderator, sees: membersTier },
+		// Suspended, Dee is on nobody's map, her own included; she still reads her own profile.
+		{
+			name: 'Dee herself, suspended',
+			member: () => dee,
+			sees: membersTier,
+			inDirectory: () => [...membersTier(), dee]
+		}
+	];
+	const callerOf = ({ name, member }: (typeof audiences)[number]): Caller =>
+		member ? asCaller(name, member()) : anonymous;
+
+	/** At every zoom, how many more people `more` is counted than `fewer` in all, and around `cell`. */
+	async function extraCounted({
+		more,
+		fewer,
+		cell
+	}: {
+		more: Caller;
+		fewer: Caller;
+		cell: string;
+	}) {
+		const [mores, fewers] = await Promise.all([
+			countsAtEveryZoom(more, box),
+			countsAtEveryZoom(fewer, box)
+		]);
+		return ZOOMS.map((zoom) => ({
+			zoom,
+			inAll: mores[zoom].total - fewers[zoom].total,
+			aroundTheCell:
+				countedWithin(mores[zoom], cell.slice(0, zoom + 5)) -
+				countedWithin(fewers[zoom], cell.slice(0, zoom + 5))
+		}));
+	}
+	const oneMoreAtEveryZoom = ZOOMS.map((zoom) => ({ zoom, inAll: 1, aroundTheCell: 1 }));
+
+	/** A person's cell as a member who sees them reads it on the map. */
+	async function publishedCellOf(person: Member, seenBy: Caller): Promise<string> {
+		const item = (await itemsIn(seenBy, box)).find((item) => item.id === person.id);
+		expect(item, `${seenBy.name} sees the person`).toBeDefined();
+		return item!.cell;
+	}
+
+	it('counts a public person for everyone until a moderator suspends them, then for nobody', async () => {
+		await expectCountsOf({ caller: anonymous, box, sees: [...publicTier(), dee] });
+		const member = asCaller('another member', stranger);
+		await expectCountsOf({ caller: member, box, sees: [...membersTier(), dee] });
+		await suspend(moderator, dee);
+		await expectCountsOf({ caller: anonymous, box, sees: publicTier() });
+		await expectCountsOf({ caller: member, box, sees: membersTier() });
+	});
+
+	for (const audience of audiences) {
+		describe(`as ${audience.name}`, () => {
+			it('counts, at every zoom, exactly the people they may see, where they may see them', async () => {
+				await expectCountsOf({ caller: callerOf(audience), box, sees: audience.sees() });
+			});
+
+			it('finds the same people in the directory, and its total is what it lists', async () => {
+				const caller = callerOf(audience);
+				const inDirectory = (audience.inDirectory ?? audience.sees)();
+				expect(await directorySearch(caller, token), 'searching for this scenario').toEqual({
+					total: inDirectory.length,
+					ids: idsOf(inDirectory)
+				});
+				const { total, ids } = await wholeDirectory(caller);
+				expect(new Set(ids).size, 'nobody listed twice').toBe(ids.length);
+				expect(total, 'the unfiltered total').toBe(ids.length);
+				const ours = [ada, ben, cam, dee, eve, fay, gus, hal];
+				const listed = ours.filter((person) => ids.includes(person.id));
+				expect(idsOf(listed), 'this scenario’s people, unfiltered').toEqual(idsOf(inDirectory));
+			}, 60_000);
+		});
+	}
+
+	it('gives anonymous visitors no point finer than the public cells', async () => {
+		const publicCells = await anonymousViewOf(idsOf(publicTier()));
+		const items = await itemsIn(anonymous, box);
+		expect(items).toHaveLength(publicTier().length);
+		for (const item of items) {
+			const seen = publicCells.get(item.id)!;
+			expect(item).toMatchObject({
+				cell: seen.public_cell,
+				lat: seen.public_lat,
+				lng: seen.public_lng
+			});
+			expect(item.cell.length).toBeLessThanOrEqual(CELL_LENGTH.area);
+		}
+		// Hal is alone in his area cell: anonymous visitors count him at the region's place.
+		expect(publicCells.get(hal.id)?.public_cell).toHaveLength(CELL_LENGTH.region);
+	});
+
+	it('counts the blocker for another member but not for the member they blocked, at every zoom', async () => {
+		const member = asCaller('another member', stranger);
+		const extra = await extraCounted({
+			more: member,
+			fewer: asCaller('the member Ada blocked', blocked),
+			cell: await publishedCellOf(ada, member)
+		});
+		expect(extra).toEqual(oneMoreAtEveryZoom);
+	});
+
+	it('counts a crewmates-only person for her crewmate and herself, at her cell, and for no other member', async () => {
+		const crewmateCaller = asCaller('Fay’s crewmate', crewmate);
+		const cell = await publishedCellOf(fay, crewmateCaller);
+		const member = asCaller('another member', stranger);
+		for (const seer of [crewmateCaller, asCaller('Fay herself', fay)]) {
+			expect(await extraCounted({ more: seer, fewer: member, cell }), seer.name).toEqual(
+				oneMoreAtEveryZoom
+			);
+		}
+		for (const other of [asCaller('a moderator', moderator), asCaller('Ada', ada)]) {
+			const extra = await extraCounted({ more: other, fewer: member, cell });
+			expect(
+				extra.filter(({ inAll, aroundTheCell }) => inAll || aroundTheCell),
+				other.name
+			).toEqual([]);
+		}
+	});
+
+	it('never counts a members-only person for anonymous visitors', async () => {
+		// The two tiers differ by Eve alone: at every zoom, members count one more.
+		const [views, memberViews] = await Promise.all([
+			countsAtEveryZoom(anonymous, box),
+			countsAtEveryZoom(asCaller('another member', stranger), box)
+		]);
+		expect(ZOOMS.map((zoom) => memberViews[zoom].total - views[zoom].total)).toEqual(
+			ZOOMS.map(() => 1)
+		);
+		expect(idsOf(await itemsIn(anonymous, box))).not.toContain(eve.id);
+	});
+
+	it('counts the blocker for the member they blocked again once the block is lifted', async () => {
+		const { error } = await ada.client.from('blocks').delete().eq('blocked_id', blocked.id);
+		expect(error).toBeNull();
+		const formerlyBlocked = asCaller('the member Ada unblocked', blocked);
+		await expectCountsOf({ caller: formerlyBlocked, box, sees: membersTier() });
+		const extra = await extraCounted({
+			more: formerlyBlocked,
+			fewer: asCaller('another member', stranger),
+			cell: await publishedCellOf(ada, formerlyBlocked)
+		});
+		expect(extra.filter(({ inAll, aroundTheCell }) => inAll || aroundTheCell)).toEqual([]);
+		expect(await directorySearch(formerlyBlocked, token)).toEqual({
+			total: membersTier().length,
+			ids: idsOf(membersTier())
+		});
+	});
+});
+
+describe('k = 3 in the anonymous counts (Baku, Azerbaijan)', () => {
+	const practitioner = practitionersNamedWith(`az${randomUUID().slice(0, 6)}`);
+	const baku: Point = { lat: 40.4093, lng: 49.8671 };
+	const box = boxAround(baku);
+	/** Where one of them moves to: Doha, Qatar, where nobody else lives. */
+	const doha: Point = { lat: 25.2854, lng: 51.531 };
+	const dohaBox = boxAround(doha);
+
+	let a: Member; // public, neighbourhood
+	let b: Member; // public, town
+	let c: Member; // public, area: the third, who leaves in every way there is
+	let member: Member;
+	let moderator: Member;
+
+	const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
+	const asMember = (): Caller => ({ name: 'a member', client: member.client });
+
+	beforeAll(async () => {
+		a = await practitioner('A', baku, { precision: 'neighbourhood' });
+		b = await practitioner(
+			'B',
+			{ lat: baku.lat + 0.003, lng: baku.lng + 0.003 },
+			{ precision: 'town' }
+		);
+		[member, moderator] = await Promise.all([
+			memberWithProfile('az-member'),
+			memberWithProfile('az-moderator')
+		]);
+		await makeModerator(moderator);
+	});
+
+	/**
+	 * Fails unless anonymous visitors count the three at the area cell's place and nowhere else, at
+	 * every zoom: one place, at the centre of the public cell they read on the three's profiles.
+	 */
+	async function expectThreeAtTheAreaCell() {
+		const view = await anonymousViewOf([a.id, b.id, c.id]);
+		const cells = new Set([...view.values()].map((seen) => seen.public_cell));
+		expect(cells.size, 'one public cell for the three').toBe(1);
+		const { public_cell, public_lat, public_lng } = view.get(a.id)!;
+		expect(public_cell).toHaveLength(CELL_LENGTH.area);
+		const { centre } = cellBounds(public_cell!);
+		expect(public_lat).toBeCloseTo(centre.lat, 5);
+		expect(public_lng).toBeCloseTo(centre.lng, 5);
+		for (const [zoom, counts] of (await countsAtEveryZoom(anonymous, box)).entries()) {
+			expect(counts.total, `zoom ${zoom}`).toBe(3);
+			expect(counts.counts, `zoom ${zoom}`).toEqual([atPoint(public_lat!, public_lng!, 3)]);
+		}
+		await expectCountsOf({ caller: anonymous, box, sees: [a, b, c] });
+	}
+
+	/** Fails unless anonymous visitors count nobody here at any zoom, while members count `left`. */
+	async function expectHiddenFromAnonymous(left: Member[]) {
+		await expectCountsOf({ caller: anonymous, box, sees: [] });
+		await expectCountsOf({ caller: asMember(), box, sees: left });
+	}
+
+	it('never counts two public people alone in a country for anonymous visitors', async () => {
+		await expectHiddenFromAnonymous([a, b]);
+	});
+
+	it('counts three at the area cell’s place once a third joins them', async () => {
+		c = await practitioner('C', { lat: baku.lat - 0.003, lng: baku.lng - 0.003 });
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('hides the other two again when the third shows themself to members only', async () => {
+		const { error } = await c.client
+			.from('profiles')
+			.update({ visibility: 'members' })
+			.eq('id', c.id);
+		expect(error).toBeNull();
+		await expectHiddenFromAnonymous([a, b, c]);
+		const back = await c.client.from('profiles').update({ visibility: 'public' }).eq('id', c.id);
+		expect(back.error).toBeNull();
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('takes the other two out of the area cell when the third coarsens to the country', async () => {
+		const { error } = await c.client
+			.from('profiles')
+			.update({ precision: 'country' })
+			.eq('id', c.id);
+		expect(error).toBeNull();
+		// Three public people in the country still: all three at the country's own point, none at the
+		// area cell's, at every zoom.
+		const view = await anonymousViewOf([a.id, b.id, c.id]);
+		for (const seen of view.values()) expect(seen.public_cell).toHaveLength(CELL_LENGTH.country);
+		const { public_lat, public_lng } = view.get(a.id)!;
+		for (const [zoom, counts] of (await countsAtEveryZoom(anonymous, box)).entries()) {
+			expect(counts.counts, `zoom ${zoom}`).toEqual([atPoint(public_lat!, public_lng!, 3)]);
+		}
+		await expectCountsOf({ caller: anonymous, box, sees: [a, b, c] });
+		const back = await c.client.from('profiles').update({ precision: 'area' }).eq('id', c.id);
+		expect(back.error).toBeNull();
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('hides the other two again when the third moves away, and the one who moved too', async () => {
+		const away = await c.client.from('profile_locations').update(doha).eq('profile_id', c.id);
+		expect(away.error).toBeNull();
+		await expectHiddenFromAnonymous([a, b]);
+		await expectCountsOf({ caller: anonymous, box: dohaBox, sees: [] });
+		await expectCountsOf({ caller: asMember(), box: dohaBox, sees: [c] });
+		const back = await c.client
+			.from('profile_locations')
+			.update({ lat: baku.lat - 0.003, lng: baku.lng - 0.003 })
+			.eq('profile_id', c.id);
+		expect(back.error).toBeNull();
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('hides the other two again while the third is suspended', async () => {
+		await suspend(moderator, c);
+		await expectHiddenFromAnonymous([a, b]);
+		await lift(moderator, c);
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('hides the other two again when the third deletes their account', async () => {
+		const { error } = await c.client.rpc('delete_my_account');
+		expect(error).toBeNull();
+		await expectHiddenFromAnonymous([a, b]);
+	});
+});
+
+describe('when someone moves (Dhaka and Narayanganj, Bangladesh)', () => {
+	const practitioner = practitionersNamedWith(`bd${randomUUID().slice(0, 6)}`);
+	const dhaka: Point = { lat: 23.7806, lng: 90.407 };
+	/** Another area cell of the same region, about 20 km south-east. */
+	const narayanganj: Point = { lat: 23.6238, lng: 90.5 };
+	const box = boxAround({ lat: 23.7, lng: 90.45 });
+	const near = (point: Point, offset: number): Point => ({
+		lat: point.lat + offset,
+		lng: point.lng + offset
+	});
+
+	let mover: Member; // public, town, in Dhaka with three others, then in Narayanganj
+	let inDhaka: Member[]; // three public and one members-only
+	let inNarayanganj: Member[]; // three public
+	let member: Member;
+
+	beforeAll(async () => {
+		// One after another: each placement recounts the public cells.
+		mover = await practitioner('Mover', dhaka, { precision: 'town' });
+		inDhaka = [];
+		for (const [index, offset] of [0.002, -0.002, 0.004].entries()) {
+			inDhaka.push(await practitioner(`Dhaka${index}`, near(dhaka, offset), { precision: 'town' }));
+		}
+		inDhaka.push(
+			await practitioner('DhakaMember', near(dhaka, -0.004), {
+				visibility: 'members',
+				precision: 'town'
+			})
+		);
+		inNarayanganj = [];
+		for (const [index, offset] of [0, 0.002, -0.002].entries()) {
+			inNarayanganj.push(
+				await practitioner(`Narayanganj${index}`, near(narayanganj, offset), { precision: 'town' })
+			);
+		}
+		member = await memberWithProfile('bd-member');
+	});
+
+	it('moves one from the old place’s count to the new one’s, for members and anonymous visitors, at every zoom', async () => {
+		const callers = [
+			{ caller: { name: 'an anonymous visitor', client: anonymousClient() }, public: true },
+			{ caller: { name: 'a member', client: member.client }, public: false }
+		];
+		const everyone = [mover, ...inDhaka, ...inNarayanganj];
+		const sees = (isPublic: boolean) =>
+			everyone.filter((person) => !isPublic || person !== inDhaka[3]);
+		/** The mover's cell as each caller reads it. */
+		const cellsOfMover = async () => {
+			const publicCell = (await anonymousViewOf([mover.id])).get(mover.id)!.public_cell!;
+			const items = await itemsIn(callers[1].caller, box);
+			const publishedCell = items.find((item) => item.id === mover.id)!.cell;
+			return [publicCell, publishedCell];
+		};
+
+		const cellsBefore = await cellsOfMover();
+		expect(cellsBefore.map((cell) => cell.length)).toEqual([CELL_LENGTH.area, CELL_LENGTH.town]);
+		const before = [];
+		for (const { caller, public: isPublic } of callers) {
+			await expectCountsOf({ caller, box, sees: sees(isPublic) });
+			before.push(await countsAtEveryZoom(caller, box));
+		}
+
+		const moved = await mover.client
+			.from('profile_locations')
+			.update(near(narayanganj, 0.004))
+			.eq('profile_id', mover.id);
+		expect(moved.error).toBeNull();
+
+		const cellsAfter = await cellsOfMover();
+		expect(cellsAfter.map((cell) => cell.length)).toEqual([CELL_LENGTH.area, CELL_LENGTH.town]);
+		for (const [index, { caller, public: isPublic }] of callers.entries()) {
+			await expectCountsOf({ caller, box, sees: sees(isPublic) });
+			const after = await countsAtEveryZoom(caller, box);
+			let apart = 0;
+			for (const zoom of ZOOMS) {
+				const from = cellsBefore[index].slice(0, zoom + 5);
+				const to = cellsAfter[index].slice(0, zoom + 5);
+				const what = `${caller.name} at zoom ${zoom}`;
+				const change = (cell: string) =>
+					countedWithin(after[zoom], cell) - countedWithin(before[index][zoom], cell);
+				if (from === to) {
+					expect(change(from), `${what}: one place for both`).toBe(0);
+				} else {
+					apart++;
+					expect(change(from), `${what}: the place left`).toBe(-1);
+					expect(change(to), `${what}: the place entered`).toBe(1);
+				}
+				expect(after[zoom].total, what).toBe(before[index][zoom].total);
+			}
+			// Area cells part from zoom 6 (11 characters) on, town cells a little earlier.
+			expect(apart, caller.name).toBeGreaterThanOrEqual(13);
+		}
+	});
+});
+
+describe('when two of four public people in one area cell leave at the same moment (Managua, Nicaragua)', () => {
+	it('leaves the other two out of the anonymous counts at every zoom', async () => {
+		const practitioner = practitionersNamedWith(`ni${randomUUID().slice(0, 6)}`);
+		const managua: Point = { lat: 12.1364, lng: -86.2514 };
+		const box = boxAround(managua);
+		// One after another, so each placement sees the others.
+		const four: Member[] = [];
+		for (const [index, offset] of [0, 0.002, -0.002, 0.004].entries()) {
+			four.push(
+				await practitioner(
+					`Managua${index}`,
+					{ lat: managua.lat + offset, lng: managua.lng - offset },
+					{ precision: 'town' }
+				)
+			);
+		}
+		const [stay1, stay2, leave1, leave2] = four;
+		const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
+		await expectCountsOf({ caller: anonymous, box, sees: four });
+		const [zoomZero] = await countsAtEveryZoom(anonymous, box);
+		expect(zoomZero.counts).toHaveLength(1);
+
+		const leave: Statement = [
+			`update public.profiles set visibility = 'members' where id = auth.uid()`
+		];
+		const answers = await overlappingRequests(
+			{ by: leave1, run: leave },
+			{ by: leave2, run: leave }
+		);
+		expect(answers).toEqual([null, null]);
+
+		await expectCountsOf({ caller: anonymous, box, sees: [] });
+		const member = await memberWithProfile('ni-member');
+		await expectCountsOf({
+			caller: { name: 'a member', client: member.client },
+			box,
+			sees: [stay1, stay2, leave1, leave2]
+		});
+	}, 60_000);
+});
