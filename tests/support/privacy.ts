@@ -9,24 +9,25 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * The stack is shared by every integration file running in parallel, and guarantee 6 counts
  * people per country, so each privacy file places its people in countries nobody else uses:
  *
- * | file             | countries                                           |
- * | ---------------- | --------------------------------------------------- |
- * | exact-location   | Mongolia                                            |
- * | published-cells  | Kyrgyzstan, Kazakhstan                              |
- * | visibility       | Bolivia                                             |
- * | search           | Namibia                                             |
- * | k-anonymity      | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador |
- * | blocking         | Georgia                                             |
- * | leaving          | Armenia                                             |
- * | writes           | Estonia                                             |
- * | crewmates        | Peru                                                |
- * | oracles          | Moldova                                             |
- * | save-profile     | Lithuania                                           |
- * | radar            | Chile                                               |
- * | crews-membership | Tanzania                                            |
- * | suspension       | Costa Rica                                          |
- * | moderation       | Panama                                              |
- * | hardening        | Honduras                                            |
+ * | file             | countries                                            |
+ * | ---------------- | ---------------------------------------------------- |
+ * | exact-location   | Mongolia                                             |
+ * | published-cells  | Kyrgyzstan, Kazakhstan                               |
+ * | visibility       | Bolivia                                              |
+ * | search           | Namibia                                              |
+ * | k-anonymity      | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador  |
+ * | blocking         | Georgia                                              |
+ * | leaving          | Armenia                                              |
+ * | writes           | Estonia                                              |
+ * | crewmates        | Peru                                                 |
+ * | oracles          | Moldova                                              |
+ * | save-profile     | Lithuania                                            |
+ * | radar            | Chile                                                |
+ * | crews-membership | Tanzania                                             |
+ * | suspension       | Costa Rica                                           |
+ * | moderation       | Panama                                               |
+ * | hardening        | Honduras                                             |
+ * | aggregates       | Uzbekistan, Azerbaijan, Qatar, Bangladesh, Nicaragua |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
