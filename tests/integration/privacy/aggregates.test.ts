@@ -170,15 +170,30 @@ function countedWithin(view: MapViewData, quadkey: string): number {
 	);
 }
 
+/** One person in the directory, as directory_page and directory_list give them. */
+interface DirectoryEntry {
+	id: string;
+	display_name: string;
+	[field: string]: unknown;
+}
+
 interface DirectoryPage {
 	total: number;
-	items: { id: string; display_name: string }[];
+	items: DirectoryEntry[];
+}
+
+/** What both directory functions take, besides how to page. */
+interface DirectoryArgs {
+	sort?: 'name' | 'recent' | 'distance';
+	near_lat?: number;
+	near_lng?: number;
+	filters?: { q: string };
 }
 
 /** One page of the directory as a caller reads it. */
 async function directoryPage(
 	caller: Caller,
-	args: { page?: number; page_size?: number; filters?: Record<string, unknown> }
+	args: DirectoryArgs & { page?: number; page_size?: number }
 ): Promise<DirectoryPage> {
 	const { data, error } = await caller.client.rpc('directory_page', args);
 	expect(error, caller.name).toBeNull();
@@ -640,7 +655,7 @@ describe('when someone moves (Dhaka and Narayanganj, Bangladesh)', () => {
 
 		const cellsBefore = await cellsOfMover();
 		expect(cellsBefore.map((cell) => cell.length)).toEqual([CELL_LENGTH.area, CELL_LENGTH.town]);
-		const before = [];
+		const before: MapViewData[][] = [];
 		for (const { caller, public: isPublic } of callers) {
 			await expectCountsOf({ caller, box, sees: sees(isPublic) });
 			before.push(await countsAtEveryZoom(caller, box));
