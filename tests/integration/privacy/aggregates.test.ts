@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cellAt } from '../../../src/lib/geo/cells';
 import type { MapItem, MapItems, MapViewData, PlaceCount } from '../../../src/lib/map/map-items';
 import { joinThroughRequest, startGroup } from '../../support/groups';
 import { lift, makeModerator, suspend } from '../../support/moderation';
@@ -56,6 +57,22 @@ function boxAround({ lat, lng }: Point, degrees = 0.5): Box {
 		min_lng: lng - degrees,
 		max_lat: lat + degrees,
 		max_lng: lng + degrees
+	};
+}
+
+/**
+ * A box holding the whole tile of `point` at the coarsest level the counts are kept at (a quadkey
+ * of 7 characters, about 300 km), with a margin: in it the counts are read from the sums kept per
+ * tile at every level, not only point by point as on a box's edges.
+ */
+function boxHoldingTheTileOf(point: Point): Box {
+	const tile = cellBounds(cellAt({ ...point, zoom: 7 }));
+	const margin = 0.1;
+	return {
+		min_lat: tile.south - margin,
+		min_lng: tile.west - margin,
+		max_lat: tile.north + margin,
+		max_lng: tile.east + margin
 	};
 }
 
@@ -206,29 +223,69 @@ async function directorySearch(caller: Caller, q: string) {
 	return { total, ids: idsOf(items) };
 }
 
+interface DirectoryList extends DirectoryPage {
+	/** The cursor of the next page; null on the last. */
+	next: string | null;
+	total_capped: boolean;
+}
+
 /**
- * The caller's whole unfiltered directory, every page to the first short one, and the total its
- * first page gave. Other test files add people to the shared stack meanwhile, so it is read
- * until two readings in a row agree: then the total is a total of what was listed.
+ * The caller's keyset directory (directory_list), following `next` from the first page until
+ * there is none, or until it has given at least `most` entries: the entries in order, and the
+ * first page.
  */
-async function wholeDirectory(caller: Caller): Promise<{ total: number; ids: string[] }> {
+async function walkDirectoryList(
+	caller: Caller,
+	args: DirectoryArgs & { page_size: number },
+	most = Infinity
+): Promise<{ entries: DirectoryEntry[]; first: DirectoryList }> {
+	const entries: DirectoryEntry[] = [];
+	let first: DirectoryList | undefined;
+	let after: string | null = null;
+	do {
+		const { data, error } = await caller.client.rpc('directory_list', {
+			...args,
+			...(after === null ? {} : { after })
+		});
+		expect(error, caller.name).toBeNull();
+		const page = data as unknown as DirectoryList;
+		expect(page.items.length, caller.name).toBeLessThanOrEqual(args.page_size);
+		first ??= page;
+		entries.push(...page.items);
+		after = page.next;
+	} while (after !== null && entries.length < most);
+	return { entries, first: first! };
+}
+
+/**
+ * The caller's whole unfiltered directory, read both ways: every numbered page to the first short
+ * one (directory_page) and every keyset page (directory_list), each with the total it gave.
+ */
+async function wholeDirectory(caller: Caller) {
 	const pageSize = 100;
-	const read = async () => {
-		const first = await directoryPage(caller, { page: 1, page_size: pageSize });
-		const ids = first.items.map((item) => item.id);
-		for (let page = 2, last = first; last.items.length === pageSize; page++) {
-			last = await directoryPage(caller, { page, page_size: pageSize });
-			ids.push(...last.items.map((item) => item.id));
-		}
-		return { total: first.total, ids };
+	const first = await directoryPage(caller, { page: 1, page_size: pageSize });
+	const paged = first.items.map((item) => item.id);
+	for (let page = 2, last = first; last.items.length === pageSize; page++) {
+		last = await directoryPage(caller, { page, page_size: pageSize });
+		paged.push(...last.items.map((item) => item.id));
+	}
+	const walked = await walkDirectoryList(caller, { page_size: pageSize });
+	return {
+		paged: { total: first.total, ids: paged },
+		walked: { total: walked.first.total, ids: walked.entries.map((entry) => entry.id) }
 	};
-	let previous = await read();
+}
+
+/**
+ * What `read` gives once two readings in a row agree. Other test files add people to the shared
+ * stack meanwhile: a reading taken while nothing changed is a reading of one moment.
+ */
+async function readingOfOneMoment<T>(read: () => Promise<T>): Promise<T> {
+	let previous = JSON.stringify(await read());
 	for (;;) {
 		const reading = await read();
-		if (reading.total === previous.total && reading.ids.join() === previous.ids.join()) {
-			return reading;
-		}
-		previous = reading;
+		if (JSON.stringify(reading) === previous) return reading;
+		previous = JSON.stringify(reading);
 	}
 }
 
@@ -381,6 +438,28 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 				await expectCountsOf({ caller: callerOf(audience), box, sees: audience.sees() });
 			});
 
+			it('counts the same with a filter that every one of them matches, read person by person', async () => {
+				const caller = callerOf(audience);
+				const filtered = await Promise.all(
+					ZOOMS.map(async (zoom) => {
+						const { data, error } = await caller.client.rpc('map_view', {
+							...box,
+							zoom,
+							max_items: 0,
+							filters: { q: token }
+						});
+						expect(error).toBeNull();
+						return data as unknown as MapViewData;
+					})
+				);
+				for (const [zoom, view] of (await countsAtEveryZoom(caller, box)).entries()) {
+					expect(filtered[zoom].total, `zoom ${zoom}`).toBe(view.total);
+					expect(comparable(filtered[zoom].counts), `zoom ${zoom}`).toEqual(
+						comparable(view.counts, { near: true })
+					);
+				}
+			});
+
 			it('finds the same people in the directory, and its total is what it lists', async () => {
 				const caller = callerOf(audience);
 				const inDirectory = (audience.inDirectory ?? audience.sees)();
@@ -388,15 +467,66 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 					total: inDirectory.length,
 					ids: idsOf(inDirectory)
 				});
-				const { total, ids } = await wholeDirectory(caller);
-				expect(new Set(ids).size, 'nobody listed twice').toBe(ids.length);
-				expect(total, 'the unfiltered total').toBe(ids.length);
+				const { paged, walked } = await readingOfOneMoment(() => wholeDirectory(caller));
+				expect(new Set(paged.ids).size, 'nobody listed twice').toBe(paged.ids.length);
+				expect(paged.total, 'the total of the numbered pages').toBe(paged.ids.length);
+				expect(walked.total, 'the total of the keyset pages').toBe(walked.ids.length);
+				expect(walked.ids, 'the keyset pages, in order').toEqual(paged.ids);
 				const ours = [ada, ben, cam, dee, eve, fay, gus, hal];
-				const listed = ours.filter((person) => ids.includes(person.id));
+				const listed = ours.filter((person) => paged.ids.includes(person.id));
 				expect(idsOf(listed), 'this scenario’s people, unfiltered').toEqual(idsOf(inDirectory));
 			}, 60_000);
 		});
 	}
+
+	describe('the keyset directory (directory_list)', () => {
+		const near = { near_lat: tashkent.lat, near_lng: tashkent.lng };
+		const sorts = [{ sort: 'name' }, { sort: 'recent' }, { sort: 'distance', ...near }] as const;
+
+		beforeAll(async () => {
+			// Some confirmed, one after another, so that the recent sort has times to order by, and
+			// some never, who come last.
+			for (const person of [eve, ben, hal, ada]) {
+				const { error } = await person.client.rpc('confirm_still_here');
+				expect(error).toBeNull();
+			}
+		});
+
+		for (const order of sorts) {
+			it(`lists, following next from page to page, what directory_page lists by ${order.sort}, for every audience`, async () => {
+				for (const audience of audiences) {
+					const caller = callerOf(audience);
+					const args = { ...order, filters: { q: token } };
+					const paged = await directoryPage(caller, { ...args, page_size: 100 });
+					const walked = await walkDirectoryList(caller, { ...args, page_size: 2 });
+					expect(walked.entries, `${caller.name}: the entries, in order`).toEqual(paged.items);
+					expect(walked.first, `${caller.name}: the total`).toMatchObject({
+						total: paged.total,
+						total_capped: false
+					});
+				}
+			});
+		}
+
+		it('lists the unfiltered directory’s first pages as directory_page does, by every sort', async () => {
+			const most = 30;
+			for (const caller of [anonymous, asCaller('another member', stranger)]) {
+				for (const order of sorts) {
+					// Other files add people meanwhile: read until directory_page holds still around the walk.
+					for (;;) {
+						const paged = await directoryPage(caller, { ...order, page_size: most });
+						const walked = await walkDirectoryList(caller, { ...order, page_size: 7 }, most);
+						const again = await directoryPage(caller, { ...order, page_size: most });
+						if (JSON.stringify(again.items) !== JSON.stringify(paged.items)) continue;
+						expect(walked.entries.slice(0, most), `${caller.name} by ${order.sort}`).toEqual(
+							paged.items
+						);
+						break;
+					}
+				}
+			}
+		}, 60_000);
+	});
 
 	it('gives anonymous visitors no point finer than the public cells', async () => {
 		const publicCells = await anonymousViewOf(idsOf(publicTier()));
@@ -476,7 +606,8 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 describe('k = 3 in the anonymous counts (Baku, Azerbaijan)', () => {
 	const practitioner = practitionersNamedWith(`az${randomUUID().slice(0, 6)}`);
 	const baku: Point = { lat: 40.4093, lng: 49.8671 };
-	const box = boxAround(baku);
+	/** Baku's tile, from the Caspian to the Kura: nobody else lives in it. */
+	const box = boxHoldingTheTileOf(baku);
 	/** Where one of them moves to: Doha, Qatar, where nobody else lives. */
 	const doha: Point = { lat: 25.2854, lng: 51.531 };
 	const dohaBox = boxAround(doha);
@@ -604,7 +735,8 @@ describe('when someone moves (Dhaka and Narayanganj, Bangladesh)', () => {
 	const dhaka: Point = { lat: 23.7806, lng: 90.407 };
 	/** Another area cell of the same region, about 20 km south-east. */
 	const narayanganj: Point = { lat: 23.6238, lng: 90.5 };
-	const box = boxAround({ lat: 23.7, lng: 90.45 });
+	/** Dhaka's tile, from the Ganges to Chittagong: nobody else lives in it. */
+	const box = boxHoldingTheTileOf(dhaka);
 	const near = (point: Point, offset: number): Point => ({
 		lat: point.lat + offset,
 		lng: point.lng + offset
