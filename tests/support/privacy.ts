@@ -9,25 +9,25 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * The stack is shared by every integration file running in parallel, and guarantee 6 counts
  * people per country, so each privacy file places its people in countries nobody else uses:
  *
- * | file             | countries                                            |
- * | ---------------- | ---------------------------------------------------- |
- * | exact-location   | Mongolia                                             |
- * | published-cells  | Kyrgyzstan, Kazakhstan                               |
- * | visibility       | Bolivia                                              |
- * | search           | Namibia                                              |
- * | k-anonymity      | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador  |
- * | blocking         | Georgia                                              |
- * | leaving          | Armenia                                              |
- * | writes           | Estonia                                              |
- * | crewmates        | Peru                                                 |
- * | oracles          | Moldova                                              |
- * | save-profile     | Lithuania                                            |
- * | radar            | Chile                                                |
- * | crews-membership | Tanzania                                             |
- * | suspension       | Costa Rica                                           |
- * | moderation       | Panama                                               |
- * | hardening        | Honduras                                             |
- * | aggregates       | Uzbekistan, Azerbaijan, Qatar, Bangladesh, Nicaragua |
+ * | file             | countries                                                       |
+ * | ---------------- | --------------------------------------------------------------- |
+ * | exact-location   | Mongolia                                                        |
+ * | published-cells  | Kyrgyzstan, Kazakhstan                                          |
+ * | visibility       | Bolivia                                                         |
+ * | search           | Namibia                                                         |
+ * | k-anonymity      | Iceland, Uruguay, Laos, Paraguay, Botswana, Ecuador             |
+ * | blocking         | Georgia                                                         |
+ * | leaving          | Armenia                                                         |
+ * | writes           | Estonia                                                         |
+ * | crewmates        | Peru                                                            |
+ * | oracles          | Moldova                                                         |
+ * | save-profile     | Lithuania                                                       |
+ * | radar            | Chile                                                           |
+ * | crews-membership | Tanzania                                                        |
+ * | suspension       | Costa Rica                                                      |
+ * | moderation       | Panama                                                          |
+ * | hardening        | Honduras                                                        |
+ * | aggregates       | Uzbekistan, Azerbaijan, Qatar, Bangladesh, Nicaragua, Guatemala |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
@@ -318,10 +318,35 @@ export interface StatementBy {
  * Two requests that overlap for certain, as `overlapping` makes them, each by its own member:
  * two people saving at the same moment. What each was refused with, or null.
  */
-export async function overlappingRequests(
+export function overlappingRequests(
 	first: StatementBy,
 	second: StatementBy
 ): Promise<[Error | null, Error | null]> {
+	return overlap({ first, second, commits: 'in turn' });
+}
+
+/**
+ * Two requests that overlap as `overlappingRequests` makes them, and then commit at the same
+ * moment when the second has not waited for the first: work done at commit (deferred triggers)
+ * runs side by side, as it does when two people save at once. (When the second waits for a lock
+ * the first holds, the first commits alone: the database has put them in order.)
+ */
+export function committingTogether(
+	first: StatementBy,
+	second: StatementBy
+): Promise<[Error | null, Error | null]> {
+	return overlap({ first, second, commits: 'together' });
+}
+
+async function overlap({
+	first,
+	second,
+	commits
+}: {
+	first: StatementBy;
+	second: StatementBy;
+	commits: 'in turn' | 'together';
+}): Promise<[Error | null, Error | null]> {
 	const held = await transactionAs(first.by);
 	const firstAnswer = await held.attempt(first.run);
 	const racing = await transactionAs(second.by);
@@ -329,6 +354,10 @@ export async function overlappingRequests(
 	const secondAnswer = racing.attempt(second.run).finally(() => (settled = true));
 	while (!settled && !(await waitingForLock(racing.pid))) {
 		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	if (settled && commits === 'together') {
+		await Promise.all([held.commit(), racing.commit()]);
+		return [firstAnswer, await secondAnswer];
 	}
 	await held.commit();
 	const answer = await secondAnswer;

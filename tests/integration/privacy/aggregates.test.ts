@@ -9,6 +9,7 @@ import {
 	anonymousSignIn,
 	anonymousViewOf,
 	cellBounds,
+	committingTogether,
 	overlappingRequests,
 	practitionersNamedWith,
 	type Point,
@@ -17,6 +18,7 @@ import {
 import {
 	anonymousClient,
 	memberWithProfile,
+	serviceClient,
 	signUpMember,
 	type Client,
 	type Member
@@ -35,7 +37,7 @@ import {
  * Written against the scan that counts today, to hold when counts come from totals kept by cell.
  * Each scenario has a country of its own, which no other test file uses, and asks only about a
  * box tight around its own people: Uzbekistan (the audiences), Azerbaijan and Qatar (k = 3),
- * Bangladesh (moves) and Nicaragua (two leaving at once).
+ * Bangladesh (moves), Nicaragua and Guatemala (two leaving at once).
  */
 
 /** A box to ask map_view and map_items about: the four edges, as they take them. */
@@ -723,8 +725,46 @@ describe('k = 3 in the anonymous counts (Baku, Azerbaijan)', () => {
 		await expectThreeAtTheAreaCell();
 	});
 
+	it('hides the other two again when the third moves away and shows themself to members only in one save', async () => {
+		const saved = await c.client.rpc('save_my_profile', {
+			changes: { visibility: 'members' },
+			point_lat: doha.lat,
+			point_lng: doha.lng
+		});
+		expect(saved.error).toBeNull();
+		await expectHiddenFromAnonymous([a, b]);
+		await expectCountsOf({ caller: asMember(), box: dohaBox, sees: [c] });
+		const back = await c.client.rpc('save_my_profile', {
+			changes: { visibility: 'public' },
+			point_lat: baku.lat - 0.003,
+			point_lng: baku.lng - 0.003
+		});
+		expect(back.error).toBeNull();
+		await expectThreeAtTheAreaCell();
+	});
+
+	it('hides the other two again while the third is taken off the map by undoing their onboarding', async () => {
+		const { error } = await c.client.from('profiles').update({ onboarded_at: null }).eq('id', c.id);
+		expect(error).toBeNull();
+		await expectHiddenFromAnonymous([a, b]);
+		const back = await c.client
+			.from('profiles')
+			.update({ onboarded_at: new Date().toISOString() })
+			.eq('id', c.id);
+		expect(back.error).toBeNull();
+		await expectThreeAtTheAreaCell();
+	});
+
 	it('hides the other two again when the third deletes their account', async () => {
 		const { error } = await c.client.rpc('delete_my_account');
+		expect(error).toBeNull();
+		await expectHiddenFromAnonymous([a, b]);
+	});
+
+	it('hides the other two again when an administrator removes a third’s account', async () => {
+		c = await practitioner('C2', { lat: baku.lat - 0.003, lng: baku.lng - 0.003 });
+		await expectThreeAtTheAreaCell();
+		const { error } = await serviceClient().auth.admin.deleteUser(c.id);
 		expect(error).toBeNull();
 		await expectHiddenFromAnonymous([a, b]);
 	});
@@ -826,43 +866,66 @@ describe('when someone moves (Dhaka and Narayanganj, Bangladesh)', () => {
 	});
 });
 
-describe('when two of four public people in one area cell leave at the same moment (Managua, Nicaragua)', () => {
-	it('leaves the other two out of the anonymous counts at every zoom', async () => {
-		const practitioner = practitionersNamedWith(`ni${randomUUID().slice(0, 6)}`);
-		const managua: Point = { lat: 12.1364, lng: -86.2514 };
-		const box = boxAround(managua);
-		// One after another, so each placement sees the others.
+describe('when two of four public people in one area cell leave at the same moment', () => {
+	const leave: Statement = [
+		`update public.profiles set visibility = 'members' where id = auth.uid()`
+	];
+	const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
+
+	/**
+	 * Four public people in one area cell around `point`, placed one after another so that each
+	 * placement sees the others, and counted for anonymous visitors at one place.
+	 */
+	async function fourAround(point: Point, country: string): Promise<Member[]> {
+		const practitioner = practitionersNamedWith(`${country}${randomUUID().slice(0, 6)}`);
 		const four: Member[] = [];
 		for (const [index, offset] of [0, 0.002, -0.002, 0.004].entries()) {
 			four.push(
 				await practitioner(
-					`Managua${index}`,
-					{ lat: managua.lat + offset, lng: managua.lng - offset },
+					`Four${index}`,
+					{ lat: point.lat + offset, lng: point.lng - offset },
 					{ precision: 'town' }
 				)
 			);
 		}
-		const [stay1, stay2, leave1, leave2] = four;
-		const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
-		await expectCountsOf({ caller: anonymous, box, sees: four });
-		const [zoomZero] = await countsAtEveryZoom(anonymous, box);
+		await expectCountsOf({ caller: anonymous, box: boxAround(point), sees: four });
+		const [zoomZero] = await countsAtEveryZoom(anonymous, boxAround(point));
 		expect(zoomZero.counts).toHaveLength(1);
+		return four;
+	}
 
-		const leave: Statement = [
-			`update public.profiles set visibility = 'members' where id = auth.uid()`
-		];
+	/** Fails unless anonymous visitors count nobody around `point`, and members all four. */
+	async function expectTheTwoLeftHidden(point: Point, four: Member[]) {
+		await expectCountsOf({ caller: anonymous, box: boxAround(point), sees: [] });
+		const member = await memberWithProfile('four-member');
+		await expectCountsOf({
+			caller: { name: 'a member', client: member.client },
+			box: boxAround(point),
+			sees: four
+		});
+	}
+
+	it('leaves the other two out of the anonymous counts when the second runs before the first commits (Managua, Nicaragua)', async () => {
+		const managua: Point = { lat: 12.1364, lng: -86.2514 };
+		const four = await fourAround(managua, 'ni');
+		const [, , leave1, leave2] = four;
 		const answers = await overlappingRequests(
 			{ by: leave1, run: leave },
 			{ by: leave2, run: leave }
 		);
 		expect(answers).toEqual([null, null]);
+		await expectTheTwoLeftHidden(managua, four);
+	}, 60_000);
 
-		await expectCountsOf({ caller: anonymous, box, sees: [] });
-		const member = await memberWithProfile('ni-member');
-		await expectCountsOf({
-			caller: { name: 'a member', client: member.client },
-			box,
-			sees: [stay1, stay2, leave1, leave2]
-		});
+	it('leaves the other two out of the anonymous counts when both commit at once (Guatemala City)', async () => {
+		const guatemalaCity: Point = { lat: 14.6349, lng: -90.5069 };
+		const four = await fourAround(guatemalaCity, 'gt');
+		const [, , leave1, leave2] = four;
+		const answers = await committingTogether(
+			{ by: leave1, run: leave },
+			{ by: leave2, run: leave }
+		);
+		expect(answers).toEqual([null, null]);
+		await expectTheTwoLeftHidden(guatemalaCity, four);
 	}, 60_000);
 });
