@@ -12,13 +12,16 @@
 -- public.directory_list pages the directory by keyset (name, recently confirmed, or distance),
 -- with a total from the counts when no person filter is given.
 
--- The definer functions below are called from the API's invoker functions by anonymous visitors
--- too; usage of the schema gives nothing else (every function in it is granted one by one).
-grant usage on schema private to anon;
+-- The counts are read through the functions of their own schema: SECURITY DEFINER (they read
+-- private tables), each answering only what its caller may see, for every API role. PostgREST
+-- does not expose the schema: the API's invoker functions call them.
+create schema counts;
+revoke all on schema counts from public;
+grant usage on schema counts to anon, authenticated;
 
 -- Which counts the caller reads: 1 for anonymous visitors, 2 for members, 0 for everyone else
 -- (an anonymous sign-in sees no one but themselves).
-create function private.caller_audience() returns smallint
+create function counts.caller_audience() returns smallint
 	language sql stable set search_path = ''
 	as $$
 	select case
@@ -32,7 +35,7 @@ $$;
 -- their cells: their number and the sums of their points. Tiles wholly inside the box are read
 -- whole; tiles on its edge are read point by point. The people who blocked the caller are taken
 -- out here, as the profiles policies take them out; nothing here names or places anyone.
-create function private.people_counts(
+create function counts.people_counts(
 	min_lat double precision,
 	min_lng double precision,
 	max_lat double precision,
@@ -43,7 +46,7 @@ create function private.people_counts(
 	language sql stable security definer set search_path = ''
 	as $$
 	with caller as (
-		select private.caller_audience()::double precision as audience,
+		select counts.caller_audience()::double precision as audience,
 			case when key_length <= 7 then 7 when key_length <= 9 then 9
 				when key_length <= 11 then 11 when key_length <= 13 then 13 end::double precision as level,
 			min_lng > max_lng as crossing,
@@ -122,17 +125,17 @@ create function private.people_counts(
 	having sum(e.people) <> 0
 $$;
 
-comment on function private.people_counts(double precision, double precision, double precision, double precision, integer) is
+comment on function counts.people_counts(double precision, double precision, double precision, double precision, integer) is
 	'The caller''s audience''s people in a box, by quadkey prefix, without those who blocked the caller: counts and point sums from private.map_tiles and private.map_points.';
 
 -- How many people the directory lists for the caller's audience, without those who blocked them.
-create function private.people_total() returns bigint
+create function counts.people_total() returns bigint
 	language sql stable security definer set search_path = ''
 	as $$
 	select coalesce((
 		select sum(t.people) from private.map_tiles t
-		where t.audience = private.caller_audience() and t.level = 0
-	), 0) - case when private.caller_audience() = 2 then (
+		where t.audience = counts.caller_audience() and t.level = 0
+	), 0) - case when counts.caller_audience() = 2 then (
 		select count(*) from public.profiles b
 		where b.id = any ((select private.blockers_of_caller())::uuid[]) and (b.published_audiences & 2) <> 0
 	) else 0 end
@@ -142,10 +145,10 @@ $$;
 -- people they share a crew with. Whether each is seen is left to the profiles policies (the
 -- caller reads them through row-level security); in_base says whether the counts hold them
 -- already. Ids only: the caller knows these people anyway.
-create function private.caller_extras() returns table (id uuid, in_base boolean)
+create function counts.caller_extras() returns table (id uuid, in_base boolean)
 	language sql stable security definer set search_path = ''
 	as $$
-	select me.id, (me.published_audiences & 2) <> 0 and private.caller_audience() = 2
+	select me.id, (me.published_audiences & 2) <> 0 and counts.caller_audience() = 2
 	from public.profiles me
 	where me.id = (select auth.uid())
 	union
@@ -157,10 +160,10 @@ create function private.caller_extras() returns table (id uuid, in_base boolean)
 	where mine.profile_id = (select auth.uid()) and theirs.profile_id <> mine.profile_id
 $$;
 
-revoke all on function private.caller_audience(), private.people_counts(double precision, double precision, double precision, double precision, integer),
-	private.people_total(), private.caller_extras() from public;
-grant execute on function private.caller_audience(), private.people_counts(double precision, double precision, double precision, double precision, integer),
-	private.people_total(), private.caller_extras() to anon, authenticated;
+revoke all on function counts.caller_audience(), counts.people_counts(double precision, double precision, double precision, double precision, integer),
+	counts.people_total(), counts.caller_extras() from public;
+grant execute on function counts.caller_audience(), counts.people_counts(double precision, double precision, double precision, double precision, integer),
+	counts.people_total(), counts.caller_extras() to anon, authenticated;
 
 -- Whether a person matches the person filters, parsed already (null: no filter), as
 -- audience.visible_items matches them.
@@ -239,7 +242,7 @@ declare
 	extras text := case when (select auth.role()) = 'authenticated' then $extras$
 		select left(p.published_cell, $5), 1::bigint, p.published_lat, p.published_lng
 		from public.profiles p
-		join private.caller_extras() e on e.id = p.id and not e.in_base
+		join counts.caller_extras() e on e.id = p.id and not e.in_base
 		where p.published_cell is not null
 			and p.published_lat between $1 and $3
 			and (($2 <= $4 and p.published_lng between $2 and $4)
@@ -256,7 +259,7 @@ begin
 	if audience.filters_people(filters) then
 		if (
 			select coalesce(sum(c.people), 0)
-			from private.people_counts(min_lat, min_lng, max_lat, max_lng, least(key_length, 7)) c
+			from counts.people_counts(min_lat, min_lng, max_lat, max_lng, least(key_length, 7)) c
 		) > 100000 then
 			return jsonb_build_object('total', null, 'detail', 'narrow', 'items', '[]'::jsonb,
 				'counts', '[]'::jsonb, 'limit', 100000);
@@ -267,7 +270,7 @@ begin
 	execute format($counted$
 		with people as (
 			select c.key, c.people, c.lat_sum, c.lng_sum
-			from private.people_counts($1, $2, $3, $4, $5) c
+			from counts.people_counts($1, $2, $3, $4, $5) c
 			union all
 			%s
 		),
@@ -473,11 +476,11 @@ begin
 		after_name, after_id, after_time, after_distance, page_size + 1, after_placed, sort;
 
 	if not filtered then
-		total := private.people_total();
+		total := counts.people_total();
 		if (select auth.role()) = 'authenticated' then
 			total := total + (
 				select count(*) from public.profiles p
-				join private.caller_extras() e on e.id = p.id and not e.in_base
+				join counts.caller_extras() e on e.id = p.id and not e.in_base
 			);
 		end if;
 	else
