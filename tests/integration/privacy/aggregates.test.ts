@@ -699,6 +699,7 @@ describe('k = 3 in the anonymous counts (Baku, Azerbaijan)', () => {
 			expect(counts.counts, `zoom ${zoom}`).toEqual([atPoint(public_lat!, public_lng!, 3)]);
 		}
 		await expectCountsOf({ caller: anonymous, box, sees: [a, b, c] });
+		await expectCountsOf({ caller: asMember(), box, sees: [a, b, c] });
 		const back = await c.client.from('profiles').update({ precision: 'area' }).eq('id', c.id);
 		expect(back.error).toBeNull();
 		await expectThreeAtTheAreaCell();
