@@ -34,10 +34,14 @@ import {
  * here that the rules let them see. They follow the k = 3 rule for anonymous visitors, blocks,
  * crewmates-only and members-only people, suspensions, moves, and two people leaving at once.
  *
- * Written against the scan that counts today, to hold when counts come from totals kept by cell.
- * Each scenario has a country of its own, which no other test file uses, and asks only about a
- * box tight around its own people: Uzbekistan (the audiences), Azerbaijan and Qatar (k = 3),
- * Bangladesh (moves), Nicaragua and Guatemala (two leaving at once).
+ * The directory's keyset pages (directory_list) list what its numbered pages list, in the same
+ * order, for every audience and sort, with totals that are the number of people they list.
+ *
+ * Written black-box against the scan that counted before issue 13 (everything but directory_list
+ * passed on it), and held since to the counts kept by cell. Each scenario has a country of its
+ * own, which no other test file uses, and asks only about a box around its own people that holds
+ * nobody else's: Uzbekistan (the audiences), Azerbaijan and Qatar (k = 3), Bangladesh (moves),
+ * Nicaragua and Guatemala (two leaving at once).
  */
 
 /** A box to ask map_view and map_items about: the four edges, as they take them. */
