@@ -317,6 +317,8 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 	let stranger: Member;
 	let blocked: Member;
 	let crewmate: Member;
+	let blockedCrewmate: Member; // in Fay's crew too, and blocked by her
+	let blockedTwice: Member; // blocked by Ada (public) and by Eve (members only)
 	let moderator: Member;
 
 	const anonymous: Caller = { name: 'an anonymous visitor', client: anonymousClient() };
@@ -344,18 +346,29 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 			{ lat: eastOfTashkent.lat - 0.003, lng: eastOfTashkent.lng },
 			{ precision: 'area' }
 		);
-		[anonymousSignInMember, stranger, blocked, crewmate, moderator] = await Promise.all([
-			signUpMember('uz-anonymous').then(anonymousSignIn),
-			memberWithProfile('uz-stranger'),
-			memberWithProfile('uz-blocked'),
-			memberWithProfile('uz-crewmate'),
-			memberWithProfile('uz-moderator')
-		]);
+		[anonymousSignInMember, stranger, blocked, crewmate, blockedCrewmate, blockedTwice, moderator] =
+			await Promise.all([
+				signUpMember('uz-anonymous').then(anonymousSignIn),
+				memberWithProfile('uz-stranger'),
+				memberWithProfile('uz-blocked'),
+				memberWithProfile('uz-crewmate'),
+				memberWithProfile('uz-blocked-crewmate'),
+				memberWithProfile('uz-blocked-twice'),
+				memberWithProfile('uz-moderator')
+			]);
 		await makeModerator(moderator);
-		const blocking = await ada.client.from('blocks').insert({ blocked_id: blocked.id });
-		expect(blocking.error).toBeNull();
 		const crew = await startGroup(fay, { name: `${token} Crew`, at: samarkand });
 		await joinThroughRequest(crew, crewmate, fay);
+		await joinThroughRequest(crew, blockedCrewmate, fay);
+		for (const [blocker, blockedOne] of [
+			[ada, blocked],
+			[fay, blockedCrewmate],
+			[ada, blockedTwice],
+			[eve, blockedTwice]
+		]) {
+			const { error } = await blocker.client.from('blocks').insert({ blocked_id: blockedOne.id });
+			expect(error).toBeNull();
+		}
 	});
 
 	/** Who each caller may see, by the rules, once Dee is suspended. */
@@ -378,7 +391,13 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 		{ name: 'an anonymous sign-in', member: () => anonymousSignInMember, sees: () => [] },
 		{ name: 'another member', member: () => stranger, sees: membersTier },
 		{ name: 'the member Ada blocked', member: () => blocked, sees: () => [ben, cam, eve, hal] },
+		{
+			name: 'a member Ada and Eve blocked',
+			member: () => blockedTwice,
+			sees: () => [ben, cam, hal]
+		},
 		{ name: 'Fay’s crewmate', member: () => crewmate, sees: () => [...membersTier(), fay] },
+		{ name: 'a crewmate Fay blocked', member: () => blockedCrewmate, sees: membersTier },
 		{ name: 'Ada herself', member: () => ada, sees: membersTier },
 		{
 			name: 'Fay herself (crewmates only)',
