@@ -46,9 +46,9 @@ create function counts.people_counts(
 	language sql stable security definer set search_path = ''
 	as $$
 	with caller as (
-		select counts.caller_audience()::double precision as audience,
+		select counts.caller_audience() as audience,
 			case when key_length <= 7 then 7 when key_length <= 9 then 9
-				when key_length <= 11 then 11 when key_length <= 13 then 13 end::double precision as level,
+				when key_length <= 11 then 11 when key_length <= 13 then 13 end::smallint as level,
 			min_lng > max_lng as crossing,
 			case when min_lng > max_lng then 180 else max_lng end as first_east
 	),
@@ -63,24 +63,32 @@ create function counts.people_counts(
 			and (
 				extensions.cube(array[t.audience::double precision, t.level::double precision, t.south, t.west],
 					array[t.audience::double precision, t.level::double precision, t.north, t.east])
-				operator(extensions.&&) extensions.cube(array[c.audience, c.level, min_lat, min_lng],
-					array[c.audience, c.level, max_lat, c.first_east])
+				operator(extensions.&&) extensions.cube(
+					array[c.audience::double precision, c.level::double precision, min_lat, min_lng],
+					array[c.audience::double precision, c.level::double precision, max_lat, c.first_east])
 				or (c.crossing and extensions.cube(array[t.audience::double precision, t.level::double precision, t.south, t.west],
 					array[t.audience::double precision, t.level::double precision, t.north, t.east])
-				operator(extensions.&&) extensions.cube(array[c.audience, c.level, min_lat, -180],
-					array[c.audience, c.level, max_lat, max_lng]))
+				operator(extensions.&&) extensions.cube(
+					array[c.audience::double precision, c.level::double precision, min_lat, -180],
+					array[c.audience::double precision, c.level::double precision, max_lat, max_lng]))
 			)
 		where c.level is not null and c.audience > 0
 	),
 	-- The points read one by one: those under edge tiles, or all in the box at the finest zooms.
+	edges as materialized (
+		select e.key, c.audience, c.level from tiles e cross join caller c where not e.inside
+	),
 	points as (
 		select p.cell, p.people, p.lat, p.lng
-		from tiles e
-		join private.map_points p
-			on p.audience = (select audience from caller) and p.people > 0
-			and p.cell >= e.key and p.cell < e.key || '4'
-			and left(p.cell, (select level from caller)::integer) = e.key
-		where not e.inside
+		from edges e
+		cross join lateral (
+			select p.cell, p.people, p.lat, p.lng
+			from private.map_points p
+			where p.audience = e.audience and p.cell >= e.key and p.cell < e.key || '4' and p.people > 0
+			-- One index range per edge tile, never a scan of every point.
+			offset 0
+		) p
+		where left(p.cell, e.level) = e.key
 		union all
 		select p.cell, p.people, p.lat, p.lng
 		from caller c
@@ -88,15 +96,16 @@ create function counts.people_counts(
 			on p.people > 0
 			and (
 				extensions.cube(array[p.audience::double precision, p.lat, p.lng])
-				operator(extensions.<@) extensions.cube(array[c.audience, min_lat, min_lng],
-					array[c.audience, max_lat, c.first_east])
+				operator(extensions.<@) extensions.cube(array[c.audience::double precision, min_lat, min_lng],
+					array[c.audience::double precision, max_lat, c.first_east])
 				or (c.crossing and extensions.cube(array[p.audience::double precision, p.lat, p.lng])
-				operator(extensions.<@) extensions.cube(array[c.audience, min_lat, -180],
-					array[c.audience, max_lat, max_lng]))
+				operator(extensions.<@) extensions.cube(array[c.audience::double precision, min_lat, -180],
+					array[c.audience::double precision, max_lat, max_lng]))
 			)
 		where c.level is null and c.audience > 0
 	),
-	blockers as (
+	-- Found by their ids (a few), then kept to the box.
+	blockers as materialized (
 		select b.published_cell as cell, b.published_lat as lat, b.published_lng as lng
 		from caller c
 		join public.profiles b
@@ -329,7 +338,7 @@ grant execute on function public.map_view(double precision, double precision, do
 --   { "items": [the items of directory_page],
 --     "next":  the cursor of the page after this one, or null on the last page,
 --     "total": everyone who matched, "total_capped": true when a person filter matched more than
---              10,000 (total is then 10,000) }
+--              1,000 (total is then 1,000: counting them all would read everyone) }
 -- sort: 'name', 'recent' or 'distance' (near_lat/near_lng required), as directory_page sorts.
 -- after: null for the first page, else a cursor this function gave for the same sort and place.
 create function public.directory_list(
@@ -341,7 +350,7 @@ create function public.directory_list(
 	filters jsonb default '{}'
 )
 	returns jsonb
-	language plpgsql stable set search_path = ''
+	language plpgsql stable set search_path = '' set max_parallel_workers_per_gather = 0
 	as $$
 declare
 	member boolean := (select audience.is_member());
@@ -405,7 +414,10 @@ begin
 
 	-- The page's rows, one more than asked for to know whether another page follows. Each sort
 	-- reads an index in order from the cursor: names, confirmation times (ties by name), or
-	-- distances (nearest first through the cells' index, then the people with no cell).
+	-- distances (nearest first through the cells' index, then the people with no cell). Where a
+	-- sort reads two ranges, every row of the first comes before every row of the second, so the
+	-- second is read only when the first runs short (the function runs without parallel workers,
+	-- which keeps the ranges in order).
 	query := format($page$
 		select p.id, p.display_name, p.bio, p.%2$I as place_label, p.%1$I as cell,
 			extensions.earth_distance(p.%3$I, $6) as distance_m, p.last_confirmed_at,
@@ -428,7 +440,6 @@ begin
 				(%1$s and ($7::text is null or coalesce(p.last_confirmed_at, '-infinity') < coalesce($9, '-infinity'))
 				order by coalesce(p.last_confirmed_at, '-infinity') desc, p.display_name, p.id limit $11)
 			) page
-			order by coalesce(last_confirmed_at, '-infinity') desc, display_name, id
 			limit $11
 			$recent$, query)
 		else format($distance$
@@ -443,7 +454,6 @@ begin
 					and ($7::text is null or not coalesce($12, false) or (p.display_name, p.id) > ($7, $8))
 				order by p.display_name, p.id limit $11)
 			) page
-			order by distance_m nulls last, display_name, id
 			limit $11
 			$distance$, query, columns[3])
 	end;
@@ -484,11 +494,11 @@ begin
 			);
 		end if;
 	else
-		execute format('select count(*) from (select 1 from public.profiles p where %s limit 10001) matched', matches)
+		execute format('select count(*) from (select 1 from public.profiles p where %s limit 1001) matched', matches)
 		into total
 		using wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle;
-		capped := total > 10000;
-		total := least(total, 10000);
+		capped := total > 1000;
+		total := least(total, 1000);
 	end if;
 
 	return jsonb_build_object(
