@@ -123,7 +123,8 @@ const MAP_VIEW_ITEMS_LIMIT = 2000;
 /**
  * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
  * precision, from the `map_view` database function: every item when at most `maxItems` match,
- * else counts by place, finer at higher zooms. A fractional zoom (MapLibre's) counts as the
+ * else counts by place, finer at higher zooms; "narrow", with a null total, when the search or
+ * person filters would read more people in the box than it scans at once. A fractional zoom (MapLibre's) counts as the
  * whole zoom below it. A box whose west is east of its east crosses the antimeridian.
  */
 export async function listMapView(
