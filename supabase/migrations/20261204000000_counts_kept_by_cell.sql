@@ -370,13 +370,24 @@ begin
 			on p.published_country = keys.country and left(p.published_cell, 9) = keys.cell
 		where keys.zoom = 9 and (p.published_audiences & 1) <> 0 and p.published_cell is not null
 	),
-	placed as (
-		select p.id, p.public_cell as old_cell, p.public_lat as old_lat, p.public_lng as old_lng,
-			shown.cell, shown.lat, shown.lng, shown.label
+	candidates as (
+		select p.id, p.public_cell, p.public_lat, p.public_lng,
+			case when (p.published_audiences & 1) <> 0 then p.published_country end as country,
+			case when (p.published_audiences & 1) <> 0 then p.published_cell end as cell
 		from touched
 		join public.profiles p on p.id = touched.id
-		left join lateral private.public_place(p.published_country, p.published_cell) shown
-			on (p.published_audiences & 1) <> 0 and p.published_cell is not null
+	),
+	-- Each published cell's public place found once, however many share it.
+	shown as (
+		select cells.country, cells.cell, place.cell as public_cell, place.lat, place.lng, place.label
+		from (select distinct country, cell from candidates where country is not null and cell is not null) cells
+		cross join lateral private.public_place(cells.country, cells.cell) place
+	),
+	placed as (
+		select candidates.id, candidates.public_cell as old_cell, candidates.public_lat as old_lat,
+			candidates.public_lng as old_lng, shown.public_cell as cell, shown.lat, shown.lng, shown.label
+		from candidates
+		left join shown on shown.country = candidates.country and shown.cell = candidates.cell
 	),
 	changed as (
 		update public.profiles p
@@ -449,18 +460,41 @@ declare
 begin
 	perform private.lock_places(profile_ids);
 
-	with targets as (
+	-- private.place_at for each person, with each cell's centre and label found once however many
+	-- share it.
+	with states as (
 		select me.id, me.published_cell as old_cell, me.published_lat as old_lat,
 			me.published_lng as old_lng, me.published_country as old_country,
-			me.published_audiences as old_audiences,
-			published.cell, published.centre_lat, published.centre_lng, published.label,
-			case when published.cell is null then null else published.country end as country,
-			private.audience_bits(me.visibility, me.onboarded_at, me.suspended_until) as audiences
+			me.published_audiences as old_audiences, me.precision,
+			private.audience_bits(me.visibility, me.onboarded_at, me.suspended_until) as audiences,
+			case when l.lat is not null then private.country_at(l.lat, l.lng) end as found_country,
+			private.cell_at(l.lat, l.lng, private.precision_zoom(me.precision)) as here
 		from public.profiles me
 		-- A suspended person is placed nowhere, which also takes them out of every count.
 		left join public.profile_locations l on l.profile_id = me.id and me.suspended_until is null
-		left join lateral private.place_at(l.lat, l.lng, me.precision) published on true
 		where me.id = any (profile_ids)
+	),
+	cells as (
+		select distinct_cells.here, distinct_cells.precision, centre.lat, centre.lng,
+			case when distinct_cells.precision <> 'country'
+				then private.cell_label(distinct_cells.here, distinct_cells.precision) end as label
+		from (select distinct states.here, states.precision from states where states.here is not null) distinct_cells
+		cross join lateral private.cell_centre(distinct_cells.here) centre
+	),
+	targets as (
+		select states.id, states.old_cell, states.old_lat, states.old_lng, states.old_country,
+			states.old_audiences, states.audiences,
+			case when states.precision = 'country' and c.code is not null
+				then private.cell_at(c.lat, c.lng, 5) else states.here end as cell,
+			case when states.precision = 'country' and c.code is not null then c.lat else cells.lat end
+				as centre_lat,
+			case when states.precision = 'country' and c.code is not null then c.lng else cells.lng end
+				as centre_lng,
+			case when states.precision = 'country' then c.name else cells.label end as label,
+			case when states.here is null then null else states.found_country end as country
+		from states
+		left join cells on cells.here = states.here and cells.precision = states.precision
+		left join public.countries c on c.code = states.found_country
 	),
 	written as (
 		update public.profiles p

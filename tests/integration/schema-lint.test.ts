@@ -13,6 +13,7 @@ import { anonymousToken, database, rest } from '../support/privacy';
  */
 const ANONYMOUS_FUNCTIONS = [
 	'calendar_feed_by_token',
+	'directory_list',
 	'directory_page',
 	'email_settings_by_token',
 	'gathering_page',
@@ -173,6 +174,31 @@ describe('functions in public, private and audience', () => {
 			});
 			expect(response.status, schema).toBe(406);
 		}
+	});
+
+	it('in counts, read functions only, each answering for its caller, out of the API', async () => {
+		// The map's counts kept by cell are read through these (SECURITY DEFINER: the counts are
+		// private tables); tests/integration/map-counts-parity.test.ts holds their answers to the
+		// straightforward ones for every kind of caller.
+		const functions = await rows<{ name: string; volatility: string }>(
+			`select p.proname as name, p.provolatile as volatility
+			from pg_proc p
+			where p.pronamespace = 'counts'::regnamespace
+			order by 1`
+		);
+		expect(functions.map((fn) => fn.name)).toEqual([
+			'caller_audience',
+			'caller_extras',
+			'people_counts',
+			'people_total'
+		]);
+		expect(functions.filter((fn) => fn.volatility !== 's')).toEqual([]);
+		const response = await rest(anonymousToken(), 'rpc/people_total', {
+			method: 'POST',
+			body: {},
+			headers: { 'Content-Profile': 'counts' }
+		});
+		expect(response.status).toBe(406);
 	});
 
 	it('give the notify worker’s functions to the service role only', async () => {
