@@ -59,14 +59,14 @@ describe('KeysetPagination', () => {
 			render(KeysetPagination, {
 				page: 2,
 				pageCount: null,
-				uncounted: 'More than 10,000 match: narrow the filters.',
+				uncounted: 'More than 1,000 match: narrow the filters.',
 				firstHref,
 				nextHref
 			});
 
 			const nav = screen.getByRole('navigation');
 			expect(screen.getByText('Page 2')).toHaveAttribute('aria-current', 'page');
-			expect(nav).toHaveTextContent('More than 10,000 match: narrow the filters.');
+			expect(nav).toHaveTextContent('More than 1,000 match: narrow the filters.');
 			expect(nav).not.toHaveTextContent(/ of /);
 		});
 	});

@@ -19,9 +19,9 @@ type Client = SupabaseClient<Database>;
 
 export interface DirectoryPage {
 	entries: DirectoryEntry[];
-	/** Everyone who matched the filters, across all pages (at most 10,000 with a person filter). */
+	/** Everyone who matched the filters, across all pages (at most 1,000 with a person filter). */
 	total: number;
-	/** True when a person filter matched more than 10,000: `total` is then 10,000. */
+	/** True when a person filter matched more than 1,000: `total` is then 1,000. */
 	totalCapped: boolean;
 	/** The cursor of the page after this one (to pass as `after`), or null on the last page. */
 	next: string | null;
