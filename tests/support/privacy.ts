@@ -268,7 +268,7 @@ export type Statement = [sql: string, values?: unknown[]];
  * A transaction as a member, run the way PostgREST runs a request with their token (role
  * `authenticated`, their claims), held open until `commit`.
  */
-async function transactionAs(member: { id: string }) {
+export async function transactionAs(member: { id: string }) {
 	const client = await database().connect();
 	await client.query('begin');
 	const { rows } = await client.query<{ pid: number }>(
@@ -318,7 +318,8 @@ export async function overlapping(
 	return [firstAnswer, answer];
 }
 
-async function waitingForLock(pid: number): Promise<boolean> {
+/** Whether a backend is blocked waiting for a lock. */
+export async function waitingForLock(pid: number): Promise<boolean> {
 	const { rows } = await database().query<{ waiting: boolean }>(
 		`select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`,
 		[pid]
