@@ -481,6 +481,22 @@ begin
 			lat_sum = t.lat_sum + excluded.lat_sum,
 			lng_sum = t.lng_sum + excluded.lng_sum;
 
+	-- Rows this transaction emptied go (it holds their row locks), so that moves leave no litter.
+	delete from private.map_points m
+	using private.publish_deltas d
+	where d.tx = this_tx and d.what in ('public', 'members')
+		and m.audience = case d.what when 'public' then 1 else 2 end
+		and m.cell = d.cell and m.lat = d.lat and m.lng = d.lng and m.people = 0;
+	delete from private.map_tiles t
+	using private.publish_deltas d
+	cross join (values (0), (7), (9), (11), (13)) levels (level)
+	where d.tx = this_tx and d.what <> 'kanon'
+		and (levels.level = 0) = (d.what in ('public_list', 'members_list'))
+		and t.audience = case when d.what in ('public', 'public_list') then 1 else 2 end
+		and t.level = levels.level
+		and t.key = case when levels.level = 0 then coalesce(d.country, '') else left(d.cell, levels.level) end
+		and t.people = 0;
+
 	delete from private.publish_deltas d where d.tx = this_tx;
 end;
 $$;
