@@ -465,13 +465,18 @@ begin
 		'precision', staged.precision,
 		'expires_at', staged.invited_at + make_interval(days => private.import_invitation_days()),
 		'places', (
+			-- The shape of place_labels_for's rows, so the page shows them as the profile form does.
 			select jsonb_agg(jsonb_build_object(
 				'precision', level,
-				'label', here.label,
+				'cell', here.cell,
 				'lat', here.centre_lat,
 				'lng', here.centre_lng,
-				'stranger_label', strangers.label,
-				'stranger_precision', strangers.level
+				'label', here.label,
+				'stranger_precision', strangers.level,
+				'stranger_cell', strangers.cell,
+				'stranger_lat', strangers.lat,
+				'stranger_lng', strangers.lng,
+				'stranger_label', strangers.label
 			) order by level)
 			from unnest(enum_range(null::public.location_precision)) level
 			cross join private.place_at(staged.lat, staged.lng, level) here
