@@ -174,11 +174,12 @@ begin
 			lower(btrim(coalesce(r.visibility, ''))) as visibility,
 			lower(btrim(coalesce(r.precision, ''))) as precision,
 			nullif(btrim(r.profile_url), '') as profile_url, nullif(btrim(r.external_id), '') as external_id,
-			r.ordinality
-		from jsonb_to_recordset(people) with ordinality as r(
+			e.ordinality
+		from jsonb_array_elements(people) with ordinality as e(item, ordinality)
+		cross join jsonb_to_record(e.item) as r(
 			line integer, name text, email text, lat double precision, lng double precision,
 			place text, country text, visibility text, precision text, profile_url text,
-			external_id text, ordinality bigint
+			external_id text
 		)
 	),
 	-- Each place name once, resolved to the gazetteer's biggest place of that name (in that
@@ -467,7 +468,7 @@ begin
 		'places', (
 			-- The shape of place_labels_for's rows, so the page shows them as the profile form does.
 			select jsonb_agg(jsonb_build_object(
-				'precision', level,
+				'precision', choice.level,
 				'cell', here.cell,
 				'lat', here.centre_lat,
 				'lng', here.centre_lng,
@@ -477,9 +478,9 @@ begin
 				'stranger_lat', strangers.lat,
 				'stranger_lng', strangers.lng,
 				'stranger_label', strangers.label
-			) order by level)
-			from unnest(enum_range(null::public.location_precision)) level
-			cross join private.place_at(staged.lat, staged.lng, level) here
+			) order by choice.level)
+			from unnest(enum_range(null::public.location_precision)) as choice(level)
+			cross join private.place_at(staged.lat, staged.lng, choice.level) here
 			left join lateral private.stranger_places(array[here.country::text], staged.id, here.cell) strangers
 				on strangers.id = staged.id
 		)
