@@ -247,6 +247,9 @@ begin
 		null::uuid as existing_id,
 		null::text as outcome
 	from checked c;
+	-- A temporary table has no statistics until analysed: without them the joins below are planned
+	-- as if it held one row.
+	analyze import_rows;
 
 	-- Who is staged already, who is on the map already, and who asked never to be.
 	update import_rows r
@@ -274,12 +277,16 @@ begin
 				then 'unchanged'
 			else 'updated'
 		end
-	from private.imported_people s
-	where r.problem is null
-		and s.id = coalesce(
-			(select u.id from private.imported_people u where u.profile_url = r.profile_url),
-			(select u.id from private.imported_people u where u.source = list_source and u.email = r.email)
-		);
+	from (
+		-- The staged row of the same profile, or else of the same address in the same list.
+		select i.ordinality, coalesce(by_url.id, by_email.id) as id
+		from import_rows i
+		left join private.imported_people by_url on by_url.profile_url = i.profile_url
+		left join private.imported_people by_email on by_email.source = list_source and by_email.email = i.email
+		where i.problem is null
+	) known
+	join private.imported_people s on s.id = known.id
+	where r.ordinality = known.ordinality and r.problem is null;
 	update import_rows set outcome = case when problem is not null then 'skipped' else coalesce(outcome, 'staged') end;
 
 	if not dry_run then
@@ -294,10 +301,9 @@ begin
 		insert into private.imported_people (batch_id, source, email, profile_url, external_id,
 			display_name, lat, lng, place_id, visibility, precision, token_hash, pending_token)
 		select batch, list_source, r.email, r.profile_url, r.external_id, r.name, r.point_lat, r.point_lng,
-			r.place_id, r.visibility, r.precision, private.token_hash(t.token), t.token
-		from import_rows r
-		cross join lateral (select private.new_import_token() as token) t
-		where r.outcome = 'staged';
+			r.place_id, r.visibility, r.precision, private.token_hash(r.token), r.token
+		-- A fresh token per row: a volatile call in the select list runs once for each.
+		from (select *, private.new_import_token() as token from import_rows where outcome = 'staged') r;
 	end if;
 
 	select jsonb_build_object(

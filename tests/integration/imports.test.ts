@@ -320,6 +320,12 @@ describe('confirming a whole batch at once (the benchmark’s path)', () => {
 			visibility: 'public' as const
 		}));
 		const { batch } = await stage(source, people);
+		// Each invitation has a link of its own.
+		const tokens = await database().query(
+			'select count(distinct token_hash)::int as tokens from private.imported_people where batch_id = $1',
+			[batch]
+		);
+		expect(tokens.rows[0].tokens).toBe(50);
 		const { rows } = await database().query('select private.confirm_imports($1) as confirmed', [
 			batch
 		]);
