@@ -57,6 +57,7 @@ export const actions: Actions = {
 		if ('refusal' in confirmed) {
 			return fail(403, { refusal: confirmed.refusal, values: read.choices });
 		}
-		return { confirmed: confirmed.status, profileId: confirmed.profile_id };
+		// The link opens nothing once answered: the answer is told on a page of its own.
+		redirect(303, `/join/answered?answer=${confirmed.status}`);
 	}
 };

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { declineInvitation, isInvitationToken, readInvitation } from '$lib/server/imports';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +22,7 @@ export const actions: Actions = {
 	default: async ({ locals, params }) => {
 		if (!isInvitationToken(params.token)) error(404, NO_INVITATION);
 		if (!(await declineInvitation(locals.supabase, params.token))) error(404, NO_INVITATION);
-		return { declined: true };
+		// The link opens nothing now: the answer is told on a page of its own.
+		redirect(303, '/join/answered?answer=declined');
 	}
 };
