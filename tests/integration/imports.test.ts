@@ -160,7 +160,7 @@ describe('the invitation', () => {
 		expect(more).toEqual([]);
 		expect(message.messageId).toBe(invitationMessageId(id));
 		expect(message.subject).toBe(`${source} invites you onto the microsolidarity map`);
-		expect(message.text).toContain('“Ivo Invited” near ');
+		expect(message.text).toMatch(/“Ivo Invited” on the map, near \S+, SK \(at town precision\)/);
 		const link = message.text.match(/\/join\/([0-9a-f]{64})\b/);
 		expect(link).not.toBeNull();
 		expect(message.headers['list-unsubscribe']).toBe(`<${TEST_SITE_URL}/join/${link![1]}/decline>`);

@@ -52,10 +52,11 @@ export function composeInvitation({
 	const site = siteUrl.replace(/\/+$/, '');
 	const joinUrl = `${site}/join/${invitation.token}`;
 	const declineUrl = `${joinUrl}/decline`;
-	const place = invitation.place_label ? ` near ${invitation.place_label}` : '';
+	// The label at the chosen precision: "near Zeist, NL", "Utrecht area, NL", "Netherlands".
+	const place = invitation.place_label ? `, ${invitation.place_label}` : '';
 	const precision = labelOf(PRECISION_CHOICES, invitation.precision).toLowerCase();
 	const intro = `${invitation.source} would like you on the microsolidarity network map, and gave us your name and where you are. Nothing about you is shown to anyone until you say yes.`;
-	const shown = `If you say yes, ${WHO_SEES[invitation.visibility]} will see “${invitation.display_name}”${place} (at ${precision} precision). You choose who sees you and how precisely before you confirm, and can change it at any time.`;
+	const shown = `If you say yes, ${WHO_SEES[invitation.visibility]} will see “${invitation.display_name}” on the map${place} (at ${precision} precision). You choose who sees you and how precisely before you confirm, and can change it at any time.`;
 	const no =
 		'Not interested? One click and everything we were given about you is deleted, and you will not be asked again.';
 	return {
