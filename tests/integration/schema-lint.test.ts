@@ -8,12 +8,13 @@ import { anonymousToken, database, rest } from '../support/privacy';
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place
- * searches (SECURITY INVOKER, so RLS and column privileges answer for them), and the email
- * settings link, which answers only to its unguessable token.
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them), the email settings
+ * link and an import invitation's link, each of which answers only to its unguessable token.
  */
 const ANONYMOUS_FUNCTIONS = [
 	'calendar_feed_by_token',
 	'decline_import',
+	'directory_list',
 	'directory_page',
 	'email_settings_by_token',
 	'gathering_page',
@@ -192,6 +193,31 @@ describe('functions in public, private and audience', () => {
 			});
 			expect(response.status, schema).toBe(406);
 		}
+	});
+
+	it('in counts, read functions only, each answering for its caller, out of the API', async () => {
+		// The map's counts kept by cell are read through these (SECURITY DEFINER: the counts are
+		// private tables); tests/integration/map-counts-parity.test.ts holds their answers to the
+		// straightforward ones for every kind of caller.
+		const functions = await rows<{ name: string; volatility: string }>(
+			`select p.proname as name, p.provolatile as volatility
+			from pg_proc p
+			where p.pronamespace = 'counts'::regnamespace
+			order by 1`
+		);
+		expect(functions.map((fn) => fn.name)).toEqual([
+			'caller_audience',
+			'caller_extras',
+			'people_counts',
+			'people_total'
+		]);
+		expect(functions.filter((fn) => fn.volatility !== 's')).toEqual([]);
+		const response = await rest(anonymousToken(), 'rpc/people_total', {
+			method: 'POST',
+			body: {},
+			headers: { 'Content-Profile': 'counts' }
+		});
+		expect(response.status).toBe(406);
 	});
 
 	it('give the notify worker’s functions to the service role only', async () => {
