@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
 import { importAddress, invite, listName, stage, stagedRow } from '../support/imports';
 import { mailboxMessagesTo } from '../support/mail';
-import { closeDatabase, groundTruth } from '../support/privacy';
+import { closeDatabase, database, groundTruth } from '../support/privacy';
 
 const appUrl = inject('appUrl');
 
@@ -85,5 +85,51 @@ describe.skipIf(!inject('browserTests'))('an import invitation', () => {
 		// The link opens nothing now, and says so.
 		await page.goto(`${appUrl}/join/${token}`);
 		await page.getByRole('heading', { name: 'This link opens no invitation' }).waitFor();
+	});
+
+	it('is declined by a mail program’s one-click unsubscribe, posted from anywhere', async () => {
+		const source = listName('Riga one-click');
+		const email = importAddress('riga-oneclick');
+		await stage(source, [{ name: 'Olga', email, ...riga }]);
+		const token = await invite(source, email);
+		// RFC 8058: the mail program's own servers post this to the List-Unsubscribe address.
+		const response = await fetch(`${appUrl}/join/${token}/decline`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: 'https://mail.example'
+			},
+			body: 'List-Unsubscribe=One-Click',
+			redirect: 'manual'
+		});
+		// SvelteKit answers a post that does not ask for HTML with its action's result as JSON.
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({
+			type: 'redirect',
+			location: '/join/answered?answer=declined'
+		});
+		expect(await stagedRow(source, email)).toBeNull();
+	});
+
+	it('says when it has run out, and offers nothing to confirm', async () => {
+		const page = currentPage();
+		const source = listName('Riga late');
+		const email = importAddress('riga-late');
+		await stage(source, [{ name: 'Lauris', email, ...riga }]);
+		const token = await invite(source, email);
+		await database().query(
+			`update private.imported_people set invited_at = now() - interval '31 days' where source = $1`,
+			[source]
+		);
+		await page.goto(`${appUrl}/join/${token}`);
+		const expired = page.locator('section[data-state="expired"]');
+		await expired.getByRole('heading', { name: 'This invitation has run out' }).waitFor();
+		expect(await expired.innerText()).not.toContain('Lauris');
+		expect(
+			await page
+				.getByRole('button')
+				.filter({ hasText: /confirm|map/i })
+				.count()
+		).toBe(0);
 	});
 });
