@@ -257,8 +257,9 @@ begin
 		when exists (select 1 from private.import_declines d where d.email_hash = private.email_hash(r.email))
 			then 'declined an invitation, or left the map'
 		when exists (
+			-- is_sso_user = false: the predicate of Supabase's index on auth.users (email).
 			select 1 from auth.users u join public.profiles p on p.id = u.id
-			where u.email = r.email and p.onboarded_at is not null
+			where u.email = r.email and u.is_sso_user = false and p.onboarded_at is not null
 		) then 'already on the map'
 	end
 	where r.problem is null;
@@ -631,7 +632,7 @@ begin
 	select s.id as staged_id, coalesce(u.id, gen_random_uuid()) as profile_id, u.id is not null as has_account,
 		s.email, s.display_name, s.lat, s.lng, s.visibility, s.precision
 	from private.imported_people s
-	left join auth.users u on u.email = s.email
+	left join auth.users u on u.email = s.email and u.is_sso_user = false
 	where s.batch_id = confirm_imports.batch and s.confirmed_at is null and s.lat is not null
 		and not exists (
 			select 1 from public.profiles p where p.id = u.id and p.onboarded_at is not null
