@@ -11,9 +11,9 @@
 --    already on the map is never staged over their own choices, and someone who declined (or
 --    confirmed and later left) is never staged again: private.import_declines keeps a hash of
 --    their address, nothing more.
--- 3. The invitation link's token is stored as its hash. The token itself is kept only while its
---    email is on its way (claimed, not yet marked sent), so that an email sent again after a crash
---    between sending and marking carries the same link; once marked sent, only the hash is left.
+-- 3. The invitation link's token is stored as its hash. The token itself is kept only until its
+--    email is marked sent, so that an email sent again after a crash between sending and marking
+--    carries the same link; from then on only the hash is left, and nobody can mail the link again.
 -- 4. The exact point of a staged person is kept only until they answer: confirming moves it to
 --    profile_locations (the one place a point lives), declining deletes the row, and an invitation
 --    left unanswered past its time loses its name and point (public.prune_import_invitations).
