@@ -27,6 +27,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * | suspension       | Costa Rica                                          |
  * | moderation       | Panama                                              |
  * | hardening        | Honduras                                            |
+ * | imports          | Slovenia                                            |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
@@ -37,7 +38,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
- * (group-pages), Bhutan (notification-emails) and Niger (report-pages), nor those of the browser
+ * (group-pages), Bhutan (notification-emails), Niger (report-pages) and Slovakia (imports), nor those of the browser
  * tests that count people: Cambodia (planner), Laos (gathering-journey) and Burkina Faso
  * (moderation).
  */
