@@ -7,7 +7,7 @@
 --    see of the saver and of the people of any key whose count crossed 3 (at most three of them
 --    each): the work of a save no longer depends on the size of the country. Saves lock only the
 --    keys they touch (advisory locks, in one order), so saves in different places do not wait on
---    each other. The rule itself is unchanged: private.public_place answers it from the counts
+--    each other. The rule itself is unchanged: private.public_places answers it from the counts
 --    exactly as private.stranger_places answered it by counting (that function and
 --    private.refresh_public_cells stay, as the straightforward version the benchmark compares
 --    with).
@@ -262,12 +262,28 @@ $$;
 
 -- The k = 3 rule from the counts ----------------------------------------------------------------------
 
--- Where anonymous visitors see a publicly listed person of this country with this published cell:
--- the finest of area, region and country (never finer than the cell) whose key holds at least
--- three, or nowhere. With as_if, as if that person were counted at this cell instead of wherever
--- they are: the preview's question before someone saves.
-create function private.public_place(in_country char(2), in_cell text, as_if uuid default null)
+-- The words of a place: what private.cell_label says of a cell whose nearest place (big enough for
+-- the level) is this one.
+create function private.place_words(level public.location_precision, name text, country_code text)
+	returns text
+	language sql immutable set search_path = ''
+	as $$
+	select case when name is null then null
+		when level = 'area' then format('%s area, %s', name, country_code)
+		when level = 'region' then format('around %s, %s', name, country_code)
+		else format('near %s, %s', name, country_code)
+	end
+$$;
+
+-- Where anonymous visitors see the publicly listed people of these countries with these published
+-- cells (pairs of the two arrays): the finest of area, region and country (never finer than the
+-- cell) whose key holds at least three, or nowhere (no row). With as_if, as if that person were
+-- counted at the cell instead of wherever they are: the preview's question before someone saves.
+-- Set-based, each cell's nearest place found in the one query.
+create function private.public_places(in_countries text[], in_cells text[], as_if uuid default null)
 	returns table (
+		country text,
+		published_cell text,
 		cell text,
 		lat double precision,
 		lng double precision,
@@ -276,40 +292,57 @@ create function private.public_place(in_country char(2), in_cell text, as_if uui
 	)
 	language sql stable set search_path = ''
 	as $$
-	with me as (
+	with wanted as (
+		select distinct w.country::char(2) as country, w.cell collate "C" as cell
+		from unnest(in_countries, in_cells) w (country, cell)
+		where w.country is not null and w.cell is not null
+	),
+	me as (
 		select p.published_country, p.published_cell
 		from public.profiles p
 		where p.id = as_if and (p.published_audiences & 1) <> 0 and p.published_cell is not null
 	),
 	chosen as (
-		select k.zoom, k.key
-		from (values (11, left(in_cell, 11)), (9, left(in_cell, 9)), (0, '')) k (zoom, key)
-		where (k.zoom = 0 or char_length(in_cell) >= k.zoom)
-			and coalesce((
-				select c.people from private.public_counts c
-				where c.country = in_country and c.zoom = k.zoom and c.cell = k.key
-			), 0)
-			+ case when as_if is null then 0
-				when exists (
-					select 1 from me
-					where me.published_country = in_country
-						and (k.zoom = 0 or left(me.published_cell, k.zoom) = k.key)
-				) then 0
-				else 1 end >= 3
-		order by k.zoom desc
-		limit 1
+		select wanted.country, wanted.cell, k.zoom, k.key,
+			case k.zoom when 0 then 'country' when 9 then 'region' else 'area' end::public.location_precision
+				as level
+		from wanted
+		cross join lateral (
+			select k.zoom, k.key
+			from (values (11, left(wanted.cell, 11)), (9, left(wanted.cell, 9)), (0, '')) k (zoom, key)
+			where (k.zoom = 0 or char_length(wanted.cell) >= k.zoom)
+				and coalesce((
+					select c.people from private.public_counts c
+					where c.country = wanted.country and c.zoom = k.zoom and c.cell = k.key
+				), 0)
+				+ case when as_if is null then 0
+					when exists (
+						select 1 from me
+						where me.published_country = wanted.country
+							and (k.zoom = 0 or left(me.published_cell, k.zoom) = k.key)
+					) then 0
+					else 1 end >= 3
+			order by k.zoom desc
+			limit 1
+		) k
 	)
-	select
+	select chosen.country, chosen.cell,
 		case when chosen.zoom = 0 then private.cell_at(c.lat, c.lng, 5) else chosen.key end,
 		case when chosen.zoom = 0 then c.lat else centre.lat end,
 		case when chosen.zoom = 0 then c.lng else centre.lng end,
-		case chosen.zoom when 0 then c.name
-			when 9 then private.cell_label(chosen.key, 'region')
-			else private.cell_label(chosen.key, 'area') end,
-		case chosen.zoom when 0 then 'country' when 9 then 'region' else 'area' end::public.location_precision
+		case when chosen.zoom = 0 then c.name
+			else private.place_words(chosen.level, near.name, near.country_code) end,
+		chosen.level
 	from chosen
-	join public.countries c on c.code = in_country
+	join public.countries c on c.code = chosen.country
 	left join lateral private.cell_centre(case when chosen.zoom > 0 then chosen.key end) centre on true
+	left join lateral (
+		select p.name, p.country_code
+		from public.places p
+		where p.population >= case chosen.level when 'area' then 15000 else 100000 end
+		order by p.earth operator(extensions.<->) extensions.ll_to_earth(centre.lat, centre.lng)
+		limit 1
+	) near on chosen.zoom > 0
 $$;
 
 -- Publishing ---------------------------------------------------------------------------------------------
@@ -379,9 +412,12 @@ begin
 	),
 	-- Each published cell's public place found once, however many share it.
 	shown as (
-		select cells.country, cells.cell, place.cell as public_cell, place.lat, place.lng, place.label
-		from (select distinct country, cell from candidates where country is not null and cell is not null) cells
-		cross join lateral private.public_place(cells.country, cells.cell) place
+		select place.country, place.published_cell as cell, place.cell as public_cell, place.lat,
+			place.lng, place.label
+		from private.public_places(
+			array(select candidates.country from candidates),
+			array(select candidates.cell from candidates)
+		) place
 	),
 	placed as (
 		select candidates.id, candidates.public_cell as old_cell, candidates.public_lat as old_lat,
@@ -445,6 +481,22 @@ begin
 			lat_sum = t.lat_sum + excluded.lat_sum,
 			lng_sum = t.lng_sum + excluded.lng_sum;
 
+	-- Rows this transaction emptied go (it holds their row locks), so that moves leave no litter.
+	delete from private.map_points m
+	using private.publish_deltas d
+	where d.tx = this_tx and d.what in ('public', 'members')
+		and m.audience = case d.what when 'public' then 1 else 2 end
+		and m.cell = d.cell and m.lat = d.lat and m.lng = d.lng and m.people = 0;
+	delete from private.map_tiles t
+	using private.publish_deltas d
+	cross join (values (0), (7), (9), (11), (13)) levels (level)
+	where d.tx = this_tx and d.what <> 'kanon'
+		and (levels.level = 0) = (d.what in ('public_list', 'members_list'))
+		and t.audience = case when d.what in ('public', 'public_list') then 1 else 2 end
+		and t.level = levels.level
+		and t.key = case when levels.level = 0 then coalesce(d.country, '') else left(d.cell, levels.level) end
+		and t.people = 0;
+
 	delete from private.publish_deltas d where d.tx = this_tx;
 end;
 $$;
@@ -467,19 +519,33 @@ begin
 			me.published_lng as old_lng, me.published_country as old_country,
 			me.published_audiences as old_audiences, me.precision,
 			private.audience_bits(me.visibility, me.onboarded_at, me.suspended_until) as audiences,
-			case when l.lat is not null then private.country_at(l.lat, l.lng) end as found_country,
+			found.country_code as found_country,
 			private.cell_at(l.lat, l.lng, private.precision_zoom(me.precision)) as here
 		from public.profiles me
 		-- A suspended person is placed nowhere, which also takes them out of every count.
 		left join public.profile_locations l on l.profile_id = me.id and me.suspended_until is null
+		-- private.country_at, in the one query.
+		left join lateral (
+			select p.country_code from public.places p
+			order by p.earth operator(extensions.<->) extensions.ll_to_earth(l.lat, l.lng)
+			limit 1
+		) found on l.lat is not null
 		where me.id = any (profile_ids)
 	),
+	-- private.cell_label, in the one query.
 	cells as (
 		select distinct_cells.here, distinct_cells.precision, centre.lat, centre.lng,
-			case when distinct_cells.precision <> 'country'
-				then private.cell_label(distinct_cells.here, distinct_cells.precision) end as label
+			private.place_words(distinct_cells.precision, near.name, near.country_code) as label
 		from (select distinct states.here, states.precision from states where states.here is not null) distinct_cells
 		cross join lateral private.cell_centre(distinct_cells.here) centre
+		left join lateral (
+			select p.name, p.country_code
+			from public.places p
+			where p.population >= case distinct_cells.precision when 'area' then 15000
+				when 'region' then 100000 else 0 end
+			order by p.earth operator(extensions.<->) extensions.ll_to_earth(centre.lat, centre.lng)
+			limit 1
+		) near on distinct_cells.precision <> 'country'
 	),
 	targets as (
 		select states.id, states.old_cell, states.old_lat, states.old_lng, states.old_country,
@@ -699,7 +765,8 @@ create or replace function public.place_labels_for(lat double precision, lng dou
 	select choices.level, choices.cell, choices.centre_lat, choices.centre_lng, choices.label,
 		strangers.level, strangers.cell, strangers.lat, strangers.lng, strangers.label
 	from choices
-	left join lateral private.public_place(choices.country, choices.cell, (select auth.uid())) strangers
-		on (select auth.uid()) is not null
+	left join lateral private.public_places(
+		array[choices.country::text], array[choices.cell], (select auth.uid())
+	) strangers on (select auth.uid()) is not null
 	order by choices.level
 $$;
