@@ -141,12 +141,28 @@ create unlogged table private.publish_deltas (
 
 create index publish_deltas_tx_idx on private.publish_deltas (tx);
 
+-- The places one transaction's publishing computed for its people, written to their rows together
+-- with what anonymous visitors see of them (one write of each row). Emptied before the transaction
+-- ends.
+create unlogged table private.publish_targets (
+	tx bigint not null,
+	id uuid not null,
+	cell text,
+	lat double precision,
+	lng double precision,
+	label text,
+	country char(2),
+	audiences smallint not null,
+	primary key (tx, id)
+);
+
 alter table private.public_counts enable row level security;
 alter table private.map_points enable row level security;
 alter table private.map_tiles enable row level security;
 alter table private.publish_deltas enable row level security;
-revoke all on private.public_counts, private.map_points, private.map_tiles, private.publish_deltas
-	from public, anon, authenticated;
+alter table private.publish_targets enable row level security;
+revoke all on private.public_counts, private.map_points, private.map_tiles, private.publish_deltas,
+	private.publish_targets from public, anon, authenticated;
 
 -- The bounds of a quadkey's tile.
 create function private.tile_bounds(
@@ -386,8 +402,13 @@ begin
 			split_part(k, '/', 3) as cell
 		from unnest(crossed) k
 	),
+	-- The people published now, with their new places (private.publish_targets), and the people
+	-- of the keys that crossed 3, as they are.
+	batch as (
+		select t.* from private.publish_targets t where t.tx = this_tx
+	),
 	touched as (
-		select unnest(profile_ids) as id
+		select batch.id from batch
 		union
 		select p.id from keys
 		join public.profiles p on p.published_country = keys.country
@@ -404,11 +425,18 @@ begin
 		where keys.zoom = 9 and (p.published_audiences & 1) <> 0 and p.published_cell is not null
 	),
 	candidates as (
-		select p.id, p.public_cell, p.public_lat, p.public_lng,
-			case when (p.published_audiences & 1) <> 0 then p.published_country end as country,
-			case when (p.published_audiences & 1) <> 0 then p.published_cell end as cell
+		select p.id, p.public_cell, p.public_lat, p.public_lng, batch.id is not null as in_batch,
+			batch.cell as new_cell, batch.lat as new_lat, batch.lng as new_lng, batch.label as new_label,
+			batch.country as new_country, batch.audiences as new_audiences,
+			case when batch.id is not null
+				then case when (batch.audiences & 1) <> 0 then batch.country end
+				when (p.published_audiences & 1) <> 0 then p.published_country end as country,
+			case when batch.id is not null
+				then case when (batch.audiences & 1) <> 0 then batch.cell end
+				when (p.published_audiences & 1) <> 0 then p.published_cell end as cell
 		from touched
 		join public.profiles p on p.id = touched.id
+		left join batch on batch.id = p.id
 	),
 	-- Each published cell's public place found once, however many share it.
 	shown as (
@@ -420,29 +448,45 @@ begin
 		) place
 	),
 	placed as (
-		select candidates.id, candidates.public_cell as old_cell, candidates.public_lat as old_lat,
-			candidates.public_lng as old_lng, shown.public_cell as cell, shown.lat, shown.lng, shown.label
+		select candidates.*, candidates.public_cell as old_cell, candidates.public_lat as old_lat,
+			candidates.public_lng as old_lng, shown.public_cell as cell_shown, shown.lat, shown.lng,
+			shown.label
 		from candidates
 		left join shown on shown.country = candidates.country and shown.cell = candidates.cell
 	),
+	-- One write of each row: the people published now get their places and what anonymous
+	-- visitors see of them together.
 	changed as (
 		update public.profiles p
 		set
-			public_cell = placed.cell,
+			published_cell = case when placed.in_batch then placed.new_cell else p.published_cell end,
+			published_lat = case when placed.in_batch then placed.new_lat else p.published_lat end,
+			published_lng = case when placed.in_batch then placed.new_lng else p.published_lng end,
+			published_earth = case when placed.in_batch
+				then extensions.ll_to_earth(placed.new_lat, placed.new_lng) else p.published_earth end,
+			published_country = case when placed.in_batch then placed.new_country else p.published_country end,
+			place_label = case when placed.in_batch then placed.new_label else p.place_label end,
+			published_audiences = case when placed.in_batch
+				then placed.new_audiences else p.published_audiences end,
+			public_cell = placed.cell_shown,
 			public_lat = placed.lat,
 			public_lng = placed.lng,
 			public_place_label = placed.label,
 			public_earth = extensions.ll_to_earth(placed.lat, placed.lng)
 		from placed
 		where p.id = placed.id
-			and (p.public_cell, p.public_lat, p.public_lng, p.public_place_label)
-				is distinct from (placed.cell, placed.lat, placed.lng, placed.label)
-		returning placed.old_cell, placed.old_lat, placed.old_lng, placed.cell, placed.lat, placed.lng
+			and (placed.in_batch
+				or (p.public_cell, p.public_lat, p.public_lng, p.public_place_label)
+					is distinct from (placed.cell_shown, placed.lat, placed.lng, placed.label))
+		returning placed.old_cell, placed.old_lat, placed.old_lng, placed.cell_shown, placed.lat,
+			placed.lng,
+			(placed.old_cell, placed.old_lat, placed.old_lng)
+				is distinct from (placed.cell_shown, placed.lat, placed.lng) as moved
 	)
 	insert into private.publish_deltas (tx, what, cell, lat, lng, change)
-	select this_tx, 'public', old_cell, old_lat, old_lng, -1 from changed where old_cell is not null
+	select this_tx, 'public', old_cell, old_lat, old_lng, -1 from changed where moved and old_cell is not null
 	union all
-	select this_tx, 'public', cell, lat, lng, 1 from changed where cell is not null;
+	select this_tx, 'public', cell_shown, lat, lng, 1 from changed where moved and cell_shown is not null;
 
 	-- The map's points, then its tiles and the directory's totals.
 	insert into private.map_points as m (audience, cell, lat, lng, people)
@@ -481,7 +525,24 @@ begin
 			lat_sum = t.lat_sum + excluded.lat_sum,
 			lng_sum = t.lng_sum + excluded.lng_sum;
 
+	-- Rows this transaction emptied go (it holds their row locks), so that moves leave no litter.
+	delete from private.map_points m
+	using private.publish_deltas d
+	where d.tx = this_tx and d.what in ('public', 'members')
+		and m.audience = case d.what when 'public' then 1 else 2 end
+		and m.cell = d.cell and m.lat = d.lat and m.lng = d.lng and m.people = 0;
+	delete from private.map_tiles t
+	using private.publish_deltas d
+	cross join (values (0), (7), (9), (11), (13)) levels (level)
+	where d.tx = this_tx and d.what <> 'kanon'
+		and (levels.level = 0) = (d.what in ('public_list', 'members_list'))
+		and t.audience = case when d.what in ('public', 'public_list') then 1 else 2 end
+		and t.level = levels.level
+		and t.key = case when levels.level = 0 then coalesce(d.country, '') else left(d.cell, levels.level) end
+		and t.people = 0;
+
 	delete from private.publish_deltas d where d.tx = this_tx;
+	delete from private.publish_targets t where t.tx = this_tx;
 end;
 $$;
 
@@ -546,20 +607,12 @@ begin
 		left join cells on cells.here = states.here and cells.precision = states.precision
 		left join public.countries c on c.code = states.found_country
 	),
-	written as (
-		update public.profiles p
-		set
-			published_cell = t.cell,
-			published_lat = t.centre_lat,
-			published_lng = t.centre_lng,
-			published_earth = extensions.ll_to_earth(t.centre_lat, t.centre_lng),
-			published_country = t.country,
-			place_label = t.label,
-			published_audiences = t.audiences
+	kept as (
+		insert into private.publish_targets (tx, id, cell, lat, lng, label, country, audiences)
+		select this_tx, t.id, t.cell, t.centre_lat, t.centre_lng, t.label, t.country, t.audiences
 		from targets t
-		where p.id = t.id
-		returning t.*
 	),
+	written as (select * from targets),
 	before_and_after (what, country, cell, lat, lng, change) as (
 		select 'kanon', old_country::text, old_cell, null::double precision, null::double precision, -1
 		from written where (old_audiences & 1) <> 0 and old_cell is not null and old_country is not null

@@ -174,34 +174,165 @@ revoke all on function counts.caller_audience(), counts.people_counts(double pre
 grant execute on function counts.caller_audience(), counts.people_counts(double precision, double precision, double precision, double precision, integer),
 	counts.people_total(), counts.caller_extras() to anon, authenticated;
 
--- Whether a person matches the person filters, parsed already (null: no filter), as
--- audience.visible_items matches them.
-create function audience.person_matches(
-	open_to public.openness[],
-	practices public.practice[],
-	pathway_stage public.pathway_stage,
-	languages text[],
-	display_name text,
-	interests text[],
-	wanted_open_to text[],
-	wanted_practices text[],
-	wanted_stages text[],
-	wanted_languages text[],
-	needle text
-) returns boolean
+-- The person filters as SQL over `p` (public.profiles), for the reads that build their query:
+-- the values come as parameters $first .. $first + 4 (open_to, practices, pathway_stage and
+-- languages as text arrays, the needle as lower-case text, each null for no filter). The one place
+-- the filters are written.
+create function audience.person_filter_sql(first integer) returns text
 	language sql immutable set search_path = ''
 	as $$
-	select (wanted_open_to is null or open_to::text[] && wanted_open_to)
-		and (wanted_practices is null or practices::text[] && wanted_practices)
-		and (wanted_stages is null or pathway_stage::text = any (wanted_stages))
-		and (wanted_languages is null
-			or exists (select 1 from unnest(languages) l where lower(l) = any (wanted_languages)))
-		and (needle is null
-			or strpos(lower(display_name), needle) > 0
-			or exists (select 1 from unnest(interests) i where strpos(lower(i), needle) > 0))
+	select format(
+		$filter$(%1$s::text[] is null or p.open_to::text[] && %1$s)
+			and (%2$s::text[] is null or p.practices::text[] && %2$s)
+			and (%3$s::text[] is null or p.pathway_stage::text = any (%3$s))
+			and (%4$s::text[] is null
+				or exists (select 1 from unnest(p.languages) l where lower(l) = any (%4$s)))
+			and (%5$s::text is null
+				or strpos(lower(p.display_name), %5$s) > 0
+				or exists (select 1 from unnest(p.interests) i where strpos(lower(i), %5$s) > 0))$filter$,
+		'$' || first, '$' || (first + 1), '$' || (first + 2), '$' || (first + 3), '$' || (first + 4)
+	)
 $$;
 
-grant execute on function audience.person_matches(public.openness[], public.practice[], public.pathway_stage, text[], text, text[], text[], text[], text[], text[], text) to anon, authenticated;
+grant execute on function audience.person_filter_sql(integer) to anon, authenticated;
+
+-- audience.visible_items as before, its person filters written by audience.person_filter_sql.
+create or replace function audience.visible_items(
+	min_lat double precision default null,
+	min_lng double precision default null,
+	max_lat double precision default null,
+	max_lng double precision default null,
+	filters jsonb default '{}',
+	near_lat double precision default null,
+	near_lng double precision default null,
+	kinds text[] default null
+)
+	returns table (
+		kind text,
+		id uuid,
+		name text,
+		lat double precision,
+		lng double precision,
+		cell text,
+		place_label text,
+		distance_m double precision,
+		last_confirmed_at timestamptz,
+		open_to public.openness[],
+		practices public.practice[],
+		pathway_stage public.pathway_stage,
+		languages text[],
+		status public.group_status,
+		size_limit integer,
+		seats_open integer,
+		starts_at timestamptz,
+		ends_at timestamptz,
+		time_zone text,
+		gathering_kind public.gathering_kind
+	)
+	language plpgsql stable set search_path = ''
+	as $$
+#variable_conflict use_column
+declare
+	-- Parsed first, so a malformed filter is an error whatever the box holds.
+	wanted_open_to text[] := audience.filter_values(filters, 'open_to');
+	wanted_practices text[] := audience.filter_values(filters, 'practices');
+	wanted_stages text[] := audience.filter_values(filters, 'pathway_stage');
+	wanted_languages text[] := audience.filter_values(filters, 'languages');
+	needle text := (audience.filter_values(filters, 'q'))[1];
+	within_days integer := (audience.filter_values(filters, 'within_days'))[1]::integer;
+	boxed boolean := min_lat is not null;
+	-- Which gatherings: upcoming (the default), past or any; published ones, and cancelled ones
+	-- too where a list asks for them (the map never does).
+	wanted_when text := coalesce(filters ->> 'when', 'upcoming');
+	with_cancelled boolean := coalesce(filters ->> 'with_cancelled', 'false') = 'true';
+	origin extensions.earth;
+	-- Which point columns of profiles the caller may read.
+	point_columns text[] := case when audience.is_member()
+		then array['published_lat', 'published_lng', 'published_cell', 'place_label', 'published_earth']
+		else array['public_lat', 'public_lng', 'public_cell', 'public_place_label', 'public_earth']
+	end;
+begin
+	if wanted_when not in ('upcoming', 'past', 'any') then
+		raise exception 'filters.when must be upcoming, past or any' using errcode = '22023';
+	end if;
+	if (min_lat is null or min_lng is null or max_lat is null or max_lng is null)
+		<> (min_lat is null and min_lng is null and max_lat is null and max_lng is null)
+		or min_lat > max_lat then
+		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
+	end if;
+	if (near_lat is null) <> (near_lng is null)
+		or near_lat not between -90 and 90 or near_lng not between -180 and 180 then
+		raise exception 'near_lat and near_lng go together, within -90..90 and -180..180'
+			using errcode = '22023';
+	end if;
+	origin := case when near_lat is not null then extensions.ll_to_earth(near_lat, near_lng) end;
+
+	if kinds is null or 'practitioner' = any (kinds) then
+		return query execute format(
+			$people$
+			select 'practitioner'::text, p.id, p.display_name, p.%1$I, p.%2$I, p.%3$I, p.%4$I,
+				extensions.earth_distance(p.%5$I, $6), p.last_confirmed_at,
+				p.open_to, p.practices, p.pathway_stage, p.languages,
+				null::public.group_status, null::integer, null::integer,
+				null::timestamptz, null::timestamptz, null::text, null::public.gathering_kind
+			from public.profiles p
+			where (not $5 or (
+					p.%1$I between $1 and $3
+					and (($2 <= $4 and p.%2$I between $2 and $4)
+						or ($2 > $4 and (p.%2$I >= $2 or p.%2$I <= $4)))
+				))
+				and %6$s
+			$people$,
+			variadic point_columns || audience.person_filter_sql(7)
+		)
+		using min_lat, min_lng, max_lat, max_lng, boxed, origin,
+			wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle;
+	end if;
+
+	-- Crews, congregations and gatherings are all placed by a published area: one query for both.
+	return query
+	select published.kind, published.id, published.name, published.area_lat, published.area_lng,
+		published.area_cell, published.area_label,
+		extensions.earth_distance(extensions.ll_to_earth(published.area_lat, published.area_lng), origin),
+		null::timestamptz, '{}'::public.openness[], '{}'::public.practice[],
+		null::public.pathway_stage, '{}'::text[], published.status, published.size_limit,
+		published.seats_open, published.starts_at, published.ends_at, published.time_zone,
+		published.gathering_kind
+	from (
+		select g.kind::text as kind, g.id, g.name, g.purpose as about, g.area_lat, g.area_lng,
+			g.area_cell, g.area_label, g.status, g.size_limit,
+			-- How many more may join a forming or open group with a size limit, never below 0.
+			-- greatest() skips nulls, so the size limit is asked for first.
+			case when g.status in ('forming', 'open') and g.size_limit is not null
+				then greatest(g.size_limit - g.member_count, 0) end as seats_open,
+			null::timestamptz as starts_at, null::timestamptz as ends_at, null::text as time_zone,
+			null::public.gathering_kind as gathering_kind
+		from public.groups g
+		where g.status <> 'closed'
+		union all
+		select 'gathering', e.id, e.name, e.description, e.area_lat, e.area_lng, e.area_cell,
+			e.area_label, null, null, null, e.starts_at, e.ends_at, e.time_zone, e.kind
+		from public.gatherings e
+		where (e.status = 'published' or (with_cancelled and e.status = 'cancelled'))
+			and case wanted_when
+				when 'upcoming' then audience.gathering_ends(e.ends_at, e.recurrence, e.repeats_until) >= now()
+				when 'past' then audience.gathering_ends(e.ends_at, e.recurrence, e.repeats_until) < now()
+				else true
+			end
+			and (within_days is null or e.starts_at <= now() + make_interval(days => within_days))
+	) published
+	where (kinds is null or published.kind = any (kinds))
+		and (not boxed or (
+			published.area_lat between min_lat and max_lat
+			and ((min_lng <= max_lng and published.area_lng between min_lng and max_lng)
+				or (min_lng > max_lng and (published.area_lng >= min_lng or published.area_lng <= max_lng)))
+		))
+		and (needle is null
+			or strpos(lower(published.name), needle) > 0
+			or strpos(lower(published.about), needle) > 0);
+end;
+$$;
+
 
 -- Whether filters narrow people (and so cannot be answered from the counts). Raises 22023 on a
 -- malformed filter, as every read does.
@@ -371,8 +502,7 @@ declare
 	columns text[] := case when member
 		then array['published_cell', 'place_label', 'published_earth']
 		else array['public_cell', 'public_place_label', 'public_earth'] end;
-	matches text := 'audience.person_matches(p.open_to, p.practices, p.pathway_stage, p.languages, '
-		'p.display_name, p.interests, $1, $2, $3, $4, $5)';
+	matches text := audience.person_filter_sql(1);
 	query text;
 	rows jsonb;
 	total bigint;
