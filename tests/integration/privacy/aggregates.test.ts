@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellAt } from '../../../src/lib/geo/cells';
-import type { MapItem, MapItems, MapViewData, PlaceCount } from '../../../src/lib/map/map-items';
+import type { ListedView, MapItem, MapItems, PlaceCount } from '../../../src/lib/map/map-items';
 import { VIEW_ZOOM_RANGE } from '../../../src/lib/map/view-params';
 import { joinThroughRequest, startGroup } from '../../support/groups';
 import { lift, makeModerator, suspend } from '../../support/moderation';
@@ -96,17 +96,17 @@ interface Caller {
 }
 
 /** The counts a caller gets for a box at a zoom (map_view with max_items 0). */
-async function countsAt(caller: Caller, box: Box, zoom: number): Promise<MapViewData> {
+async function countsAt(caller: Caller, box: Box, zoom: number): Promise<ListedView> {
 	const { data, error } = await caller.client.rpc('map_view', { ...box, zoom, max_items: 0 });
 	expect(error, `${caller.name} at zoom ${zoom}`).toBeNull();
-	const view = data as unknown as MapViewData;
+	const view = data as unknown as ListedView;
 	expect(view.detail, `${caller.name} at zoom ${zoom}`).toBe('counts');
 	expect(view.items).toEqual([]);
 	return view;
 }
 
 /** The counts a caller gets for a box at every zoom, by zoom. */
-function countsAtEveryZoom(caller: Caller, box: Box): Promise<MapViewData[]> {
+function countsAtEveryZoom(caller: Caller, box: Box): Promise<ListedView[]> {
 	return Promise.all(ZOOMS.map((zoom) => countsAt(caller, box, zoom)));
 }
 
@@ -122,7 +122,7 @@ async function itemsIn(caller: Caller, box: Box): Promise<MapItem[]> {
 const sum = (numbers: number[]) => numbers.reduce((total, n) => total + n, 0);
 
 /** How many things of every kind the counts hold. */
-function countedIn(view: MapViewData): number {
+function countedIn(view: ListedView): number {
 	return sum(view.counts.map(([, , ...kinds]) => sum(kinds)));
 }
 
@@ -188,7 +188,7 @@ async function expectCountsOf({ caller, box, sees }: { caller: Caller; box: Box;
 }
 
 /** How many people the counts put inside a quadkey cell (by where their places are). */
-function countedWithin(view: MapViewData, quadkey: string): number {
+function countedWithin(view: ListedView, quadkey: string): number {
 	const { north, south, east, west } = cellBounds(quadkey);
 	return sum(
 		view.counts
@@ -478,10 +478,11 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 							filters: { q: token }
 						});
 						expect(error).toBeNull();
-						return data as unknown as MapViewData;
+						return data as unknown as ListedView;
 					})
 				);
 				for (const [zoom, view] of (await countsAtEveryZoom(caller, box)).entries()) {
+					expect(filtered[zoom].detail, `zoom ${zoom}`).toBe('counts');
 					expect(filtered[zoom].total, `zoom ${zoom}`).toBe(view.total);
 					expect(comparable(filtered[zoom].counts), `zoom ${zoom}`).toEqual(
 						comparable(view.counts, { near: true })
@@ -857,7 +858,7 @@ describe('when someone moves (Dhaka and Narayanganj, Bangladesh)', () => {
 
 		const cellsBefore = await cellsOfMover();
 		expect(cellsBefore.map((cell) => cell.length)).toEqual([CELL_LENGTH.area, CELL_LENGTH.town]);
-		const before: MapViewData[][] = [];
+		const before: ListedView[][] = [];
 		for (const { caller, public: isPublic } of callers) {
 			await expectCountsOf({ caller, box, sees: sees(isPublic) });
 			before.push(await countsAtEveryZoom(caller, box));
