@@ -6,7 +6,8 @@
 
 /**
  * Longer than any cursor the database gives (a name of at most 80 characters, an id, a time
- * and a distance): anything longer was not made here, and is refused before the database.
+ * and the place a distance is measured from): anything longer was not made here, and is refused
+ * before the database.
  */
 export const MAX_CURSOR_PARAM_LENGTH = 1000;
 
