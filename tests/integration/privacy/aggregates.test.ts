@@ -241,15 +241,16 @@ interface DirectoryList extends DirectoryPage {
 
 /**
  * The caller's keyset directory (directory_list), following `next` from the first page until
- * there is none, or until it has given at least `most` entries: the entries in order, and the
- * first page.
+ * there is none, or until it has given at least `most` entries: the entries in order, the first
+ * page, and the cursors it followed.
  */
 async function walkDirectoryList(
 	caller: Caller,
 	args: DirectoryArgs & { page_size: number },
 	most = Infinity
-): Promise<{ entries: DirectoryEntry[]; first: DirectoryList }> {
+): Promise<{ entries: DirectoryEntry[]; first: DirectoryList; cursors: string[] }> {
 	const entries: DirectoryEntry[] = [];
+	const cursors: string[] = [];
 	let first: DirectoryList | undefined;
 	let after: string | null = null;
 	do {
@@ -263,8 +264,20 @@ async function walkDirectoryList(
 		first ??= page;
 		entries.push(...page.items);
 		after = page.next;
+		if (after !== null) cursors.push(after);
 	} while (after !== null && entries.length < most);
-	return { entries, first: first! };
+	return { entries, first: first!, cursors };
+}
+
+/** The numbers a cursor holds as numbers (not inside its names, ids or times). */
+function numbersOf(cursor: string): number[] {
+	const numbers = (value: unknown): number[] =>
+		typeof value === 'number'
+			? [value]
+			: value && typeof value === 'object'
+				? Object.values(value).flatMap(numbers)
+				: [];
+	return numbers(JSON.parse(cursor));
 }
 
 /**
@@ -530,6 +543,16 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 					const paged = await directoryPage(caller, { ...args, page_size: 100 });
 					const walked = await walkDirectoryList(caller, { ...args, page_size: 2 });
 					expect(walked.entries, `${caller.name}: the entries, in order`).toEqual(paged.items);
+					expect(walked.cursors.length, `${caller.name}: pages`).toBe(
+						Math.max(Math.ceil(paged.items.length / 2) - 1, 0)
+					);
+					// A cursor says nothing finer than the page did: no distance, no point but the one
+					// the caller measured from.
+					for (const cursor of walked.cursors) {
+						for (const number of numbersOf(cursor)) {
+							expect([near.near_lat, near.near_lng], `${caller.name}: ${cursor}`).toContain(number);
+						}
+					}
 					expect(walked.first, `${caller.name}: the total`).toMatchObject({
 						total: paged.total,
 						total_capped: false
@@ -537,6 +560,39 @@ describe('counts by audience (Tashkent, Uzbekistan)', () => {
 				}
 			});
 		}
+
+		it('answers a cursor naming someone the caller may not see as one naming nobody', async () => {
+			const cursorNaming = (id: string) =>
+				JSON.stringify({
+					s: 'distance',
+					n: 'x',
+					i: id,
+					t: null,
+					o: [near.near_lat, near.near_lng]
+				});
+			const answerTo = async (caller: Caller, id: string) => {
+				const { data, error } = await caller.client.rpc('directory_list', {
+					sort: 'distance',
+					...near,
+					after: cursorNaming(id)
+				});
+				return { data, code: error?.code, message: error?.message };
+			};
+			const member = asCaller('another member', stranger);
+			for (const [caller, hidden] of [
+				[anonymous, eve],
+				[anonymous, fay],
+				[member, gus],
+				[member, dee],
+				[asCaller('the member Ada blocked', blocked), ada]
+			] as const) {
+				expect(await answerTo(caller, hidden.id), caller.name).toEqual(
+					await answerTo(caller, randomUUID())
+				);
+			}
+			// Naming someone the caller sees is a cursor like any other: the test can tell them apart.
+			expect((await answerTo(member, ada.id)).code).toBeUndefined();
+		});
 
 		it('lists the whole unfiltered directory as directory_page does, by every sort', async () => {
 			/** Every numbered page to the first short one, and every keyset page, in order. */
