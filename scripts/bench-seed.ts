@@ -72,27 +72,70 @@ export const syntheticId = (index: number) =>
 	`00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`;
 
 /**
- * Adds people `from`..`to` - 1: users (their trigger creates profiles), then their profiles and
- * exact points with the per-row publishing triggers off, then one set-based publish of them all
- * (private.publish_locations, as private.republish_all_locations does after a gazetteer load).
+ * Who the synthetic people are, beyond their points:
+ * - `public`: everyone public at town precision, confirmed today (what `bench:map` draws);
+ * - `members`: every fourth shares with members only, every third is open to crewing, and
+ *   confirmations spread over a year (`bench:load`);
+ * - `every-audience`: as many audiences and precisions as real people choose (`bench:db`): of
+ *   every 20 people, 12 public, 5 members only and 3 crewmates only; by blocks of 20 (so that
+ *   every audience meets every precision), 3 in 20 at neighbourhood precision, 7 at town, 5 at
+ *   area, 3 at region and 2 at country; every third open to crewing; confirmations over a year.
+ */
+export type SyntheticMix = 'public' | 'members' | 'every-audience';
+
+/** How many people one transaction adds: large enough to stay set-based, small enough for memory. */
+export const SEED_BATCH = 50_000;
+
+/**
+ * Adds people `from`..`from + points.length - 1` in batches of SEED_BATCH, one transaction each:
+ * their users, profiles and exact points (see addPractitioners), then one set-based publish of
+ * the batch (private.publish_locations, as private.republish_all_locations does after a
+ * gazetteer load). `onBatch` hears how many are in after each batch.
  */
 export async function seedPractitioners({
 	db,
 	points,
 	from,
-	mixed = false
+	mix = 'public',
+	onBatch
 }: {
 	db: pg.Client;
 	points: Point[];
 	from: number;
-	/**
-	 * Everyone public and confirmed today, or (mixed) every fourth person sharing with members
-	 * only, every third open to crewing, and confirmations spread over a year.
-	 */
-	mixed?: boolean;
+	mix?: SyntheticMix;
+	onBatch?: (added: number) => void;
+}) {
+	for (let start = 0; start < points.length; start += SEED_BATCH) {
+		await db.query('begin');
+		const ids = await addPractitioners({
+			db,
+			points: points.slice(start, start + SEED_BATCH),
+			from: from + start,
+			mix
+		});
+		await db.query('select private.publish_locations($1::uuid[])', [ids]);
+		await db.query('commit');
+		onBatch?.(Math.min(points.length, start + SEED_BATCH));
+	}
+}
+
+/**
+ * Inserts people `from`..`from + points.length - 1`, unpublished, in the caller's transaction:
+ * users (their trigger creates profiles), then their profiles and exact points with the per-row
+ * publishing triggers off. Returns their ids, for the caller to publish.
+ */
+export async function addPractitioners({
+	db,
+	points,
+	from,
+	mix
+}: {
+	db: pg.Client;
+	points: Point[];
+	from: number;
+	mix: SyntheticMix;
 }) {
 	const ids = points.map((_, i) => syntheticId(from + i));
-	await db.query('begin');
 	await db.query(
 		`insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data,
 			raw_user_meta_data, created_at, updated_at, is_anonymous)
@@ -104,15 +147,29 @@ export async function seedPractitioners({
 	);
 	// Superuser only: skips the per-row triggers that would publish each person one at a time.
 	await db.query('set local session_replication_role = replica');
+	// n: the person's number from 1 (as in their email and name; their id counts from 0).
 	await db.query(
 		`update public.profiles p
-		set visibility = case when $2 and t.n % 4 = 3 then 'members' else 'public' end::public.profile_visibility,
-			open_to = case when $2 and t.n % 3 = 0 then '{crewing}' else '{}' end::public.openness[],
-			precision = 'town', onboarded_at = now(),
-			last_confirmed_at = now() - make_interval(days => case when $2 then (t.n % 365)::int else 0 end)
-		from unnest($1::uuid[]) with ordinality as t(id, n)
+		set visibility = case
+				when $3 = 'members' and t.n % 4 = 3 then 'members'
+				when $3 = 'every-audience' and t.n % 20 >= 17 then 'crewmates'
+				when $3 = 'every-audience' and t.n % 20 >= 12 then 'members'
+				else 'public'
+			end::public.profile_visibility,
+			precision = case
+				when $3 <> 'every-audience' then 'town'
+				when t.n / 20 % 20 < 3 then 'neighbourhood'
+				when t.n / 20 % 20 < 10 then 'town'
+				when t.n / 20 % 20 < 15 then 'area'
+				when t.n / 20 % 20 < 18 then 'region'
+				else 'country'
+			end::public.location_precision,
+			open_to = case when $3 <> 'public' and t.n % 3 = 0 then '{crewing}' else '{}' end::public.openness[],
+			onboarded_at = now(),
+			last_confirmed_at = now() - make_interval(days => case when $3 = 'public' then 0 else t.n % 365 end::int)
+		from (select id, $2::int + ordinality as n from unnest($1::uuid[]) with ordinality as u(id)) t
 		where p.id = t.id`,
-		[ids, mixed]
+		[ids, from, mix]
 	);
 	await db.query(
 		`insert into public.profile_locations (profile_id, lat, lng)
@@ -120,6 +177,5 @@ export async function seedPractitioners({
 		[ids, points.map((point) => point.lat), points.map((point) => point.lng)]
 	);
 	await db.query('set local session_replication_role = origin');
-	await db.query('select private.publish_locations($1::uuid[])', [ids]);
-	await db.query('commit');
+	return ids;
 }
