@@ -83,6 +83,26 @@ export const syntheticId = (index: number) =>
  */
 export type SyntheticMix = 'public' | 'members' | 'every-audience';
 
+/** What synthetic person number `n` (from 1, as in their email and name) chose. */
+export function syntheticChoices(n: number, mix: SyntheticMix) {
+	const PRECISIONS = ['neighbourhood', 'town', 'area', 'region', 'country'] as const;
+	const byBlock = Math.floor(n / 20) % 20;
+	let visibility: 'public' | 'members' | 'crewmates' = 'public';
+	if (mix === 'members' && n % 4 === 3) visibility = 'members';
+	if (mix === 'every-audience') {
+		visibility = n % 20 >= 17 ? 'crewmates' : n % 20 >= 12 ? 'members' : 'public';
+	}
+	return {
+		visibility,
+		precision:
+			mix === 'every-audience'
+				? PRECISIONS[[3, 10, 15, 18, 20].findIndex((below) => byBlock < below)]
+				: 'town',
+		openToCrewing: mix !== 'public' && n % 3 === 0,
+		confirmedDaysAgo: mix === 'public' ? 0 : n % 365
+	};
+}
+
 /** How many people one transaction adds: large enough to stay set-based, small enough for memory. */
 export const SEED_BATCH = 50_000;
 
@@ -147,29 +167,24 @@ export async function addPractitioners({
 	);
 	// Superuser only: skips the per-row triggers that would publish each person one at a time.
 	await db.query('set local session_replication_role = replica');
-	// n: the person's number from 1 (as in their email and name; their id counts from 0).
+	const choices = ids.map((_, i) => syntheticChoices(from + i + 1, mix));
 	await db.query(
 		`update public.profiles p
-		set visibility = case
-				when $3 = 'members' and t.n % 4 = 3 then 'members'
-				when $3 = 'every-audience' and t.n % 20 >= 17 then 'crewmates'
-				when $3 = 'every-audience' and t.n % 20 >= 12 then 'members'
-				else 'public'
-			end::public.profile_visibility,
-			precision = case
-				when $3 <> 'every-audience' then 'town'
-				when t.n / 20 % 20 < 3 then 'neighbourhood'
-				when t.n / 20 % 20 < 10 then 'town'
-				when t.n / 20 % 20 < 15 then 'area'
-				when t.n / 20 % 20 < 18 then 'region'
-				else 'country'
-			end::public.location_precision,
-			open_to = case when $3 <> 'public' and t.n % 3 = 0 then '{crewing}' else '{}' end::public.openness[],
+		set visibility = t.visibility::public.profile_visibility,
+			precision = t.precision::public.location_precision,
+			open_to = case when t.open_to_crewing then '{crewing}' else '{}' end::public.openness[],
 			onboarded_at = now(),
-			last_confirmed_at = now() - make_interval(days => case when $3 = 'public' then 0 else t.n % 365 end::int)
-		from (select id, $2::int + ordinality as n from unnest($1::uuid[]) with ordinality as u(id)) t
+			last_confirmed_at = now() - make_interval(days => t.days_ago)
+		from unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::int[])
+			as t(id, visibility, precision, open_to_crewing, days_ago)
 		where p.id = t.id`,
-		[ids, from, mix]
+		[
+			ids,
+			choices.map((choice) => choice.visibility),
+			choices.map((choice) => choice.precision),
+			choices.map((choice) => choice.openToCrewing),
+			choices.map((choice) => choice.confirmedDaysAgo)
+		]
 	);
 	await db.query(
 		`insert into public.profile_locations (profile_id, lat, lng)
