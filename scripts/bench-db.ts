@@ -29,8 +29,11 @@
 //   before issue 13: recounts every country the batch touches), in a transaction rolled back.
 //
 // BENCH_SIZES=10000,100000 (comma-separated) measures other sizes; BENCH_IMPORT_BATCH sets the
-// import's batch (10,000 by default).
-import { readFile } from 'node:fs/promises';
+// import's batch (10,000 by default); BENCH_EXPLAIN=1 records the plans of one more call of each
+// case (auto_explain, with ANALYZE and BUFFERS, statements inside functions included) to a file per
+// size and lists the sequential scans in them.
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -119,14 +122,24 @@ interface Measure {
 	note?: string;
 }
 
+type Call = () => Promise<{ ms: number; answer?: string }>;
+
 /**
  * Calls `ours` and `theirs` alternately: warm-ups first (two of ours, one of theirs), then RUNS of
- * ours, theirs until RUNS or its time budget. Returns the timings and the warm-up answers.
+ * ours, theirs until RUNS or its time budget. Returns the timings and the warm-up answers. With
+ * BENCH_EXPLAIN=1, one more call of ours records its plans (capturePlans).
  */
-async function compare(
-	ours: () => Promise<{ ms: number; answer?: string }>,
-	theirs: () => Promise<{ ms: number; answer?: string }>
-) {
+async function compare({
+	db,
+	name,
+	ours,
+	theirs
+}: {
+	db: pg.Client;
+	name: string;
+	ours: Call;
+	theirs: Call;
+}) {
 	await ours();
 	const oursWarm = await ours();
 	const theirsWarm = await theirs();
@@ -141,7 +154,52 @@ async function compare(
 			theirsSpent += ms;
 		}
 	}
+	if (EXPLAIN) plans.set(name, await capturePlans(db, ours));
 	return { oursMs, theirsMs, oursAnswer: oursWarm.answer, theirsAnswer: theirsWarm.answer };
+}
+
+/** BENCH_EXPLAIN=1: the plans of every statement each case ran, by case, for this size. */
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const plans = new Map<string, string[]>();
+
+/**
+ * Runs a call once with auto_explain reporting every statement it runs, functions' inner ones
+ * included, as EXPLAIN (ANALYZE, BUFFERS) would, and returns those plans. auto_explain is loaded
+ * for this session only (superuser); its notices reach the client whatever role the call takes.
+ */
+async function capturePlans(db: pg.Client, call: Call) {
+	const captured: string[] = [];
+	const onNotice = (notice: { message?: string }) => captured.push(notice.message ?? '');
+	await db.query(`load 'auto_explain'`);
+	await db.query(`select set_config(name, value, false) from (values
+		('auto_explain.log_min_duration', '0'), ('auto_explain.log_analyze', 'on'),
+		('auto_explain.log_buffers', 'on'), ('auto_explain.log_nested_statements', 'on'),
+		('auto_explain.log_level', 'notice')) as setting(name, value)`);
+	db.on('notice', onNotice);
+	try {
+		await call();
+	} finally {
+		db.off('notice', onNotice);
+		await db.query(`set auto_explain.log_min_duration = -1`);
+	}
+	return captured;
+}
+
+/** Writes the plans of one size to a file and says which cases read a table from end to end. */
+async function reportPlans(size: number) {
+	const file = path.join(tmpdir(), `bench-db-plans-${size}.txt`);
+	const text = [...plans].map(([name, caught]) => `=== ${name}\n${caught.join('\n\n')}`);
+	await writeFile(file, text.join('\n\n'));
+	console.log(`plans (auto_explain, analyze and buffers) in ${file}; sequential scans:`);
+	for (const [name, caught] of plans) {
+		const scans = caught.flatMap((plan) =>
+			[...plan.matchAll(/Seq Scan on (\S+).*actual time=[\d.]+\.\.([\d.]+) rows=(\d+)/g)].map(
+				([, table, ms, rows]) => `${table} (${rows} rows, ${ms} ms)`
+			)
+		);
+		if (scans.length > 0) console.log(`  ${name}: ${scans.join(', ')}`);
+	}
+	plans.clear();
 }
 
 const functionExists = async (db: pg.Client, schema: string, name: string) =>
@@ -186,10 +244,12 @@ async function measureMapViews(db: pg.Client, caller: Caller) {
 	for (const [where, box, zoom] of views) {
 		const args = `${boxArgs(box)}, zoom => ${zoom}`;
 		const name = `map_view, ${where}`;
-		const result = await compare(
-			() => read(db, caller, `select public.map_view(${args})`),
-			() => read(db, caller, `select bench.map_view_scan(${args})`)
-		);
+		const result = await compare({
+			db,
+			name: `${name}, as ${caller.name}`,
+			ours: () => read(db, caller, `select public.map_view(${args})`),
+			theirs: () => read(db, caller, `select bench.map_view_scan(${args})`)
+		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
 		measures.push({
 			name,
@@ -265,13 +325,17 @@ async function measureDirectory(db: pg.Client, caller: Caller, keyset: boolean) 
 					`select public.directory_page(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
 				);
 		}
-		const result = await compare(ours, () =>
-			read(
-				db,
-				caller,
-				`select bench.directory_page_scan(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
-			)
-		);
+		const result = await compare({
+			db,
+			name: `${name}, as ${caller.name}`,
+			ours,
+			theirs: () =>
+				read(
+					db,
+					caller,
+					`select bench.directory_page_scan(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
+				)
+		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
 		measures.push({
 			name,
@@ -336,10 +400,12 @@ async function measureSave(db: pg.Client): Promise<Measure> {
 			throw error;
 		}
 	};
-	const result = await compare(
-		() => save(),
-		() => save('select private.refresh_public_cells($1::text[])')
-	);
+	const result = await compare({
+		db,
+		name: 'one save in the largest country',
+		ours: () => save(),
+		theirs: () => save('select private.refresh_public_cells($1::text[])')
+	});
 	return {
 		name: 'one save in the largest country',
 		aim: AIMS.save,
@@ -513,6 +579,7 @@ try {
 		}
 		if (!keyset)
 			console.log('(public.directory_list is not there yet: directory rows are directory_page)');
+		if (EXPLAIN) await reportPlans(size);
 	}
 	console.log(
 		`\np99 (gzip size, people a second) by size: ${SIZES.map((size) => size.toLocaleString('en-GB')).join(' / ')}`
