@@ -949,6 +949,7 @@ export type Database = {
           public_lat: number | null
           public_lng: number | null
           public_place_label: string | null
+          published_audiences: number
           published_cell: string | null
           published_country: string | null
           published_earth: unknown
@@ -982,6 +983,7 @@ export type Database = {
           public_lat?: number | null
           public_lng?: number | null
           public_place_label?: string | null
+          published_audiences?: number
           published_cell?: string | null
           published_country?: string | null
           published_earth?: unknown
@@ -1015,6 +1017,7 @@ export type Database = {
           public_lat?: number | null
           public_lng?: number | null
           public_place_label?: string | null
+          published_audiences?: number
           published_cell?: string | null
           published_country?: string | null
           published_earth?: unknown
@@ -1252,6 +1255,17 @@ export type Database = {
       delete_my_account: {
         Args: Record<PropertyKey, never>
         Returns: undefined
+      }
+      directory_list: {
+        Args: {
+          after?: string
+          filters?: Json
+          near_lat?: number
+          near_lng?: number
+          page_size?: number
+          sort?: string
+        }
+        Returns: Json
       }
       directory_page: {
         Args: {

@@ -59,10 +59,10 @@ create index profiles_public_country_idx on public.profiles (published_country)
 	where (published_audiences & 1) <> 0 and published_cell is not null;
 
 -- The directory's keysets.
-create index profiles_name_idx on public.profiles (display_name, id) where onboarded_at is not null;
+create index profiles_name_idx on public.profiles (display_name, id);
 create index profiles_recent_idx on public.profiles (
 	(coalesce(last_confirmed_at, '-infinity'::timestamptz)) desc, display_name, id
-) where onboarded_at is not null;
+);
 
 -- The counts ------------------------------------------------------------------------------------------
 
@@ -424,7 +424,8 @@ begin
 			on (levels.level = 0) = (d.what in ('public_list', 'members_list'))
 		where d.tx = this_tx and d.what <> 'kanon'
 		group by 1, 2, 3
-		having sum(d.change) <> 0
+		-- A move within a tile keeps its number and changes its sums.
+		having sum(d.change) <> 0 or sum(d.change * d.lat) <> 0 or sum(d.change * d.lng) <> 0
 	) summed
 	left join lateral private.tile_bounds(case when summed.level > 0 then summed.key end) bounds on true
 	order by 1, 2, 3
