@@ -163,16 +163,18 @@ const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const plans = new Map<string, string[]>();
 
 /**
- * Runs a call once with auto_explain reporting every statement it runs, functions' inner ones
- * included, as EXPLAIN (ANALYZE, BUFFERS) would, and returns those plans. auto_explain is loaded
- * for this session only (superuser); its notices reach the client whatever role the call takes.
+ * Runs a call once with auto_explain reporting every statement it runs that takes a millisecond or
+ * more, functions' inner ones included, as EXPLAIN (ANALYZE, BUFFERS) would, and returns those
+ * plans. Not every statement: a function called per row would log a plan per row, hundreds of
+ * thousands of them; its cost shows in the plan that calls it. auto_explain is loaded for this
+ * session only (superuser); its notices reach the client whatever role the call takes.
  */
 async function capturePlans(db: pg.Client, call: Call) {
 	const captured: string[] = [];
 	const onNotice = (notice: { message?: string }) => captured.push(notice.message ?? '');
 	await db.query(`load 'auto_explain'`);
 	await db.query(`select set_config(name, value, false) from (values
-		('auto_explain.log_min_duration', '0'), ('auto_explain.log_analyze', 'on'),
+		('auto_explain.log_min_duration', '1'), ('auto_explain.log_analyze', 'on'),
 		('auto_explain.log_buffers', 'on'), ('auto_explain.log_nested_statements', 'on'),
 		('auto_explain.log_level', 'notice')) as setting(name, value)`);
 	db.on('notice', onNotice);
@@ -185,51 +187,43 @@ async function capturePlans(db: pg.Client, call: Call) {
 	return captured;
 }
 
-/** Writes the plans of one size to a file and says which cases read a table from end to end. */
+/**
+ * Writes the plans of one size to a file and lists, per case, the tables read from end to end
+ * that matter: at least SEQ_SCAN_ROWS rows in one scan, or SEQ_SCAN_MS in all (a crew's few
+ * memberships read once per person add up too).
+ */
 async function reportPlans(size: number) {
 	const file = path.join(tmpdir(), `bench-db-plans-${size}.txt`);
 	const text = [...plans].map(([name, caught]) => `=== ${name}\n${caught.join('\n\n')}`);
 	await writeFile(file, text.join('\n\n'));
-	console.log(`plans (auto_explain, analyze and buffers) in ${file}; sequential scans:`);
+	console.log(
+		`plans (auto_explain, analyze and buffers) in ${file}; sequential scans that matter:`
+	);
 	for (const [name, caught] of plans) {
-		const scans = caught.flatMap((plan) =>
-			[...plan.matchAll(/Seq Scan on (\S+).*actual time=[\d.]+\.\.([\d.]+) rows=(\d+)/g)].map(
-				([, table, ms, rows]) => `${table} (${rows} rows, ${ms} ms)`
-			)
-		);
+		const byTable = new Map<string, { scans: number; rows: number; ms: number }>();
+		for (const plan of caught) {
+			for (const [, table, ms, rows, loops] of plan.matchAll(
+				/Seq Scan on (\S+).*actual time=[\d.]+\.\.([\d.]+) rows=(\d+) loops=(\d+)/g
+			)) {
+				const seen = byTable.get(table) ?? { scans: 0, rows: 0, ms: 0 };
+				seen.scans += Number(loops);
+				seen.rows = Math.max(seen.rows, Number(rows));
+				seen.ms += Number(ms) * Number(loops);
+				byTable.set(table, seen);
+			}
+		}
+		const scans = [...byTable]
+			.filter(([, { rows, ms }]) => rows >= SEQ_SCAN_ROWS || ms >= SEQ_SCAN_MS)
+			.map(
+				([table, { scans, rows, ms }]) =>
+					`${table} ×${scans} (at most ${rows} rows, ${ms.toFixed(1)} ms in all)`
+			);
 		if (scans.length > 0) console.log(`  ${name}: ${scans.join(', ')}`);
 	}
 	plans.clear();
 }
-
-const functionExists = async (db: pg.Client, schema: string, name: string) =>
-	(
-		await db.query(
-			'select exists (select from pg_proc where pronamespace = $1::regnamespace and proname = $2) as present',
-			[schema, name]
-		)
-	).rows[0].present as boolean;
-
-interface Totalled {
-	total?: number | null;
-	total_capped?: boolean;
-}
-
-/**
- * How many the answer says matched; and a warning line when the function measured and its
- * baseline disagree (unless the measured one says its total is capped).
- */
-function checkTotals(name: string, caller: Caller, ours?: string, theirs?: string) {
-	const answer = JSON.parse(ours ?? '{}') as Totalled;
-	const baseline = JSON.parse(theirs ?? '{}') as Totalled;
-	if (answer.total === null || answer.total === undefined) return `total ${answer.total}`;
-	if (answer.total !== baseline.total && !answer.total_capped) {
-		console.log(
-			`  ! ${name} as ${caller.name}: total ${answer.total}, the baseline's ${baseline.total}`
-		);
-	}
-	return `${answer.total.toLocaleString('en-GB')}${answer.total_capped ? '+' : ''} matched`;
-}
+const SEQ_SCAN_ROWS = 1000;
+const SEQ_SCAN_MS = 1;
 
 const boxArgs = (box: Box) =>
 	`min_lat => ${box.min_lat}, min_lng => ${box.min_lng}, max_lat => ${box.max_lat}, max_lng => ${box.max_lng}`;
