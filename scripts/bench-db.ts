@@ -225,6 +225,35 @@ async function reportPlans(size: number) {
 const SEQ_SCAN_ROWS = 1000;
 const SEQ_SCAN_MS = 1;
 
+const functionExists = async (db: pg.Client, schema: string, name: string) =>
+	(
+		await db.query(
+			'select exists (select from pg_proc where pronamespace = $1::regnamespace and proname = $2) as present',
+			[schema, name]
+		)
+	).rows[0].present as boolean;
+
+interface Totalled {
+	total?: number | null;
+	total_capped?: boolean;
+}
+
+/**
+ * How many the answer says matched; and a warning line when the function measured and its
+ * baseline disagree (unless the measured one says its total is capped).
+ */
+function checkTotals(name: string, caller: Caller, ours?: string, theirs?: string) {
+	const answer = JSON.parse(ours ?? '{}') as Totalled;
+	const baseline = JSON.parse(theirs ?? '{}') as Totalled;
+	if (answer.total === null || answer.total === undefined) return `total ${answer.total}`;
+	if (answer.total !== baseline.total && !answer.total_capped) {
+		console.log(
+			`  ! ${name} as ${caller.name}: total ${answer.total}, the baseline's ${baseline.total}`
+		);
+	}
+	return `${answer.total.toLocaleString('en-GB')}${answer.total_capped ? '+' : ''} matched`;
+}
+
 const boxArgs = (box: Box) =>
 	`min_lat => ${box.min_lat}, min_lng => ${box.min_lng}, max_lat => ${box.max_lat}, max_lng => ${box.max_lng}`;
 
