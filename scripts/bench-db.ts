@@ -112,6 +112,9 @@ async function read(db: pg.Client, caller: Caller, sql: string, params: unknown[
 	}
 }
 
+/** Prints a measure as soon as it is taken (a million people's baselines take minutes). */
+type Recorder = (measure: Measure) => void;
+
 interface Measure {
 	name: string;
 	aim: string;
@@ -257,8 +260,7 @@ function checkTotals(name: string, caller: Caller, ours?: string, theirs?: strin
 const boxArgs = (box: Box) =>
 	`min_lat => ${box.min_lat}, min_lng => ${box.min_lng}, max_lat => ${box.max_lat}, max_lng => ${box.max_lng}`;
 
-async function measureMapViews(db: pg.Client, caller: Caller) {
-	const measures: Measure[] = [];
+async function measureMapViews(db: pg.Client, caller: Caller, record: Recorder) {
 	const views: [string, Box, number][] = [
 		['the world at zoom 2', WORLD, 2],
 		['western Europe at zoom 6', WESTERN_EUROPE, 6],
@@ -274,7 +276,7 @@ async function measureMapViews(db: pg.Client, caller: Caller) {
 			theirs: () => read(db, caller, `select bench.map_view_scan(${args})`)
 		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
-		measures.push({
+		record({
 			name,
 			aim: AIMS.read,
 			ours: result.oursMs,
@@ -284,7 +286,7 @@ async function measureMapViews(db: pg.Client, caller: Caller) {
 		});
 		if (zoom === 2) {
 			const gzipKb = (answer = '') => gzipSync(answer).length / 1024;
-			measures.push({
+			record({
 				name: 'map_view, the world at zoom 2: gzip size',
 				aim: AIMS.gzip,
 				ours: [gzipKb(result.oursAnswer)],
@@ -293,7 +295,6 @@ async function measureMapViews(db: pg.Client, caller: Caller) {
 			});
 		}
 	}
-	return measures;
 }
 
 /**
@@ -319,8 +320,17 @@ async function cursorAfter(db: pg.Client, caller: Caller, skip: number, args: st
 	return after;
 }
 
-async function measureDirectory(db: pg.Client, caller: Caller, keyset: boolean) {
-	const measures: Measure[] = [];
+async function measureDirectory({
+	db,
+	caller,
+	keyset,
+	record
+}: {
+	db: pg.Client;
+	caller: Caller;
+	keyset: boolean;
+	record: Recorder;
+}) {
 	const pages: [string, number, string][] = [
 		['directory, page 1 by name', 1, ''],
 		[`directory, page ${DEEP_PAGE} by name`, DEEP_PAGE, ''],
@@ -360,7 +370,7 @@ async function measureDirectory(db: pg.Client, caller: Caller, keyset: boolean) 
 				)
 		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
-		measures.push({
+		record({
 			name,
 			aim: name.startsWith('nearest') ? AIMS.nearest : AIMS.read,
 			ours: result.oursMs,
@@ -369,7 +379,6 @@ async function measureDirectory(db: pg.Client, caller: Caller, keyset: boolean) 
 			note
 		});
 	}
-	return measures;
 }
 
 /**
@@ -570,36 +579,28 @@ try {
 			`  ${'case'.padEnd(50)}${'p50'.padStart(12)}${'p99'.padStart(12)}${'base p50'.padStart(12)}${'n'.padStart(4)}${'faster'.padStart(9)}   aim`
 		);
 		const keyset = await functionExists(db, 'public', 'directory_list');
-		const measures: [string, Measure[]][] = [];
+		let heading = '';
+		const record: Recorder = (measure) => {
+			printMeasure(measure);
+			const key = `${heading}: ${measure.name}`;
+			const p99 = measure.ours.length === 1 ? measure.ours[0] : percentile(measure.ours, 0.99);
+			summary.set(key, [...(summary.get(key) ?? []), formatValue(p99, measure.unit)]);
+		};
 		for (const caller of [ANONYMOUS, MEMBER]) {
-			measures.push([
-				`as ${caller.name}`,
-				[...(await measureMapViews(db, caller)), ...(await measureDirectory(db, caller, keyset))]
-			]);
+			console.log((heading = `as ${caller.name}`));
+			await measureMapViews(db, caller, record);
+			await measureDirectory({ db, caller, keyset, record });
 		}
-		measures.push([
-			'writes',
-			[
-				await measureSave(db),
-				{
-					name: 'import, people a second to publication',
-					aim: AIMS.import,
-					ours: [(importPoints.length * 1000) / imported.ms],
-					theirs: [(importPoints.length * 1000) / theirsImportMs],
-					unit: 'people/s',
-					note: `${importPoints.length.toLocaleString('en-GB')} by ${imported.path}`
-				}
-			]
-		]);
-		for (const [heading, rows] of measures) {
-			console.log(heading);
-			for (const measure of rows) {
-				printMeasure(measure);
-				const key = `${heading}: ${measure.name}`;
-				const p99 = measure.ours.length === 1 ? measure.ours[0] : percentile(measure.ours, 0.99);
-				summary.set(key, [...(summary.get(key) ?? []), formatValue(p99, measure.unit)]);
-			}
-		}
+		console.log((heading = 'writes'));
+		record(await measureSave(db));
+		record({
+			name: 'import, people a second to publication',
+			aim: AIMS.import,
+			ours: [(importPoints.length * 1000) / imported.ms],
+			theirs: [(importPoints.length * 1000) / theirsImportMs],
+			unit: 'people/s',
+			note: `${importPoints.length.toLocaleString('en-GB')} by ${imported.path}`
+		});
 		if (!keyset)
 			console.log('(public.directory_list is not there yet: directory rows are directory_page)');
 		if (EXPLAIN) await reportPlans(size);
