@@ -479,10 +479,18 @@ async function importBatch(db: pg.Client, from: number, points: Point[]) {
 		batches.push(staged[0].batch);
 	}
 	for (const batch of batches) await db.query('select private.confirm_imports($1)', [batch]);
-	return {
-		ms: performance.now() - started,
-		path: 'public.stage_imports + private.confirm_imports'
-	};
+	const ms = performance.now() - started;
+	// What an import list does not carry, chosen as the seeded people choose it, after the clock:
+	// otherwise the filtered directory would find no imported person open to crewing.
+	const crewing = rows.filter(
+		(_, index) => syntheticChoices(from + index + 1, 'every-audience').openToCrewing
+	);
+	await db.query(
+		`update public.profiles p set open_to = '{crewing}'
+		from auth.users u where u.id = p.id and u.email = any ($1::text[])`,
+		[crewing.map(({ email }) => email)]
+	);
+	return { ms, path: 'public.stage_imports + private.confirm_imports' };
 }
 /** Rows per public.stage_imports call (the import's own advice: 5,000 to 20,000). */
 const IMPORT_CALL_ROWS = 10_000;
