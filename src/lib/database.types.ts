@@ -1197,6 +1197,19 @@ export type Database = {
           venue_lng: number
         }[]
       }
+      claim_import_invitations: {
+        Args: { batch_size?: number; lease_seconds?: number }
+        Returns: {
+          display_name: string
+          email: string
+          id: string
+          place_label: string
+          precision: Database["public"]["Enums"]["location_precision"]
+          source: string
+          token: string
+          visibility: Database["public"]["Enums"]["profile_visibility"]
+        }[]
+      }
       claim_outbox_emails: {
         Args: {
           batch_size?: number
@@ -1221,6 +1234,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      confirm_import: { Args: { token: string }; Returns: Json }
       confirm_still_here: { Args: Record<PropertyKey, never>; Returns: string }
       create_group: {
         Args: {
@@ -1252,6 +1266,7 @@ export type Database = {
         Args: { approve: boolean; gathering_id: string; profile_id: string }
         Returns: Database["public"]["Enums"]["rsvp_state"]
       }
+      decline_import: { Args: { token: string }; Returns: undefined }
       delete_my_account: {
         Args: Record<PropertyKey, never>
         Returns: undefined
@@ -1344,6 +1359,7 @@ export type Database = {
         }
         Returns: Json
       }
+      import_invitation_by_token: { Args: { token: string }; Returns: Json }
       invite_to_group: {
         Args: { group_id: string; invitee_id: string; message?: string }
         Returns: string
@@ -1376,6 +1392,10 @@ export type Database = {
           zoom: number
         }
         Returns: Json
+      }
+      mark_import_invited: {
+        Args: { invitation_ids: string[] }
+        Returns: number
       }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       moderate: {
@@ -1460,10 +1480,18 @@ export type Database = {
         }[]
       }
       plan_region: { Args: { region: Json }; Returns: Json }
+      prune_import_invitations: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
       queue_emails: { Args: { at?: string }; Returns: number }
       regenerate_calendar_token: {
         Args: Record<PropertyKey, never>
         Returns: string
+      }
+      release_import_invitations: {
+        Args: { invitation_ids: string[] }
+        Returns: undefined
       }
       remove_gathering_host: {
         Args: { gathering_id: string; profile_id: string }
@@ -1531,9 +1559,26 @@ export type Database = {
         }
         Returns: undefined
       }
+      set_import_choices: {
+        Args: {
+          precision: Database["public"]["Enums"]["location_precision"]
+          token: string
+          visibility: Database["public"]["Enums"]["profile_visibility"]
+        }
+        Returns: undefined
+      }
       set_member_role: {
         Args: { group_id: string; profile_id: string; role: string }
         Returns: undefined
+      }
+      stage_imports: {
+        Args: {
+          dry_run?: boolean
+          people: Json
+          run_by?: string
+          source: string
+        }
+        Returns: Json
       }
       suspend_person: {
         Args: { note?: string; profile_id: string; until?: string }

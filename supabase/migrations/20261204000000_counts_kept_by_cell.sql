@@ -7,7 +7,7 @@
 --    see of the saver and of the people of any key whose count crossed 3 (at most three of them
 --    each): the work of a save no longer depends on the size of the country. Saves lock only the
 --    keys they touch (advisory locks, in one order), so saves in different places do not wait on
---    each other. The rule itself is unchanged: private.public_place answers it from the counts
+--    each other. The rule itself is unchanged: private.public_places answers it from the counts
 --    exactly as private.stranger_places answered it by counting (that function and
 --    private.refresh_public_cells stay, as the straightforward version the benchmark compares
 --    with).
@@ -141,12 +141,28 @@ create unlogged table private.publish_deltas (
 
 create index publish_deltas_tx_idx on private.publish_deltas (tx);
 
+-- The places one transaction's publishing computed for its people, written to their rows together
+-- with what anonymous visitors see of them (one write of each row). Emptied before the transaction
+-- ends.
+create unlogged table private.publish_targets (
+	tx bigint not null,
+	id uuid not null,
+	cell text,
+	lat double precision,
+	lng double precision,
+	label text,
+	country char(2),
+	audiences smallint not null,
+	primary key (tx, id)
+);
+
 alter table private.public_counts enable row level security;
 alter table private.map_points enable row level security;
 alter table private.map_tiles enable row level security;
 alter table private.publish_deltas enable row level security;
-revoke all on private.public_counts, private.map_points, private.map_tiles, private.publish_deltas
-	from public, anon, authenticated;
+alter table private.publish_targets enable row level security;
+revoke all on private.public_counts, private.map_points, private.map_tiles, private.publish_deltas,
+	private.publish_targets from public, anon, authenticated;
 
 -- The bounds of a quadkey's tile.
 create function private.tile_bounds(
@@ -262,12 +278,28 @@ $$;
 
 -- The k = 3 rule from the counts ----------------------------------------------------------------------
 
--- Where anonymous visitors see a publicly listed person of this country with this published cell:
--- the finest of area, region and country (never finer than the cell) whose key holds at least
--- three, or nowhere. With as_if, as if that person were counted at this cell instead of wherever
--- they are: the preview's question before someone saves.
-create function private.public_place(in_country char(2), in_cell text, as_if uuid default null)
+-- The words of a place: what private.cell_label says of a cell whose nearest place (big enough for
+-- the level) is this one.
+create function private.place_words(level public.location_precision, name text, country_code text)
+	returns text
+	language sql immutable set search_path = ''
+	as $$
+	select case when name is null then null
+		when level = 'area' then format('%s area, %s', name, country_code)
+		when level = 'region' then format('around %s, %s', name, country_code)
+		else format('near %s, %s', name, country_code)
+	end
+$$;
+
+-- Where anonymous visitors see the publicly listed people of these countries with these published
+-- cells (pairs of the two arrays): the finest of area, region and country (never finer than the
+-- cell) whose key holds at least three, or nowhere (no row). With as_if, as if that person were
+-- counted at the cell instead of wherever they are: the preview's question before someone saves.
+-- Set-based, each cell's nearest place found in the one query.
+create function private.public_places(in_countries text[], in_cells text[], as_if uuid default null)
 	returns table (
+		country text,
+		published_cell text,
 		cell text,
 		lat double precision,
 		lng double precision,
@@ -276,40 +308,57 @@ create function private.public_place(in_country char(2), in_cell text, as_if uui
 	)
 	language sql stable set search_path = ''
 	as $$
-	with me as (
+	with wanted as (
+		select distinct w.country::char(2) as country, w.cell collate "C" as cell
+		from unnest(in_countries, in_cells) w (country, cell)
+		where w.country is not null and w.cell is not null
+	),
+	me as (
 		select p.published_country, p.published_cell
 		from public.profiles p
 		where p.id = as_if and (p.published_audiences & 1) <> 0 and p.published_cell is not null
 	),
 	chosen as (
-		select k.zoom, k.key
-		from (values (11, left(in_cell, 11)), (9, left(in_cell, 9)), (0, '')) k (zoom, key)
-		where (k.zoom = 0 or char_length(in_cell) >= k.zoom)
-			and coalesce((
-				select c.people from private.public_counts c
-				where c.country = in_country and c.zoom = k.zoom and c.cell = k.key
-			), 0)
-			+ case when as_if is null then 0
-				when exists (
-					select 1 from me
-					where me.published_country = in_country
-						and (k.zoom = 0 or left(me.published_cell, k.zoom) = k.key)
-				) then 0
-				else 1 end >= 3
-		order by k.zoom desc
-		limit 1
+		select wanted.country, wanted.cell, k.zoom, k.key,
+			case k.zoom when 0 then 'country' when 9 then 'region' else 'area' end::public.location_precision
+				as level
+		from wanted
+		cross join lateral (
+			select k.zoom, k.key
+			from (values (11, left(wanted.cell, 11)), (9, left(wanted.cell, 9)), (0, '')) k (zoom, key)
+			where (k.zoom = 0 or char_length(wanted.cell) >= k.zoom)
+				and coalesce((
+					select c.people from private.public_counts c
+					where c.country = wanted.country and c.zoom = k.zoom and c.cell = k.key
+				), 0)
+				+ case when as_if is null then 0
+					when exists (
+						select 1 from me
+						where me.published_country = wanted.country
+							and (k.zoom = 0 or left(me.published_cell, k.zoom) = k.key)
+					) then 0
+					else 1 end >= 3
+			order by k.zoom desc
+			limit 1
+		) k
 	)
-	select
+	select chosen.country, chosen.cell,
 		case when chosen.zoom = 0 then private.cell_at(c.lat, c.lng, 5) else chosen.key end,
 		case when chosen.zoom = 0 then c.lat else centre.lat end,
 		case when chosen.zoom = 0 then c.lng else centre.lng end,
-		case chosen.zoom when 0 then c.name
-			when 9 then private.cell_label(chosen.key, 'region')
-			else private.cell_label(chosen.key, 'area') end,
-		case chosen.zoom when 0 then 'country' when 9 then 'region' else 'area' end::public.location_precision
+		case when chosen.zoom = 0 then c.name
+			else private.place_words(chosen.level, near.name, near.country_code) end,
+		chosen.level
 	from chosen
-	join public.countries c on c.code = in_country
+	join public.countries c on c.code = chosen.country
 	left join lateral private.cell_centre(case when chosen.zoom > 0 then chosen.key end) centre on true
+	left join lateral (
+		select p.name, p.country_code
+		from public.places p
+		where p.population >= case chosen.level when 'area' then 15000 else 100000 end
+		order by p.earth operator(extensions.<->) extensions.ll_to_earth(centre.lat, centre.lng)
+		limit 1
+	) near on chosen.zoom > 0
 $$;
 
 -- Publishing ---------------------------------------------------------------------------------------------
@@ -353,8 +402,13 @@ begin
 			split_part(k, '/', 3) as cell
 		from unnest(crossed) k
 	),
+	-- The people published now, with their new places (private.publish_targets), and the people
+	-- of the keys that crossed 3, as they are.
+	batch as (
+		select t.* from private.publish_targets t where t.tx = this_tx
+	),
 	touched as (
-		select unnest(profile_ids) as id
+		select batch.id from batch
 		union
 		select p.id from keys
 		join public.profiles p on p.published_country = keys.country
@@ -370,32 +424,69 @@ begin
 			on p.published_country = keys.country and left(p.published_cell, 9) = keys.cell
 		where keys.zoom = 9 and (p.published_audiences & 1) <> 0 and p.published_cell is not null
 	),
-	placed as (
-		select p.id, p.public_cell as old_cell, p.public_lat as old_lat, p.public_lng as old_lng,
-			shown.cell, shown.lat, shown.lng, shown.label
+	candidates as (
+		select p.id, p.public_cell, p.public_lat, p.public_lng, batch.id is not null as in_batch,
+			batch.cell as new_cell, batch.lat as new_lat, batch.lng as new_lng, batch.label as new_label,
+			batch.country as new_country, batch.audiences as new_audiences,
+			case when batch.id is not null
+				then case when (batch.audiences & 1) <> 0 then batch.country end
+				when (p.published_audiences & 1) <> 0 then p.published_country end as country,
+			case when batch.id is not null
+				then case when (batch.audiences & 1) <> 0 then batch.cell end
+				when (p.published_audiences & 1) <> 0 then p.published_cell end as cell
 		from touched
 		join public.profiles p on p.id = touched.id
-		left join lateral private.public_place(p.published_country, p.published_cell) shown
-			on (p.published_audiences & 1) <> 0 and p.published_cell is not null
+		left join batch on batch.id = p.id
 	),
+	-- Each published cell's public place found once, however many share it.
+	shown as (
+		select place.country, place.published_cell as cell, place.cell as public_cell, place.lat,
+			place.lng, place.label
+		from private.public_places(
+			array(select candidates.country from candidates),
+			array(select candidates.cell from candidates)
+		) place
+	),
+	placed as (
+		select candidates.*, candidates.public_cell as old_cell, candidates.public_lat as old_lat,
+			candidates.public_lng as old_lng, shown.public_cell as cell_shown, shown.lat, shown.lng,
+			shown.label
+		from candidates
+		left join shown on shown.country = candidates.country and shown.cell = candidates.cell
+	),
+	-- One write of each row: the people published now get their places and what anonymous
+	-- visitors see of them together.
 	changed as (
 		update public.profiles p
 		set
-			public_cell = placed.cell,
+			published_cell = case when placed.in_batch then placed.new_cell else p.published_cell end,
+			published_lat = case when placed.in_batch then placed.new_lat else p.published_lat end,
+			published_lng = case when placed.in_batch then placed.new_lng else p.published_lng end,
+			published_earth = case when placed.in_batch
+				then extensions.ll_to_earth(placed.new_lat, placed.new_lng) else p.published_earth end,
+			published_country = case when placed.in_batch then placed.new_country else p.published_country end,
+			place_label = case when placed.in_batch then placed.new_label else p.place_label end,
+			published_audiences = case when placed.in_batch
+				then placed.new_audiences else p.published_audiences end,
+			public_cell = placed.cell_shown,
 			public_lat = placed.lat,
 			public_lng = placed.lng,
 			public_place_label = placed.label,
 			public_earth = extensions.ll_to_earth(placed.lat, placed.lng)
 		from placed
 		where p.id = placed.id
-			and (p.public_cell, p.public_lat, p.public_lng, p.public_place_label)
-				is distinct from (placed.cell, placed.lat, placed.lng, placed.label)
-		returning placed.old_cell, placed.old_lat, placed.old_lng, placed.cell, placed.lat, placed.lng
+			and (placed.in_batch
+				or (p.public_cell, p.public_lat, p.public_lng, p.public_place_label)
+					is distinct from (placed.cell_shown, placed.lat, placed.lng, placed.label))
+		returning placed.old_cell, placed.old_lat, placed.old_lng, placed.cell_shown, placed.lat,
+			placed.lng,
+			(placed.old_cell, placed.old_lat, placed.old_lng)
+				is distinct from (placed.cell_shown, placed.lat, placed.lng) as moved
 	)
 	insert into private.publish_deltas (tx, what, cell, lat, lng, change)
-	select this_tx, 'public', old_cell, old_lat, old_lng, -1 from changed where old_cell is not null
+	select this_tx, 'public', old_cell, old_lat, old_lng, -1 from changed where moved and old_cell is not null
 	union all
-	select this_tx, 'public', cell, lat, lng, 1 from changed where cell is not null;
+	select this_tx, 'public', cell_shown, lat, lng, 1 from changed where moved and cell_shown is not null;
 
 	-- The map's points, then its tiles and the directory's totals.
 	insert into private.map_points as m (audience, cell, lat, lng, people)
@@ -434,7 +525,24 @@ begin
 			lat_sum = t.lat_sum + excluded.lat_sum,
 			lng_sum = t.lng_sum + excluded.lng_sum;
 
+	-- Rows this transaction emptied go (it holds their row locks), so that moves leave no litter.
+	delete from private.map_points m
+	using private.publish_deltas d
+	where d.tx = this_tx and d.what in ('public', 'members')
+		and m.audience = case d.what when 'public' then 1 else 2 end
+		and m.cell = d.cell and m.lat = d.lat and m.lng = d.lng and m.people = 0;
+	delete from private.map_tiles t
+	using private.publish_deltas d
+	cross join (values (0), (7), (9), (11), (13)) levels (level)
+	where d.tx = this_tx and d.what <> 'kanon'
+		and (levels.level = 0) = (d.what in ('public_list', 'members_list'))
+		and t.audience = case when d.what in ('public', 'public_list') then 1 else 2 end
+		and t.level = levels.level
+		and t.key = case when levels.level = 0 then coalesce(d.country, '') else left(d.cell, levels.level) end
+		and t.people = 0;
+
 	delete from private.publish_deltas d where d.tx = this_tx;
+	delete from private.publish_targets t where t.tx = this_tx;
 end;
 $$;
 
@@ -449,33 +557,62 @@ declare
 begin
 	perform private.lock_places(profile_ids);
 
-	with targets as (
+	-- private.place_at for each person, with each cell's centre and label found once however many
+	-- share it.
+	with states as (
 		select me.id, me.published_cell as old_cell, me.published_lat as old_lat,
 			me.published_lng as old_lng, me.published_country as old_country,
-			me.published_audiences as old_audiences,
-			published.cell, published.centre_lat, published.centre_lng, published.label,
-			case when published.cell is null then null else published.country end as country,
-			private.audience_bits(me.visibility, me.onboarded_at, me.suspended_until) as audiences
+			me.published_audiences as old_audiences, me.precision,
+			private.audience_bits(me.visibility, me.onboarded_at, me.suspended_until) as audiences,
+			found.country_code as found_country,
+			private.cell_at(l.lat, l.lng, private.precision_zoom(me.precision)) as here
 		from public.profiles me
 		-- A suspended person is placed nowhere, which also takes them out of every count.
 		left join public.profile_locations l on l.profile_id = me.id and me.suspended_until is null
-		left join lateral private.place_at(l.lat, l.lng, me.precision) published on true
+		-- private.country_at, in the one query.
+		left join lateral (
+			select p.country_code from public.places p
+			order by p.earth operator(extensions.<->) extensions.ll_to_earth(l.lat, l.lng)
+			limit 1
+		) found on l.lat is not null
 		where me.id = any (profile_ids)
 	),
-	written as (
-		update public.profiles p
-		set
-			published_cell = t.cell,
-			published_lat = t.centre_lat,
-			published_lng = t.centre_lng,
-			published_earth = extensions.ll_to_earth(t.centre_lat, t.centre_lng),
-			published_country = t.country,
-			place_label = t.label,
-			published_audiences = t.audiences
-		from targets t
-		where p.id = t.id
-		returning t.*
+	-- private.cell_label, in the one query.
+	cells as (
+		select distinct_cells.here, distinct_cells.precision, centre.lat, centre.lng,
+			private.place_words(distinct_cells.precision, near.name, near.country_code) as label
+		from (select distinct states.here, states.precision from states where states.here is not null) distinct_cells
+		cross join lateral private.cell_centre(distinct_cells.here) centre
+		left join lateral (
+			select p.name, p.country_code
+			from public.places p
+			where p.population >= case distinct_cells.precision when 'area' then 15000
+				when 'region' then 100000 else 0 end
+			order by p.earth operator(extensions.<->) extensions.ll_to_earth(centre.lat, centre.lng)
+			limit 1
+		) near on distinct_cells.precision <> 'country'
 	),
+	targets as (
+		select states.id, states.old_cell, states.old_lat, states.old_lng, states.old_country,
+			states.old_audiences, states.audiences,
+			case when states.precision = 'country' and c.code is not null
+				then private.cell_at(c.lat, c.lng, 5) else states.here end as cell,
+			case when states.precision = 'country' and c.code is not null then c.lat else cells.lat end
+				as centre_lat,
+			case when states.precision = 'country' and c.code is not null then c.lng else cells.lng end
+				as centre_lng,
+			case when states.precision = 'country' then c.name else cells.label end as label,
+			case when states.here is null then null else states.found_country end as country
+		from states
+		left join cells on cells.here = states.here and cells.precision = states.precision
+		left join public.countries c on c.code = states.found_country
+	),
+	kept as (
+		insert into private.publish_targets (tx, id, cell, lat, lng, label, country, audiences)
+		select this_tx, t.id, t.cell, t.centre_lat, t.centre_lng, t.label, t.country, t.audiences
+		from targets t
+	),
+	written as (select * from targets),
 	before_and_after (what, country, cell, lat, lng, change) as (
 		select 'kanon', old_country::text, old_cell, null::double precision, null::double precision, -1
 		from written where (old_audiences & 1) <> 0 and old_cell is not null and old_country is not null
@@ -665,7 +802,8 @@ create or replace function public.place_labels_for(lat double precision, lng dou
 	select choices.level, choices.cell, choices.centre_lat, choices.centre_lng, choices.label,
 		strangers.level, strangers.cell, strangers.lat, strangers.lng, strangers.label
 	from choices
-	left join lateral private.public_place(choices.country, choices.cell, (select auth.uid())) strangers
-		on (select auth.uid()) is not null
+	left join lateral private.public_places(
+		array[choices.country::text], array[choices.cell], (select auth.uid())
+	) strangers on (select auth.uid()) is not null
 	order by choices.level
 $$;

@@ -12,13 +12,16 @@
 -- public.directory_list pages the directory by keyset (name, recently confirmed, or distance),
 -- with a total from the counts when no person filter is given.
 
--- The definer functions below are called from the API's invoker functions by anonymous visitors
--- too; usage of the schema gives nothing else (every function in it is granted one by one).
-grant usage on schema private to anon;
+-- The counts are read through the functions of their own schema: SECURITY DEFINER (they read
+-- private tables), each answering only what its caller may see, for every API role. PostgREST
+-- does not expose the schema: the API's invoker functions call them.
+create schema counts;
+revoke all on schema counts from public;
+grant usage on schema counts to anon, authenticated;
 
 -- Which counts the caller reads: 1 for anonymous visitors, 2 for members, 0 for everyone else
 -- (an anonymous sign-in sees no one but themselves).
-create function private.caller_audience() returns smallint
+create function counts.caller_audience() returns smallint
 	language sql stable set search_path = ''
 	as $$
 	select case
@@ -32,7 +35,7 @@ $$;
 -- their cells: their number and the sums of their points. Tiles wholly inside the box are read
 -- whole; tiles on its edge are read point by point. The people who blocked the caller are taken
 -- out here, as the profiles policies take them out; nothing here names or places anyone.
-create function private.people_counts(
+create function counts.people_counts(
 	min_lat double precision,
 	min_lng double precision,
 	max_lat double precision,
@@ -43,9 +46,9 @@ create function private.people_counts(
 	language sql stable security definer set search_path = ''
 	as $$
 	with caller as (
-		select private.caller_audience()::double precision as audience,
+		select counts.caller_audience() as audience,
 			case when key_length <= 7 then 7 when key_length <= 9 then 9
-				when key_length <= 11 then 11 when key_length <= 13 then 13 end::double precision as level,
+				when key_length <= 11 then 11 when key_length <= 13 then 13 end::smallint as level,
 			min_lng > max_lng as crossing,
 			case when min_lng > max_lng then 180 else max_lng end as first_east
 	),
@@ -60,24 +63,32 @@ create function private.people_counts(
 			and (
 				extensions.cube(array[t.audience::double precision, t.level::double precision, t.south, t.west],
 					array[t.audience::double precision, t.level::double precision, t.north, t.east])
-				operator(extensions.&&) extensions.cube(array[c.audience, c.level, min_lat, min_lng],
-					array[c.audience, c.level, max_lat, c.first_east])
+				operator(extensions.&&) extensions.cube(
+					array[c.audience::double precision, c.level::double precision, min_lat, min_lng],
+					array[c.audience::double precision, c.level::double precision, max_lat, c.first_east])
 				or (c.crossing and extensions.cube(array[t.audience::double precision, t.level::double precision, t.south, t.west],
 					array[t.audience::double precision, t.level::double precision, t.north, t.east])
-				operator(extensions.&&) extensions.cube(array[c.audience, c.level, min_lat, -180],
-					array[c.audience, c.level, max_lat, max_lng]))
+				operator(extensions.&&) extensions.cube(
+					array[c.audience::double precision, c.level::double precision, min_lat, -180],
+					array[c.audience::double precision, c.level::double precision, max_lat, max_lng]))
 			)
 		where c.level is not null and c.audience > 0
 	),
 	-- The points read one by one: those under edge tiles, or all in the box at the finest zooms.
+	edges as materialized (
+		select e.key, c.audience, c.level from tiles e cross join caller c where not e.inside
+	),
 	points as (
 		select p.cell, p.people, p.lat, p.lng
-		from tiles e
-		join private.map_points p
-			on p.audience = (select audience from caller) and p.people > 0
-			and p.cell >= e.key and p.cell < e.key || '4'
-			and left(p.cell, (select level from caller)::integer) = e.key
-		where not e.inside
+		from edges e
+		cross join lateral (
+			select p.cell, p.people, p.lat, p.lng
+			from private.map_points p
+			where p.audience = e.audience and p.cell >= e.key and p.cell < e.key || '4' and p.people > 0
+			-- One index range per edge tile, never a scan of every point.
+			offset 0
+		) p
+		where left(p.cell, e.level) = e.key
 		union all
 		select p.cell, p.people, p.lat, p.lng
 		from caller c
@@ -85,15 +96,16 @@ create function private.people_counts(
 			on p.people > 0
 			and (
 				extensions.cube(array[p.audience::double precision, p.lat, p.lng])
-				operator(extensions.<@) extensions.cube(array[c.audience, min_lat, min_lng],
-					array[c.audience, max_lat, c.first_east])
+				operator(extensions.<@) extensions.cube(array[c.audience::double precision, min_lat, min_lng],
+					array[c.audience::double precision, max_lat, c.first_east])
 				or (c.crossing and extensions.cube(array[p.audience::double precision, p.lat, p.lng])
-				operator(extensions.<@) extensions.cube(array[c.audience, min_lat, -180],
-					array[c.audience, max_lat, max_lng]))
+				operator(extensions.<@) extensions.cube(array[c.audience::double precision, min_lat, -180],
+					array[c.audience::double precision, max_lat, max_lng]))
 			)
 		where c.level is null and c.audience > 0
 	),
-	blockers as (
+	-- Found by their ids (a few), then kept to the box.
+	blockers as materialized (
 		select b.published_cell as cell, b.published_lat as lat, b.published_lng as lng
 		from caller c
 		join public.profiles b
@@ -122,17 +134,17 @@ create function private.people_counts(
 	having sum(e.people) <> 0
 $$;
 
-comment on function private.people_counts(double precision, double precision, double precision, double precision, integer) is
+comment on function counts.people_counts(double precision, double precision, double precision, double precision, integer) is
 	'The caller''s audience''s people in a box, by quadkey prefix, without those who blocked the caller: counts and point sums from private.map_tiles and private.map_points.';
 
 -- How many people the directory lists for the caller's audience, without those who blocked them.
-create function private.people_total() returns bigint
+create function counts.people_total() returns bigint
 	language sql stable security definer set search_path = ''
 	as $$
 	select coalesce((
 		select sum(t.people) from private.map_tiles t
-		where t.audience = private.caller_audience() and t.level = 0
-	), 0) - case when private.caller_audience() = 2 then (
+		where t.audience = counts.caller_audience() and t.level = 0
+	), 0) - case when counts.caller_audience() = 2 then (
 		select count(*) from public.profiles b
 		where b.id = any ((select private.blockers_of_caller())::uuid[]) and (b.published_audiences & 2) <> 0
 	) else 0 end
@@ -142,10 +154,10 @@ $$;
 -- people they share a crew with. Whether each is seen is left to the profiles policies (the
 -- caller reads them through row-level security); in_base says whether the counts hold them
 -- already. Ids only: the caller knows these people anyway.
-create function private.caller_extras() returns table (id uuid, in_base boolean)
+create function counts.caller_extras() returns table (id uuid, in_base boolean)
 	language sql stable security definer set search_path = ''
 	as $$
-	select me.id, (me.published_audiences & 2) <> 0 and private.caller_audience() = 2
+	select me.id, (me.published_audiences & 2) <> 0 and counts.caller_audience() = 2
 	from public.profiles me
 	where me.id = (select auth.uid())
 	union
@@ -157,39 +169,170 @@ create function private.caller_extras() returns table (id uuid, in_base boolean)
 	where mine.profile_id = (select auth.uid()) and theirs.profile_id <> mine.profile_id
 $$;
 
-revoke all on function private.caller_audience(), private.people_counts(double precision, double precision, double precision, double precision, integer),
-	private.people_total(), private.caller_extras() from public;
-grant execute on function private.caller_audience(), private.people_counts(double precision, double precision, double precision, double precision, integer),
-	private.people_total(), private.caller_extras() to anon, authenticated;
+revoke all on function counts.caller_audience(), counts.people_counts(double precision, double precision, double precision, double precision, integer),
+	counts.people_total(), counts.caller_extras() from public;
+grant execute on function counts.caller_audience(), counts.people_counts(double precision, double precision, double precision, double precision, integer),
+	counts.people_total(), counts.caller_extras() to anon, authenticated;
 
--- Whether a person matches the person filters, parsed already (null: no filter), as
--- audience.visible_items matches them.
-create function audience.person_matches(
-	open_to public.openness[],
-	practices public.practice[],
-	pathway_stage public.pathway_stage,
-	languages text[],
-	display_name text,
-	interests text[],
-	wanted_open_to text[],
-	wanted_practices text[],
-	wanted_stages text[],
-	wanted_languages text[],
-	needle text
-) returns boolean
+-- The person filters as SQL over `p` (public.profiles), for the reads that build their query:
+-- the values come as parameters $first .. $first + 4 (open_to, practices, pathway_stage and
+-- languages as text arrays, the needle as lower-case text, each null for no filter). The one place
+-- the filters are written.
+create function audience.person_filter_sql(first integer) returns text
 	language sql immutable set search_path = ''
 	as $$
-	select (wanted_open_to is null or open_to::text[] && wanted_open_to)
-		and (wanted_practices is null or practices::text[] && wanted_practices)
-		and (wanted_stages is null or pathway_stage::text = any (wanted_stages))
-		and (wanted_languages is null
-			or exists (select 1 from unnest(languages) l where lower(l) = any (wanted_languages)))
-		and (needle is null
-			or strpos(lower(display_name), needle) > 0
-			or exists (select 1 from unnest(interests) i where strpos(lower(i), needle) > 0))
+	select format(
+		$filter$(%1$s::text[] is null or p.open_to::text[] && %1$s)
+			and (%2$s::text[] is null or p.practices::text[] && %2$s)
+			and (%3$s::text[] is null or p.pathway_stage::text = any (%3$s))
+			and (%4$s::text[] is null
+				or exists (select 1 from unnest(p.languages) l where lower(l) = any (%4$s)))
+			and (%5$s::text is null
+				or strpos(lower(p.display_name), %5$s) > 0
+				or exists (select 1 from unnest(p.interests) i where strpos(lower(i), %5$s) > 0))$filter$,
+		'$' || first, '$' || (first + 1), '$' || (first + 2), '$' || (first + 3), '$' || (first + 4)
+	)
 $$;
 
-grant execute on function audience.person_matches(public.openness[], public.practice[], public.pathway_stage, text[], text, text[], text[], text[], text[], text[], text) to anon, authenticated;
+grant execute on function audience.person_filter_sql(integer) to anon, authenticated;
+
+-- audience.visible_items as before, its person filters written by audience.person_filter_sql.
+create or replace function audience.visible_items(
+	min_lat double precision default null,
+	min_lng double precision default null,
+	max_lat double precision default null,
+	max_lng double precision default null,
+	filters jsonb default '{}',
+	near_lat double precision default null,
+	near_lng double precision default null,
+	kinds text[] default null
+)
+	returns table (
+		kind text,
+		id uuid,
+		name text,
+		lat double precision,
+		lng double precision,
+		cell text,
+		place_label text,
+		distance_m double precision,
+		last_confirmed_at timestamptz,
+		open_to public.openness[],
+		practices public.practice[],
+		pathway_stage public.pathway_stage,
+		languages text[],
+		status public.group_status,
+		size_limit integer,
+		seats_open integer,
+		starts_at timestamptz,
+		ends_at timestamptz,
+		time_zone text,
+		gathering_kind public.gathering_kind
+	)
+	language plpgsql stable set search_path = ''
+	as $$
+#variable_conflict use_column
+declare
+	-- Parsed first, so a malformed filter is an error whatever the box holds.
+	wanted_open_to text[] := audience.filter_values(filters, 'open_to');
+	wanted_practices text[] := audience.filter_values(filters, 'practices');
+	wanted_stages text[] := audience.filter_values(filters, 'pathway_stage');
+	wanted_languages text[] := audience.filter_values(filters, 'languages');
+	needle text := (audience.filter_values(filters, 'q'))[1];
+	within_days integer := (audience.filter_values(filters, 'within_days'))[1]::integer;
+	boxed boolean := min_lat is not null;
+	-- Which gatherings: upcoming (the default), past or any; published ones, and cancelled ones
+	-- too where a list asks for them (the map never does).
+	wanted_when text := coalesce(filters ->> 'when', 'upcoming');
+	with_cancelled boolean := coalesce(filters ->> 'with_cancelled', 'false') = 'true';
+	origin extensions.earth;
+	-- Which point columns of profiles the caller may read.
+	point_columns text[] := case when audience.is_member()
+		then array['published_lat', 'published_lng', 'published_cell', 'place_label', 'published_earth']
+		else array['public_lat', 'public_lng', 'public_cell', 'public_place_label', 'public_earth']
+	end;
+begin
+	if wanted_when not in ('upcoming', 'past', 'any') then
+		raise exception 'filters.when must be upcoming, past or any' using errcode = '22023';
+	end if;
+	if (min_lat is null or min_lng is null or max_lat is null or max_lng is null)
+		<> (min_lat is null and min_lng is null and max_lat is null and max_lng is null)
+		or min_lat > max_lat then
+		raise exception 'the box needs min_lat <= max_lat and all four edges' using errcode = '22023';
+	end if;
+	if (near_lat is null) <> (near_lng is null)
+		or near_lat not between -90 and 90 or near_lng not between -180 and 180 then
+		raise exception 'near_lat and near_lng go together, within -90..90 and -180..180'
+			using errcode = '22023';
+	end if;
+	origin := case when near_lat is not null then extensions.ll_to_earth(near_lat, near_lng) end;
+
+	if kinds is null or 'practitioner' = any (kinds) then
+		return query execute format(
+			$people$
+			select 'practitioner'::text, p.id, p.display_name, p.%1$I, p.%2$I, p.%3$I, p.%4$I,
+				extensions.earth_distance(p.%5$I, $6), p.last_confirmed_at,
+				p.open_to, p.practices, p.pathway_stage, p.languages,
+				null::public.group_status, null::integer, null::integer,
+				null::timestamptz, null::timestamptz, null::text, null::public.gathering_kind
+			from public.profiles p
+			where (not $5 or (
+					p.%1$I between $1 and $3
+					and (($2 <= $4 and p.%2$I between $2 and $4)
+						or ($2 > $4 and (p.%2$I >= $2 or p.%2$I <= $4)))
+				))
+				and %6$s
+			$people$,
+			variadic point_columns || audience.person_filter_sql(7)
+		)
+		using min_lat, min_lng, max_lat, max_lng, boxed, origin,
+			wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle;
+	end if;
+
+	-- Crews, congregations and gatherings are all placed by a published area: one query for both.
+	return query
+	select published.kind, published.id, published.name, published.area_lat, published.area_lng,
+		published.area_cell, published.area_label,
+		extensions.earth_distance(extensions.ll_to_earth(published.area_lat, published.area_lng), origin),
+		null::timestamptz, '{}'::public.openness[], '{}'::public.practice[],
+		null::public.pathway_stage, '{}'::text[], published.status, published.size_limit,
+		published.seats_open, published.starts_at, published.ends_at, published.time_zone,
+		published.gathering_kind
+	from (
+		select g.kind::text as kind, g.id, g.name, g.purpose as about, g.area_lat, g.area_lng,
+			g.area_cell, g.area_label, g.status, g.size_limit,
+			-- How many more may join a forming or open group with a size limit, never below 0.
+			-- greatest() skips nulls, so the size limit is asked for first.
+			case when g.status in ('forming', 'open') and g.size_limit is not null
+				then greatest(g.size_limit - g.member_count, 0) end as seats_open,
+			null::timestamptz as starts_at, null::timestamptz as ends_at, null::text as time_zone,
+			null::public.gathering_kind as gathering_kind
+		from public.groups g
+		where g.status <> 'closed'
+		union all
+		select 'gathering', e.id, e.name, e.description, e.area_lat, e.area_lng, e.area_cell,
+			e.area_label, null, null, null, e.starts_at, e.ends_at, e.time_zone, e.kind
+		from public.gatherings e
+		where (e.status = 'published' or (with_cancelled and e.status = 'cancelled'))
+			and case wanted_when
+				when 'upcoming' then audience.gathering_ends(e.ends_at, e.recurrence, e.repeats_until) >= now()
+				when 'past' then audience.gathering_ends(e.ends_at, e.recurrence, e.repeats_until) < now()
+				else true
+			end
+			and (within_days is null or e.starts_at <= now() + make_interval(days => within_days))
+	) published
+	where (kinds is null or published.kind = any (kinds))
+		and (not boxed or (
+			published.area_lat between min_lat and max_lat
+			and ((min_lng <= max_lng and published.area_lng between min_lng and max_lng)
+				or (min_lng > max_lng and (published.area_lng >= min_lng or published.area_lng <= max_lng)))
+		))
+		and (needle is null
+			or strpos(lower(published.name), needle) > 0
+			or strpos(lower(published.about), needle) > 0);
+end;
+$$;
+
 
 -- Whether filters narrow people (and so cannot be answered from the counts). Raises 22023 on a
 -- malformed filter, as every read does.
@@ -239,7 +382,7 @@ declare
 	extras text := case when (select auth.role()) = 'authenticated' then $extras$
 		select left(p.published_cell, $5), 1::bigint, p.published_lat, p.published_lng
 		from public.profiles p
-		join private.caller_extras() e on e.id = p.id and not e.in_base
+		join counts.caller_extras() e on e.id = p.id and not e.in_base
 		where p.published_cell is not null
 			and p.published_lat between $1 and $3
 			and (($2 <= $4 and p.published_lng between $2 and $4)
@@ -256,7 +399,7 @@ begin
 	if audience.filters_people(filters) then
 		if (
 			select coalesce(sum(c.people), 0)
-			from private.people_counts(min_lat, min_lng, max_lat, max_lng, least(key_length, 7)) c
+			from counts.people_counts(min_lat, min_lng, max_lat, max_lng, least(key_length, 7)) c
 		) > 100000 then
 			return jsonb_build_object('total', null, 'detail', 'narrow', 'items', '[]'::jsonb,
 				'counts', '[]'::jsonb, 'limit', 100000);
@@ -267,7 +410,7 @@ begin
 	execute format($counted$
 		with people as (
 			select c.key, c.people, c.lat_sum, c.lng_sum
-			from private.people_counts($1, $2, $3, $4, $5) c
+			from counts.people_counts($1, $2, $3, $4, $5) c
 			union all
 			%s
 		),
@@ -326,7 +469,7 @@ grant execute on function public.map_view(double precision, double precision, do
 --   { "items": [the items of directory_page],
 --     "next":  the cursor of the page after this one, or null on the last page,
 --     "total": everyone who matched, "total_capped": true when a person filter matched more than
---              10,000 (total is then 10,000) }
+--              1,000 (total is then 1,000: counting them all would read everyone) }
 -- sort: 'name', 'recent' or 'distance' (near_lat/near_lng required), as directory_page sorts.
 -- after: null for the first page, else a cursor this function gave for the same sort and place.
 create function public.directory_list(
@@ -338,7 +481,7 @@ create function public.directory_list(
 	filters jsonb default '{}'
 )
 	returns jsonb
-	language plpgsql stable set search_path = ''
+	language plpgsql stable set search_path = '' set max_parallel_workers_per_gather = 0
 	as $$
 declare
 	member boolean := (select audience.is_member());
@@ -359,8 +502,7 @@ declare
 	columns text[] := case when member
 		then array['published_cell', 'place_label', 'published_earth']
 		else array['public_cell', 'public_place_label', 'public_earth'] end;
-	matches text := 'audience.person_matches(p.open_to, p.practices, p.pathway_stage, p.languages, '
-		'p.display_name, p.interests, $1, $2, $3, $4, $5)';
+	matches text := audience.person_filter_sql(1);
 	query text;
 	rows jsonb;
 	total bigint;
@@ -402,7 +544,10 @@ begin
 
 	-- The page's rows, one more than asked for to know whether another page follows. Each sort
 	-- reads an index in order from the cursor: names, confirmation times (ties by name), or
-	-- distances (nearest first through the cells' index, then the people with no cell).
+	-- distances (nearest first through the cells' index, then the people with no cell). Where a
+	-- sort reads two ranges, every row of the first comes before every row of the second, so the
+	-- second is read only when the first runs short (the function runs without parallel workers,
+	-- which keeps the ranges in order).
 	query := format($page$
 		select p.id, p.display_name, p.bio, p.%2$I as place_label, p.%1$I as cell,
 			extensions.earth_distance(p.%3$I, $6) as distance_m, p.last_confirmed_at,
@@ -425,7 +570,6 @@ begin
 				(%1$s and ($7::text is null or coalesce(p.last_confirmed_at, '-infinity') < coalesce($9, '-infinity'))
 				order by coalesce(p.last_confirmed_at, '-infinity') desc, p.display_name, p.id limit $11)
 			) page
-			order by coalesce(last_confirmed_at, '-infinity') desc, display_name, id
 			limit $11
 			$recent$, query)
 		else format($distance$
@@ -440,7 +584,6 @@ begin
 					and ($7::text is null or not coalesce($12, false) or (p.display_name, p.id) > ($7, $8))
 				order by p.display_name, p.id limit $11)
 			) page
-			order by distance_m nulls last, display_name, id
 			limit $11
 			$distance$, query, columns[3])
 	end;
@@ -473,19 +616,19 @@ begin
 		after_name, after_id, after_time, after_distance, page_size + 1, after_placed, sort;
 
 	if not filtered then
-		total := private.people_total();
+		total := counts.people_total();
 		if (select auth.role()) = 'authenticated' then
 			total := total + (
 				select count(*) from public.profiles p
-				join private.caller_extras() e on e.id = p.id and not e.in_base
+				join counts.caller_extras() e on e.id = p.id and not e.in_base
 			);
 		end if;
 	else
-		execute format('select count(*) from (select 1 from public.profiles p where %s limit 10001) matched', matches)
+		execute format('select count(*) from (select 1 from public.profiles p where %s limit 1001) matched', matches)
 		into total
 		using wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle;
-		capped := total > 10000;
-		total := least(total, 10000);
+		capped := total > 1000;
+		total := least(total, 1000);
 	end if;
 
 	return jsonb_build_object(

@@ -103,9 +103,14 @@ describe.skipIf(!inject('browserTests'))('the built app’s security headers', (
 	});
 
 	it('keeps a page whose address is its key out of every cache', async () => {
-		const response = await get('/email-settings/00000000-0000-4000-8000-00000000dead');
-		expect(response.status).toBe(404);
-		expect(response.headers.get('cache-control')).toBe('private, no-store');
+		for (const path of [
+			'/email-settings/00000000-0000-4000-8000-00000000dead',
+			`/join/${'0'.repeat(64)}`
+		]) {
+			const response = await get(path);
+			expect(response.status, path).toBe(404);
+			expect(response.headers.get('cache-control'), path).toBe('private, no-store');
+		}
 	});
 
 	it('sets the session cookies HttpOnly, SameSite=Lax, for the whole site', async () => {

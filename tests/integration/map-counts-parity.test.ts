@@ -145,8 +145,16 @@ describe('the counts', () => {
 
 describe('the directory by keyset', () => {
 	for (const [who, claims] of Object.entries(callers)) {
-		for (const sort of ['name', 'recent', 'distance']) {
-			it(`lists for ${who}, sorted by ${sort}, what the numbered pages list`, async () => {
+		for (const [sort, filters] of [
+			['name', {}],
+			['recent', {}],
+			['distance', {}],
+			['name', { q: 'a' }],
+			['distance', { open_to: ['crewing'] }]
+		] as const) {
+			const filtered =
+				Object.keys(filters).length > 0 ? `, filtered by ${JSON.stringify(filters)}` : '';
+			it(`lists for ${who}, sorted by ${sort}${filtered}, what the numbered pages list`, async () => {
 				await asCaller<{ page: { items: unknown[]; total: number; next: string | null } }>(
 					claims(),
 					async (query) => {

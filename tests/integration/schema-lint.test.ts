@@ -8,21 +8,25 @@ import { anonymousToken, database, rest } from '../support/privacy';
 
 /**
  * Functions in `public` anonymous visitors may call: the read-only map, directory and place
- * searches (SECURITY INVOKER, so RLS and column privileges answer for them), and the email
- * settings link, which answers only to its unguessable token.
+ * searches (SECURITY INVOKER, so RLS and column privileges answer for them), the email settings
+ * link and an import invitation's link, each of which answers only to its unguessable token.
  */
 const ANONYMOUS_FUNCTIONS = [
 	'calendar_feed_by_token',
+	'decline_import',
+	'directory_list',
 	'directory_page',
 	'email_settings_by_token',
 	'gathering_page',
 	'group_page',
+	'import_invitation_by_token',
 	'map_items',
 	'map_view',
 	'nearest_towns',
 	'place_by_id',
 	'search_places',
-	'set_email_setting_by_token'
+	'set_email_setting_by_token',
+	'set_import_choices'
 ];
 
 /**
@@ -32,27 +36,34 @@ const ANONYMOUS_FUNCTIONS = [
  * tests/integration/privacy/crews*.test.ts), on a gathering as the caller's part in it allows (host,
  * attendee; attacked in tests/integration/privacy/gatherings*.test.ts), on the data of whoever holds
  * an email or calendar token, for moderators only (each checks private.require_moderator first;
- * attacked in tests/integration/privacy/moderation*.test.ts), or, for the notify worker, with the
- * service role only.
+ * attacked in tests/integration/privacy/moderation*.test.ts), on an import invitation for whoever
+ * holds its link's token (confirming it also needs the invited address signed in; attacked in
+ * tests/integration/privacy/imports.test.ts), or, for the notify worker and `npm run import`, with
+ * the service role only.
  */
 const EXPOSED_DEFINER_FUNCTIONS = [
 	'add_gathering_host',
 	'answer_invitation',
 	'calendar_feed_by_token',
+	'claim_import_invitations',
 	'claim_outbox_emails',
+	'confirm_import',
 	'confirm_still_here',
 	'create_group',
 	'decide_congregation_request',
 	'decide_request',
 	'decide_rsvp',
+	'decline_import',
 	'delete_my_account',
 	'email_settings_by_token',
 	'end_expired_suspensions',
 	'export_my_data',
 	'fire_radar_alerts',
+	'import_invitation_by_token',
 	'leave_congregation',
 	'leave_group',
 	'lift_suspension',
+	'mark_import_invited',
 	'mark_notifications_read',
 	'moderate',
 	'moderation_log',
@@ -60,8 +71,10 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 	'my_gatherings',
 	'my_suspension',
 	'place_labels_for',
+	'prune_import_invitations',
 	'queue_emails',
 	'regenerate_calendar_token',
+	'release_import_invitations',
 	'remove_gathering_host',
 	'remove_member',
 	'request_congregation',
@@ -69,19 +82,26 @@ const EXPOSED_DEFINER_FUNCTIONS = [
 	'revoke_calendar_token',
 	'rsvp',
 	'set_email_setting_by_token',
+	'set_import_choices',
 	'set_member_role',
+	'stage_imports',
 	'suspend_person',
 	'suspended_people',
 	'withdraw_invitation',
 	'withdraw_request'
 ];
 
-/** Callable by the service role only: the notify worker's. */
+/** Callable by the service role only: the notify worker's, and `npm run import`'s. */
 const SERVICE_FUNCTIONS = [
+	'claim_import_invitations',
 	'claim_outbox_emails',
 	'end_expired_suspensions',
 	'fire_radar_alerts',
-	'queue_emails'
+	'mark_import_invited',
+	'prune_import_invitations',
+	'queue_emails',
+	'release_import_invitations',
+	'stage_imports'
 ];
 
 async function rows<T>(sql: string): Promise<T[]> {
@@ -173,6 +193,31 @@ describe('functions in public, private and audience', () => {
 			});
 			expect(response.status, schema).toBe(406);
 		}
+	});
+
+	it('in counts, read functions only, each answering for its caller, out of the API', async () => {
+		// The map's counts kept by cell are read through these (SECURITY DEFINER: the counts are
+		// private tables); tests/integration/map-counts-parity.test.ts holds their answers to the
+		// straightforward ones for every kind of caller.
+		const functions = await rows<{ name: string; volatility: string }>(
+			`select p.proname as name, p.provolatile as volatility
+			from pg_proc p
+			where p.pronamespace = 'counts'::regnamespace
+			order by 1`
+		);
+		expect(functions.map((fn) => fn.name)).toEqual([
+			'caller_audience',
+			'caller_extras',
+			'people_counts',
+			'people_total'
+		]);
+		expect(functions.filter((fn) => fn.volatility !== 's')).toEqual([]);
+		const response = await rest(anonymousToken(), 'rpc/people_total', {
+			method: 'POST',
+			body: {},
+			headers: { 'Content-Profile': 'counts' }
+		});
+		expect(response.status).toBe(406);
 	});
 
 	it('give the notify worker’s functions to the service role only', async () => {

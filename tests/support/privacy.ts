@@ -27,6 +27,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  * | suspension       | Costa Rica                                          |
  * | moderation       | Panama                                              |
  * | hardening        | Honduras                                            |
+ * | imports          | Slovenia                                            |
  *
  * The other crew files place groups, not people, each in a country of its own: Uganda
  * (crews-groups), Rwanda (crews-requests), Ethiopia (crews-invitations), Senegal (crews-blocking),
@@ -37,7 +38,7 @@ import { memberWithProfile, signInAs, type Member, type ProfileChanges } from '.
  *
  * None of them is in the seed, nor are the countries of the other integration files: Zambia and
  * Fiji (map-data), Madagascar (map-view), Nepal (groups-rls), Mozambique (map-kinds), Malawi
- * (group-pages), Bhutan (notification-emails) and Niger (report-pages), nor those of the browser
+ * (group-pages), Bhutan (notification-emails), Niger (report-pages) and Slovakia (imports), nor those of the browser
  * tests that count people: Cambodia (planner), Laos (gathering-journey) and Burkina Faso
  * (moderation).
  */
@@ -268,7 +269,7 @@ export type Statement = [sql: string, values?: unknown[]];
  * A transaction as a member, run the way PostgREST runs a request with their token (role
  * `authenticated`, their claims), held open until `commit`.
  */
-async function transactionAs(member: { id: string }) {
+export async function transactionAs(member: { id: string }) {
 	const client = await database().connect();
 	await client.query('begin');
 	const { rows } = await client.query<{ pid: number }>(
@@ -318,7 +319,8 @@ export async function overlapping(
 	return [firstAnswer, answer];
 }
 
-async function waitingForLock(pid: number): Promise<boolean> {
+/** Whether a backend is blocked waiting for a lock. */
+export async function waitingForLock(pid: number): Promise<boolean> {
 	const { rows } = await database().query<{ waiting: boolean }>(
 		`select wait_event_type = 'Lock' as waiting from pg_stat_activity where pid = $1`,
 		[pid]

@@ -41,4 +41,13 @@ describe('isForbiddenCrossSitePost', () => {
 		expect(post('/email-settings/x/y', form)).toBe(true);
 		expect(post('/settings/email', form)).toBe(true);
 	});
+
+	it('takes a one-click decline of an import invitation from anywhere, and nothing else there', () => {
+		const token = 'ab'.repeat(32);
+		expect(post(`/join/${token}/decline`, { ...form, origin: 'https://mail.example' })).toBe(false);
+		// Confirming needs the person's own session, so it stays a same-site post.
+		expect(post(`/join/${token}?/confirm`, form)).toBe(true);
+		expect(post(`/join/${token}`, form)).toBe(true);
+		expect(post(`/join/${token}/decline/more`, form)).toBe(true);
+	});
 });

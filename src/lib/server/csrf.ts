@@ -4,7 +4,9 @@
  * `hooks.server.ts` with one exception: the email settings link, which a mail program posts to
  * from its own servers when someone presses its "unsubscribe" button (RFC 8058, one-click
  * unsubscribe). That page needs no session, only the secret token in its address, so a forged post
- * from another site could change nothing its sender could not change by opening the link.
+ * from another site could change nothing its sender could not change by opening the link. The
+ * same goes for declining an import invitation (`/join/<token>/decline`), which the invitation's
+ * own "unsubscribe" header posts to.
  */
 
 /** The content types a plain HTML form can send, so a forged cross-site post can use. */
@@ -15,8 +17,8 @@ const FORM_CONTENT_TYPES = [
 ];
 const CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The one-click email settings link: `/email-settings/<token>`. */
-const POSTABLE_FROM_ANYWHERE = /^\/email-settings\/[^/]+\/?$/;
+/** The one-click links: `/email-settings/<token>` and `/join/<token>/decline`. */
+const POSTABLE_FROM_ANYWHERE = /^\/(?:email-settings\/[^/]+|join\/[^/]+\/decline)\/?$/;
 
 /** A request's media type, without parameters, in lower case: '' when it says none. */
 export function mediaTypeOf(request: Request): string {

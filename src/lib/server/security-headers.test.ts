@@ -23,6 +23,7 @@ describe('isPrivateResponse', () => {
 		const setsCookie = new Response('', { headers: { 'set-cookie': 'a=b' } });
 		expect(privacyOf('/auth/callback', { response: setsCookie })).toBe(true);
 		expect(privacyOf('/email-settings/0f6e', {})).toBe(true);
+		expect(privacyOf(`/join/${'ab'.repeat(32)}`, {})).toBe(true);
 	});
 
 	it('is not private for an anonymous visitor', () => {

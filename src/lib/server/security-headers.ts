@@ -8,11 +8,11 @@
 const SESSION_COOKIE = /(?:^|;\s*)sb-[^=;]*-auth-token(?:\.\d+)?=/;
 
 /**
- * Pages whose address is their only key (the email settings link in every notification email):
- * private whoever opens them, with or without a session. The private calendar feed says so
- * itself (`calendarResponse`).
+ * Pages whose address is their only key (the email settings link in every notification email,
+ * and an import invitation's link): private whoever opens them, with or without a session. The
+ * private calendar feed says so itself (`calendarResponse`).
  */
-const KEYED_BY_THEIR_ADDRESS = /^\/email-settings\//;
+const KEYED_BY_THEIR_ADDRESS = /^\/(?:email-settings|join)\//;
 
 /**
  * Whether a response may hold someone's private data, so no cache may keep it: anything answered

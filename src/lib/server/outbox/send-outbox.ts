@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import type { Database, Tables } from '$lib/database.types';
 import { QueryError } from '../query-error';
 import { composeEmail, type NotificationEmail, type OutboxNotification } from './compose';
+import { INVITATION_DEFAULTS, sendImportInvitations } from './invitations';
 import { OUTBOX_DEFAULTS, type OutboxSettings } from './settings';
 
 /** What sends a composed email: nodemailer's SMTP transport, or a test's wrapper of it. */
@@ -47,6 +48,8 @@ export interface OutboxPassReport {
 	sent: number;
 	/** Left unsent for the next pass. */
 	failed: number;
+	/** Invitations to imported people (only on a pass for everyone, not for some recipients). */
+	invitationsSent: number;
 }
 
 const NOTIFICATION_COLUMNS =
@@ -73,7 +76,8 @@ export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPass
 		alertsFired: 0,
 		queued: 0,
 		sent: 0,
-		failed: 0
+		failed: 0,
+		invitationsSent: 0
 	};
 
 	// A failure of any of these is said and does not stop the sending of what is queued already.
@@ -117,6 +121,28 @@ export async function sendOutbox(options: OutboxPassOptions): Promise<OutboxPass
 	} finally {
 		await releaseClaims(supabase, leftForNextPass, log);
 	}
+	// Then invitations to imported people, a few hundred a pass so a big list never holds up the
+	// notifications; `npm run import` sends its own list's at once. Unanswered ones that ran out
+	// lose their name and point.
+	if (!options.recipientIds && !options.signal?.aborted) {
+		try {
+			const invited = await sendImportInvitations({
+				supabase,
+				transport: options.transport,
+				siteUrl: options.siteUrl,
+				from: options.from,
+				limit: INVITATION_DEFAULTS.perWorkerPass,
+				log
+			});
+			report.invitationsSent = invited.sent;
+			report.failed += invited.failed;
+		} catch (error) {
+			log(`Could not send the import invitations: ${(error as Error).message}`);
+		}
+		const pruned = await supabase.rpc('prune_import_invitations');
+		if (pruned.error) log(`Could not prune the expired invitations: ${pruned.error.message}`);
+	}
+	if (report.invitationsSent > 0) log(`Sent ${report.invitationsSent} import invitation(s)`);
 	if (report.sent + report.failed + report.alertsFired > 0) {
 		log(
 			`Sent ${report.sent} email${report.sent === 1 ? '' : 's'}` +
