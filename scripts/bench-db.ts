@@ -18,15 +18,18 @@
 // p50, how many times faster than the baseline (baseline p50 / p50; for the import, throughput
 // over the baseline's) and the issue's aim.
 //
-// The baselines (scripts/bench-baselines.sql, loaded into the throw-away database only):
-// - map_view and directory pages: bench.map_view_scan and bench.directory_page_scan, the bodies of
-//   public.map_view and public.directory_page before issue 13 (read everyone visible through
-//   audience.visible_items, count and sort on the fly);
+// The baselines:
+// - map_view: audience.map_view_scanned, public.map_view as it was before issue 13 (kept in the
+//   database for items and person filters): reads everyone visible in the box through
+//   audience.visible_items and groups them on the fly;
+// - directory pages: public.directory_page, the numbered pages (unchanged): reads and sorts
+//   everyone visible, then skips to the page;
 // - a save: the same public.save_my_profile, followed in its transaction by
 //   private.refresh_public_cells(array[country]), the whole-country recount publishing ran after
 //   every save before the k = 3 counts were kept locally;
 // - an import: the same rows published by bench.publish_straightforward (private.publish_locations
-//   before issue 13: recounts every country the batch touches), in a transaction rolled back.
+//   before issue 13: recounts every country the batch touches; in scripts/bench-baselines.sql,
+//   loaded into the throw-away database only), in a transaction rolled back.
 //
 // BENCH_SIZES=10000,100000 (comma-separated) measures other sizes; BENCH_IMPORT_BATCH sets the
 // import's batch (10,000 by default); BENCH_EXPLAIN=1 records the plans of one more call of each
@@ -228,14 +231,6 @@ async function reportPlans(size: number) {
 const SEQ_SCAN_ROWS = 1000;
 const SEQ_SCAN_MS = 1;
 
-const functionExists = async (db: pg.Client, schema: string, name: string) =>
-	(
-		await db.query(
-			'select exists (select from pg_proc where pronamespace = $1::regnamespace and proname = $2) as present',
-			[schema, name]
-		)
-	).rows[0].present as boolean;
-
 interface Totalled {
 	total?: number | null;
 	total_capped?: boolean;
@@ -273,7 +268,7 @@ async function measureMapViews(db: pg.Client, caller: Caller, record: Recorder) 
 			db,
 			name: `${name}, as ${caller.name}`,
 			ours: () => read(db, caller, `select public.map_view(${args})`),
-			theirs: () => read(db, caller, `select bench.map_view_scan(${args})`)
+			theirs: () => read(db, caller, `select audience.map_view_scanned(${args})`)
 		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
 		record({
@@ -320,17 +315,7 @@ async function cursorAfter(db: pg.Client, caller: Caller, skip: number, args: st
 	return after;
 }
 
-async function measureDirectory({
-	db,
-	caller,
-	keyset,
-	record
-}: {
-	db: pg.Client;
-	caller: Caller;
-	keyset: boolean;
-	record: Recorder;
-}) {
+async function measureDirectory(db: pg.Client, caller: Caller, record: Recorder) {
 	const pages: [string, number, string][] = [
 		['directory, page 1 by name', 1, ''],
 		[`directory, page ${DEEP_PAGE} by name`, DEEP_PAGE, ''],
@@ -340,33 +325,22 @@ async function measureDirectory({
 	];
 	for (const [name, page, args] of pages) {
 		const rest = args ? `, ${args}` : '';
-		let ours: () => Promise<{ ms: number; answer: string }>;
-		if (keyset) {
-			const after = page > 1 ? await cursorAfter(db, caller, (page - 1) * PAGE_SIZE, args) : null;
-			ours = () =>
+		const after = page > 1 ? await cursorAfter(db, caller, (page - 1) * PAGE_SIZE, args) : null;
+		const result = await compare({
+			db,
+			name: `${name}, as ${caller.name}`,
+			ours: () =>
 				read(
 					db,
 					caller,
 					`select public.directory_list(after => $1, page_size => ${PAGE_SIZE}${rest})`,
 					[after]
-				);
-		} else {
-			ours = () =>
-				read(
-					db,
-					caller,
-					`select public.directory_page(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
-				);
-		}
-		const result = await compare({
-			db,
-			name: `${name}, as ${caller.name}`,
-			ours,
+				),
 			theirs: () =>
 				read(
 					db,
 					caller,
-					`select bench.directory_page_scan(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
+					`select public.directory_page(page => ${page}, page_size => ${PAGE_SIZE}${rest})`
 				)
 		});
 		const note = checkTotals(name, caller, result.oursAnswer, result.theirsAnswer);
@@ -449,20 +423,11 @@ async function measureSave(db: pg.Client): Promise<Measure> {
 }
 
 /**
- * People `from`.. brought in and published, timed from the first statement to the last commit.
- * Through the bulk import path of issue 13 when the database has it (public.stage_imports, then
+ * People `from`.. brought in through the bulk import (public.stage_imports, then
  * private.confirm_imports of each staged batch: what an import does once everyone has
- * confirmed), else the seeder's set-based insert and one private.publish_locations of the batch.
+ * confirmed), timed from the first statement to the last commit.
  */
 async function importBatch(db: pg.Client, from: number, points: Point[]) {
-	if (!(await functionExists(db, 'public', 'stage_imports'))) {
-		const started = performance.now();
-		await db.query('begin');
-		const ids = await addPractitioners({ db, points, from, mix: 'every-audience' });
-		await db.query('select private.publish_locations($1::uuid[])', [ids]);
-		await db.query('commit');
-		return { ms: performance.now() - started, path: 'insert + private.publish_locations' };
-	}
 	const rows = points.map(({ lat, lng }, index) => {
 		const n = from + index + 1;
 		const { visibility, precision } = syntheticChoices(n, 'every-audience');
@@ -490,7 +455,7 @@ async function importBatch(db: pg.Client, from: number, points: Point[]) {
 		from auth.users u where u.id = p.id and u.email = any ($1::text[])`,
 		[crewing.map(({ email }) => email)]
 	);
-	return { ms, path: 'public.stage_imports + private.confirm_imports' };
+	return ms;
 }
 /** Rows per public.stage_imports call (the import's own advice: 5,000 to 20,000). */
 const IMPORT_CALL_ROWS = 10_000;
@@ -576,7 +541,7 @@ try {
 		if (seeded === 0) await setUpMember(db);
 		const importPoints = points.slice(importFrom, size);
 		const theirsImportMs = await importBatchStraightforward(db, importFrom, importPoints);
-		const imported = await importBatch(db, importFrom, importPoints);
+		const importMs = await importBatch(db, importFrom, importPoints);
 		seeded = size;
 		const vacuumStarted = performance.now();
 		await db.query('vacuum analyze');
@@ -586,7 +551,6 @@ try {
 		console.log(
 			`  ${'case'.padEnd(50)}${'p50'.padStart(12)}${'p99'.padStart(12)}${'base p50'.padStart(12)}${'n'.padStart(4)}${'faster'.padStart(9)}   aim`
 		);
-		const keyset = await functionExists(db, 'public', 'directory_list');
 		let heading = '';
 		const record: Recorder = (measure) => {
 			printMeasure(measure);
@@ -597,20 +561,18 @@ try {
 		for (const caller of [ANONYMOUS, MEMBER]) {
 			console.log((heading = `as ${caller.name}`));
 			await measureMapViews(db, caller, record);
-			await measureDirectory({ db, caller, keyset, record });
+			await measureDirectory(db, caller, record);
 		}
 		console.log((heading = 'writes'));
 		record(await measureSave(db));
 		record({
 			name: 'import, people a second to publication',
 			aim: AIMS.import,
-			ours: [(importPoints.length * 1000) / imported.ms],
+			ours: [(importPoints.length * 1000) / importMs],
 			theirs: [(importPoints.length * 1000) / theirsImportMs],
 			unit: 'people/s',
-			note: `${importPoints.length.toLocaleString('en-GB')} by ${imported.path}`
+			note: `${importPoints.length.toLocaleString('en-GB')} by stage_imports + confirm_imports`
 		});
-		if (!keyset)
-			console.log('(public.directory_list is not there yet: directory rows are directory_page)');
 		if (EXPLAIN) await reportPlans(size);
 	}
 	console.log(
