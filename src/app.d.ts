@@ -21,6 +21,8 @@ declare global {
 			refusal?: boolean;
 			/** The error is an outage of Supabase: the page says to come back in a minute. */
 			unavailable?: boolean;
+			/** Where to go from here, when there is a better place than the home page. */
+			next?: { href: string; text: string };
 		}
 		interface PageData {
 			user: SignedInVisitor | null;

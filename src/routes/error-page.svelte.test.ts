@@ -36,4 +36,25 @@ describe('the error page', () => {
 		).toBeInTheDocument();
 		expect(screen.queryByText('Internal Error')).not.toBeInTheDocument();
 	});
+
+	it('offers the way on that the failed page named, besides the home page', () => {
+		state.page = {
+			status: 400,
+			error: {
+				message: 'This page link has expired or was changed: start again from the first page.',
+				next: { href: '/directory?language=English', text: 'Go to the first page' }
+			}
+		};
+		render(ErrorPage);
+		expect(
+			screen.getByText(
+				'This page link has expired or was changed: start again from the first page.'
+			)
+		).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Go to the first page' })).toHaveAttribute(
+			'href',
+			'/directory?language=English'
+		);
+		expect(screen.getByRole('link', { name: 'Go to the home page' })).toBeInTheDocument();
+	});
 });

@@ -497,6 +497,7 @@ declare
 	after_time timestamptz;
 	after_distance double precision;
 	after_placed boolean;
+	cursor_rows integer;
 	origin extensions.earth;
 	-- Members read the owners' precision, everyone else the public cells.
 	columns text[] := case when member
@@ -532,13 +533,25 @@ begin
 			after_name := cursor_value ->> 'n';
 			after_id := (cursor_value ->> 'i')::uuid;
 			after_time := (cursor_value ->> 't')::timestamptz;
-			after_distance := (cursor_value ->> 'd')::double precision;
-			after_placed := coalesce((cursor_value ->> 'p')::boolean, false);
 		exception when others then
 			raise exception 'after must be a cursor from the page before' using errcode = '22023';
 		end;
-		if after_name is null or after_id is null or cursor_value ->> 's' is distinct from sort then
+		if after_name is null or after_id is null or cursor_value ->> 's' is distinct from sort
+			or (sort = 'distance' and cursor_value -> 'o' is distinct from jsonb_build_array(near_lat, near_lng)) then
 			raise exception 'after must be a cursor from the page before' using errcode = '22023';
+		end if;
+		-- A cursor by distance names the last person listed, not how far they are: that is read
+		-- again (through row-level security), so the link says nothing finer than the page did.
+		if sort = 'distance' then
+			execute format('select extensions.earth_distance(p.%I, $1) from public.profiles p where p.id = $2',
+				columns[3])
+			into after_distance
+			using origin, after_id;
+			get diagnostics cursor_rows = row_count;
+			if cursor_rows = 0 then
+				raise exception 'after must be a cursor from the page before' using errcode = '22023';
+			end if;
+			after_placed := after_distance is null;
 		end if;
 	end if;
 
@@ -596,7 +609,8 @@ begin
 			'last_confirmed_at', r.last_confirmed_at, 'pathway_stage', r.pathway_stage,
 			'practices', r.practices, 'open_to', r.open_to, 'languages', r.languages,
 			'cursor', jsonb_build_object('s', $13, 'n', r.display_name, 'i', r.id,
-				't', r.last_confirmed_at, 'd', r.distance_m, 'p', r.distance_m is null)
+				't', r.last_confirmed_at,
+				'o', case when $13 = 'distance' then jsonb_build_array($14::double precision, $15::double precision) end)
 		) order by r.position), '[]'::jsonb)
 		from (
 			select page.*, row_number() over () as position from (%s) page
@@ -613,7 +627,8 @@ begin
 	$json$, query)
 	into rows
 	using wanted_open_to, wanted_practices, wanted_stages, wanted_languages, needle, origin,
-		after_name, after_id, after_time, after_distance, page_size + 1, after_placed, sort;
+		after_name, after_id, after_time, after_distance, page_size + 1, after_placed, sort, near_lat,
+		near_lng;
 
 	if not filtered then
 		total := counts.people_total();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { narrowView } from '../../src/lib/map/factories';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { useBrowserPage } from '../support/browser';
 import { signIn } from '../support/sign-in';
@@ -278,6 +279,41 @@ describe.skipIf(!inject('browserTests'))('the network map for an anonymous visit
 			expect(Number(searchParam(page, 'z'))).toBe(7);
 			expect(await page.getByText('Filters (1 active)').count()).toBe(1);
 			await expectNoSeriousA11yViolations(page);
+		});
+	});
+
+	describe('when the filters have too many people to read in the view', () => {
+		it('says so over the map and in the list, and asks again once zoomed in', async () => {
+			const page = currentPage();
+			await openMap(page, '?lat=52.1&lng=5.19&z=7&stage=hosting');
+			// A network of millions, where the database answers "narrow" for this wide a view.
+			const narrow = (url: URL) => url.pathname === '/map/view';
+			await page.route(narrow, (route) => route.fulfill({ json: narrowView() }));
+			const asked = page.waitForResponse((response) => narrow(new URL(response.url())));
+			for (const zoom of [6, 5]) {
+				await page.getByRole('button', { name: 'Zoom out' }).click();
+				await expect.poll(() => Number(searchParam(page, 'z'))).toBeCloseTo(zoom, 2);
+			}
+			await asked;
+
+			const notice = 'Too many people here to filter at this zoom: zoom in or clear a filter.';
+			const map = page.getByTestId('network-map');
+			await map.getByRole('status').getByText(notice).waitFor();
+			await waitForDrawnView(page);
+			expect(await pointCount(page)).toBe('0');
+			const list = page.getByRole('region', { name: 'In view' });
+			expect(await list.getByText(notice).count()).toBe(1);
+			expect(await list.getByText(/found nothing|Nobody on the map/).count()).toBe(0);
+			expect(await list.getByRole('link', { name: 'Clear the filters' }).count()).toBe(1);
+			await expectNoSeriousA11yViolations(page);
+
+			// Zoomed in, fewer may be few enough: the map asks the database again.
+			await page.unroute(narrow);
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			await expect.poll(() => Number(searchParam(page, 'z'))).toBeCloseTo(6, 2);
+			await map.getByRole('status').waitFor({ state: 'detached' });
+			await waitForDrawnView(page);
+			expect(Number(await pointCount(page))).toBeGreaterThan(0);
 		});
 	});
 

@@ -144,6 +144,28 @@ describe('the counts', () => {
 });
 
 describe('the directory by keyset', () => {
+	it('gives cursors by distance that name the last person, not how far, and only for their place', async () => {
+		await asCaller<{ page: { next: string | null } }>(
+			callers['an anonymous visitor'](),
+			async (query) => {
+				const [first] = await query(
+					`select public.directory_list('distance', null, 2, 52.09, 5.12) as page`
+				);
+				const cursor = first.page.next;
+				expect(cursor).not.toBeNull();
+				expect(Object.keys(JSON.parse(cursor!)).sort()).toEqual(['i', 'n', 'o', 's', 't']);
+				const [again] = await query(
+					`select public.directory_list('distance', $1, 2, 52.09, 5.12) as page`,
+					[cursor]
+				);
+				expect(again.page).toBeTruthy();
+				await expect(
+					query(`select public.directory_list('distance', $1, 2, 48.85, 2.35) as page`, [cursor])
+				).rejects.toMatchObject({ code: '22023' });
+			}
+		);
+	});
+
 	for (const [who, claims] of Object.entries(callers)) {
 		for (const [sort, filters] of [
 			['name', {}],

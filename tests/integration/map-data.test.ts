@@ -398,16 +398,47 @@ describe('the app’s data module', () => {
 		expect({ total, truncated }).toEqual({ total: 2, truncated: true });
 	});
 
-	it('asks directory_page for a page sorted by distance from a place', async () => {
-		const { entries, total } = await listDirectoryPage(anonymousClient(), {
-			page: 1,
+	it('asks directory_list for a first page sorted by distance from a place', async () => {
+		const listed = await listDirectoryPage(anonymousClient(), {
 			pageSize: 20,
 			sort: 'distance',
 			near: lusaka,
 			filters: { q: token, openTo: ['crewing'] }
 		});
-		expect(total).toBe(1);
-		expect(entries.map((entry) => entry.id)).toEqual([amara.id]);
-		expect(entries[0].distance_km).toBeGreaterThanOrEqual(20);
+		expect(listed).toMatchObject({ total: 1, totalCapped: false, next: null });
+		expect(listed?.entries.map((entry) => entry.id)).toEqual([amara.id]);
+		expect(listed?.entries[0].distance_km).toBeGreaterThanOrEqual(20);
+	});
+
+	it('walks the directory page by page, each from the cursor the page before gave', async () => {
+		const pages: string[][] = [];
+		let after: string | undefined;
+		do {
+			const listed = await listDirectoryPage(viewer.client, {
+				after,
+				pageSize: 2,
+				sort: 'name',
+				filters: { q: token }
+			});
+			if (!listed) throw new Error('A cursor the directory gave was refused');
+			expect(listed.total).toBe(5);
+			pages.push(listed.entries.map((entry) => entry.id));
+			after = listed.next ?? undefined;
+		} while (after !== undefined);
+		// As directory_page's numbered pages of the same size have them.
+		expect(pages).toEqual([[amara.id, bwalya.id], [chanda.id, daliso.id], [viliame.id]]);
+	});
+
+	it('answers null for a cursor the directory did not give, or gave for another order', async () => {
+		const args = { pageSize: 2, filters: { q: token } } as const;
+		const first = await listDirectoryPage(viewer.client, { ...args, sort: 'name' });
+		expect(first?.next).toEqual(expect.any(String));
+
+		expect(
+			await listDirectoryPage(viewer.client, { ...args, sort: 'name', after: 'page=2' })
+		).toBeNull();
+		expect(
+			await listDirectoryPage(viewer.client, { ...args, sort: 'recent', after: first?.next ?? '' })
+		).toBeNull();
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCount, parsePageNumber } from './pagination';
+import { keysetPageNumber, pageCount, parsePageNumber } from './pagination';
 
 describe('parsePageNumber', () => {
 	it('starts at page 1 when no page is asked for', () => {
@@ -27,5 +27,21 @@ describe('pageCount', () => {
 
 	it('is one page for nobody', () => {
 		expect(pageCount(0, 20)).toBe(1);
+	});
+});
+
+describe('keysetPageNumber', () => {
+	it('is 1 on the first page, found without a cursor', () => {
+		expect(keysetPageNumber({ cursor: false, page: 1, pageCount: 3 })).toBe(1);
+	});
+
+	it('shows the number a cursor’s link carried', () => {
+		expect(keysetPageNumber({ cursor: true, page: 3, pageCount: 3 })).toBe(3);
+		expect(keysetPageNumber({ cursor: true, page: 7, pageCount: null })).toBe(7);
+	});
+
+	it('does not know the page when the number cannot be right', () => {
+		expect(keysetPageNumber({ cursor: true, page: 1, pageCount: 3 })).toBeNull();
+		expect(keysetPageNumber({ cursor: true, page: 4, pageCount: 3 })).toBeNull();
 	});
 });

@@ -13,3 +13,22 @@ export function parsePageNumber(value: string | null): number | null {
 export function pageCount(total: number, pageSize: number): number {
 	return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/**
+ * The number to show for a page reached by keyset (`cursor`), from the `?page=` its link carried:
+ * 1 without a cursor. The number finds nothing, so one that cannot be right (1 with a cursor, or
+ * past the last page of `pageCount`, when it is known) shows as unknown: null.
+ */
+export function keysetPageNumber({
+	cursor,
+	page,
+	pageCount
+}: {
+	cursor: boolean;
+	page: number;
+	pageCount: number | null;
+}): number | null {
+	if (!cursor) return 1;
+	if (page < 2 || (pageCount !== null && page > pageCount)) return null;
+	return page;
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { place } from '$lib/people/factories';
-import { directoryPageQuery, formatDistance, parseSort, placeGuessNotice } from './directory';
+import {
+	directoryKeysetQuery,
+	directoryPageQuery,
+	formatDistance,
+	parseSort,
+	placeGuessNotice
+} from './directory';
 
 describe('parseSort', () => {
 	it('sorts by name when nothing is asked and no place is chosen', () => {
@@ -47,6 +53,39 @@ describe('directoryPageQuery', () => {
 	it('leaves the first page without a page number', () => {
 		expect(directoryPageQuery(new URLSearchParams('page=2&q=bees'), 1)).toBe('?q=bees');
 		expect(directoryPageQuery(new URLSearchParams('page=2'), 1)).toBe('');
+	});
+});
+
+describe('directoryKeysetQuery', () => {
+	it('keeps the filters, order and place, and puts the cursor and the page number after them', () => {
+		expect(
+			directoryKeysetQuery(new URLSearchParams('near=Utrecht&stage=curious&sort=recent'), {
+				after: 'eyJuIjogIkFkYSJ9',
+				page: 2
+			})
+		).toBe('?near=Utrecht&stage=curious&sort=recent&after=eyJuIjogIkFkYSJ9&page=2');
+	});
+
+	it('replaces the cursor and the page number of the page it is on', () => {
+		expect(
+			directoryKeysetQuery(new URLSearchParams('after=b2xk&page=2&language=English'), {
+				after: 'bmV3',
+				page: 3
+			})
+		).toBe('?language=English&after=bmV3&page=3');
+	});
+
+	it('leaves out a page number it does not know', () => {
+		expect(directoryKeysetQuery(new URLSearchParams('q=bees'), { after: 'bmV3', page: null })).toBe(
+			'?q=bees&after=bmV3'
+		);
+	});
+
+	it('leaves the first page without a cursor or a page number', () => {
+		expect(
+			directoryKeysetQuery(new URLSearchParams('q=bees&after=b2xk&page=2&open_to=crewing'), null)
+		).toBe('?q=bees&open_to=crewing');
+		expect(directoryKeysetQuery(new URLSearchParams('after=b2xk&page=2'), null)).toBe('');
 	});
 });
 

@@ -56,6 +56,26 @@ export function directoryPageQuery(current: URLSearchParams, page: number): stri
 }
 
 /**
+ * The query string of the same directory listing on a page found by keyset: the first page
+ * (`null`), or the page after a cursor, with its number (when known) for saying where it is
+ * (`?near=Utrecht&after=eyJ…&page=2`). The cursor finds the page; the number never does.
+ */
+export function directoryKeysetQuery(
+	current: URLSearchParams,
+	next: { after: string; page: number | null } | null
+): string {
+	const params = new URLSearchParams(current);
+	params.delete('after');
+	params.delete('page');
+	if (next) {
+		params.set('after', next.after);
+		if (next.page !== null) params.set('page', String(next.page));
+	}
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}
+
+/**
  * What to say about the place a typed `near` was read as: nothing when the visitor named it (its
  * name, its full name, or the gazetteer id the place search offers), else which place the search
  * took it for, so that a typo never silently measures from somewhere else.

@@ -13,7 +13,7 @@ export type PractitionerSummary = Pick<Practitioner, 'id' | 'display_name' | 'pl
 	};
 
 /**
- * A practitioner as the directory lists them, from the `directory_page` database function:
+ * A practitioner as the directory lists them, from the `directory_list` database function:
  * `distance_km` is from the chosen place to their cell, rounded to the cell's size, or null
  * with no place chosen or no cell.
  */

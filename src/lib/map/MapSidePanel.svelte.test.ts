@@ -337,6 +337,46 @@ describe('MapSidePanel', () => {
 		});
 	});
 
+	describe('when the filters had too many people to read in the view', () => {
+		const narrow = {
+			...defaults,
+			items: null,
+			inViewCount: null,
+			filters: { openTo: ['crewing'] },
+			unfilteredHref: '/map?lat=52&lng=5&z=4',
+			directoryHref: '/directory?open_to=crewing'
+		};
+
+		it('says to zoom in or clear a filter, never that nobody is here or how many', () => {
+			render(MapSidePanel, narrow);
+
+			expect(
+				screen.getByText('Too many people here to filter at this zoom: zoom in or clear a filter.')
+			).toBeInTheDocument();
+			expect(screen.queryByText(/found nothing|Nobody on the map/)).not.toBeInTheDocument();
+			expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(/^In view$/);
+			expect(screen.getByRole('button', { name: 'Show the list' })).toBeInTheDocument();
+		});
+
+		it('offers to clear the filters, or to browse the matches in the directory', () => {
+			render(MapSidePanel, narrow);
+
+			expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute(
+				'href',
+				'/map?lat=52&lng=5&z=4'
+			);
+			expect(
+				screen.getByRole('link', { name: 'Browse the matches in the directory' })
+			).toHaveAttribute('href', '/directory?open_to=crewing');
+		});
+
+		it('names the search when it is the search that reads too many', () => {
+			render(MapSidePanel, { ...narrow, filters: { q: 'gardening' } });
+
+			expect(screen.getByRole('link', { name: 'Clear the search' })).toBeInTheDocument();
+		});
+	});
+
 	describe('when nobody is in view', () => {
 		it('suggests moving the map, without the sign-in line for members', () => {
 			render(MapSidePanel, { ...defaults, items: [], inViewCount: 0 });

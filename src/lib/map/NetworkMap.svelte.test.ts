@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mapItem } from '$lib/map/factories';
 import NetworkMap from './NetworkMap.svelte';
@@ -29,6 +29,26 @@ describe('NetworkMap', () => {
 			expect(screen.getByRole('region', { name: 'Map of practitioners near you' })).toBe(
 				screen.getByTestId('network-map')
 			);
+		});
+	});
+
+	describe('with a notice about what it cannot draw here', () => {
+		it('says it over the map, politely, as it appears', () => {
+			render(NetworkMap, {
+				items: [],
+				notice: 'Too many people here to filter at this zoom: zoom in or clear a filter.'
+			});
+
+			const notice = within(screen.getByTestId('network-map')).getByText(
+				'Too many people here to filter at this zoom: zoom in or clear a filter.'
+			);
+			expect(notice).toHaveAttribute('role', 'status');
+		});
+
+		it('says nothing without one', () => {
+			render(NetworkMap, { items, notice: null });
+
+			expect(screen.queryByText(/Too many people/)).not.toBeInTheDocument();
 		});
 	});
 

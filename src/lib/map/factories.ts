@@ -1,9 +1,9 @@
 /**
- * Test data: a map item as `map_items` and `map_view` give it. A practitioner near Utrecht
- * unless told otherwise; the fields of the other kinds are empty or null, as the database sends
- * them.
+ * Test data: a map item as `map_items` and `map_view` give it (a practitioner near Utrecht unless
+ * told otherwise; the fields of the other kinds are empty or null, as the database sends them),
+ * and `map_view`'s "narrow" answer.
  */
-import type { GatheringItem, GroupItem, MapItem, PractitionerItem } from './map-items';
+import type { GatheringItem, GroupItem, MapItem, NarrowView, PractitionerItem } from './map-items';
 
 /** A practitioner's group and gathering fields, as the database sends them: all null. */
 export const noGroupOrGatheringFields = {
@@ -69,4 +69,12 @@ export function gatheringItem(overrides: Partial<GatheringItem> = {}): MapItem {
 		time_zone: 'Australia/Melbourne',
 		...overrides
 	});
+}
+
+/**
+ * `map_view`'s answer when the search or the person filters would read more people in the box
+ * than it scans at once (100,000): no total, nothing to draw.
+ */
+export function narrowView(): NarrowView {
+	return { total: null, detail: 'narrow', items: [], counts: [], limit: 100_000 };
 }

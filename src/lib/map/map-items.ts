@@ -123,10 +123,14 @@ export type PlaceCount = [
 
 /**
  * What the map shows for a box and a zoom, from the `map_view` database function: every item
- * when few match (`detail: 'items'`), counts by place when many (`detail: 'counts'`). The other
- * list is empty; neither is ever cut short.
+ * when few match (`detail: 'items'`), counts by place when many (`detail: 'counts'`), and
+ * nothing when a search or person filters would have to read too many people to answer
+ * (`detail: 'narrow'`, see `NarrowView`). Nothing is ever cut short.
  */
-export interface MapViewData {
+export type MapViewData = ListedView | NarrowView;
+
+/** Every item, or counts by place: the other list is empty. */
+export interface ListedView {
 	/** Everything that matched in the box; the counts by place add up to it. */
 	total: number;
 	detail: 'items' | 'counts';
@@ -134,6 +138,20 @@ export interface MapViewData {
 	items: MapItem[];
 	/** Counts by quadkey prefix (zoom + 5 characters), in quadkey order, when `detail` is `'counts'`. */
 	counts: PlaceCount[];
+}
+
+/**
+ * The answer when the search or the person filters (open to, practices, pathway stage,
+ * languages) would read more than `limit` people in the box: no total and nothing to draw, so
+ * that the map says to zoom in or clear a filter rather than show a wrong count.
+ */
+export interface NarrowView {
+	total: null;
+	detail: 'narrow';
+	items: [];
+	counts: [];
+	/** How many people a filtered view may read. */
+	limit: number;
 }
 
 /** How many of each kind. */

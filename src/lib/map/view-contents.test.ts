@@ -107,4 +107,13 @@ describe('inView', () => {
 			});
 		});
 	});
+
+	describe('when the filters had too many people to read', () => {
+		it('lists nothing and counts nothing, rather than say nobody is here', () => {
+			expect(inView({ detail: 'narrow', items: [], counts: [], bounds: netherlands })).toEqual({
+				items: null,
+				count: null
+			});
+		});
+	});
 });

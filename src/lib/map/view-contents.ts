@@ -18,6 +18,13 @@ import {
 	type PlaceCount
 } from './map-items';
 
+/**
+ * What the map and its list say when the search or the filters would have to read too many
+ * people in the view to answer (`map_view`'s "narrow").
+ */
+export const NARROW_VIEW_NOTICE =
+	'Too many people here to filter at this zoom: zoom in or clear a filter.';
+
 /** An item with the line the map draws under its point: a crew's open seats, a gathering's dates. */
 export type ShownItem = MapItem & { detail: string | null };
 
@@ -59,7 +66,8 @@ export function countsByKind({
 
 /**
  * What is in `bounds` (everything when it is null: the map has not said yet): the items when the
- * data has every item, null when it has counts by place, and how many there are either way.
+ * data has every item, null when it has counts by place, and how many there are either way; no
+ * count either (null) when the filters had too many people to read ("narrow").
  */
 export function inView<Item extends MapItem>({
 	detail,
@@ -71,7 +79,8 @@ export function inView<Item extends MapItem>({
 	items: readonly Item[];
 	counts: readonly PlaceCount[];
 	bounds: Bounds | null;
-}): { items: Item[] | null; count: number } {
+}): { items: Item[] | null; count: number | null } {
+	if (detail === 'narrow') return { items: null, count: null };
 	const within = (point: { lat: number; lng: number }) =>
 		bounds === null || contains(bounds, point);
 	if (detail === 'items') {

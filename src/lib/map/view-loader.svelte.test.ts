@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bounds } from '$lib/geo/view-boxes';
-import { mapItem } from './factories';
+import { mapItem, narrowView } from './factories';
 import type { MapViewData } from './map-items';
 import { ViewLoader, boxAroundPlaces, servesView, type LoadedView } from './view-loader.svelte';
 
@@ -79,6 +79,12 @@ describe('servesView', () => {
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 8, detail: 'counts' }, view)).toBe(true);
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'counts' }, view)).toBe(false);
 		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 9, detail: 'counts' }, view)).toBe(false);
+	});
+
+	it('serves only its own zoom when the filters had too many people to read', () => {
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 7, detail: 'narrow' }, view)).toBe(true);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 6, detail: 'narrow' }, view)).toBe(false);
+		expect(servesView({ bounds: [3, 50, 7, 54], zoom: 8, detail: 'narrow' }, view)).toBe(false);
 	});
 
 	it('never serves a view outside the box', () => {
@@ -163,6 +169,33 @@ describe('ViewLoader', () => {
 			await settle();
 			expect(views.loaded.box).toEqual({ bounds: [3, 50, 7, 54], zoom: 9, detail: 'items' });
 			expect(views.loading).toBe(false);
+		});
+	});
+
+	describe('when the filters had too many people to read in the view', () => {
+		it('holds the answer as it came, with no total, while the map stays at its zoom', async () => {
+			const views = loader();
+			views.follow({ bounds: lisbon, zoom: 7.2 });
+			requests[0].answer(narrowView());
+			await settle();
+
+			expect(views.data).toEqual(narrowView());
+			expect(views.loaded.box.detail).toBe('narrow');
+			views.follow({ bounds: [-9.5, 38.5, -8.5, 39.5], zoom: 7.8 });
+			expect(requests).toHaveLength(1);
+		});
+
+		it('asks again as soon as the map zooms in, where fewer may be few enough', async () => {
+			const views = loader();
+			views.follow({ bounds: lisbon, zoom: 7 });
+			requests[0].answer(narrowView());
+			await settle();
+
+			views.follow({ bounds: [-9.5, 38.5, -8.5, 39.5], zoom: 8 });
+			expect(requests.map(asked)[1]).toMatchObject({ zoom: '8', rest: { stage: 'hosting' } });
+			requests[1].answer(everyItem);
+			await settle();
+			expect(views.data).toEqual(everyItem);
 		});
 	});
 

@@ -34,12 +34,20 @@ interface ShownView {
  * Counts by place serve the zoom they were made for and the one below it: clustering gathers
  * counts a zoom finer as it gathers items (the map's first view, fitted to the network, is often
  * a little out from the zoom the server guessed), but coarser counts would lump apart places
- * together, and much finer ones would send more than a view needs.
+ * together, and much finer ones would send more than a view needs. "Too many to filter here"
+ * serves its own zoom only: zoomed in, the view may hold few enough to filter.
  */
 export function servesView(loaded: LoadedBox, view: ShownView): boolean {
 	if (!containsBox(loaded.bounds, normaliseBounds(view.bounds))) return false;
 	const zoom = Math.floor(view.zoom);
-	return loaded.detail === 'items' || loaded.zoom === zoom || loaded.zoom === zoom + 1;
+	switch (loaded.detail) {
+		case 'items':
+			return true;
+		case 'counts':
+			return loaded.zoom === zoom || loaded.zoom === zoom + 1;
+		case 'narrow':
+			return loaded.zoom === zoom;
+	}
 }
 
 /**

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { PlaceLabel } from '$lib/people/audience';
@@ -40,6 +41,23 @@ export async function readInvitation(supabase: Client, token: string): Promise<I
 	if (error?.code === NO_INVITATION) return null;
 	if (error) throw new QueryError('read the invitation', error);
 	return data as unknown as Invitation;
+}
+
+/** What a join page answers, with a 404, to a link that opens no invitation. */
+export const NO_INVITATION_MESSAGE =
+	'This link does not open an invitation: it may be mistyped, already answered, or declined.';
+
+/** A join page's token, checked, or that page's 404. */
+export function checkInvitationToken(token: string): void {
+	if (!isInvitationToken(token)) error(404, NO_INVITATION_MESSAGE);
+}
+
+/** The invitation a join page's token opens, or that page's 404. */
+export async function invitationOr404(supabase: Client, token: string): Promise<Invitation> {
+	checkInvitationToken(token);
+	const invitation = await readInvitation(supabase, token);
+	if (!invitation) error(404, NO_INVITATION_MESSAGE);
+	return invitation;
 }
 
 /** Saves who would see the person and how precisely; false when the token opens nothing. */

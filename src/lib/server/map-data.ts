@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LatLng } from '$lib/geo/cells';
 import { WHOLE_WORLD, type Bounds } from '$lib/geo/view-boxes';
@@ -12,45 +12,76 @@ import { QueryError } from './query-error';
 /**
  * What the map and the directory show: practitioners, crews, congregations and gatherings, read
  * with the visitor's own request-scoped client through the `map_items`, `map_view` and
- * `directory_page` database functions. They decide who is in every list and count, at which
+ * `directory_list` database functions. They decide who is in every list and count, at which
  * precision, for the visitor's audience, so nothing here filters by visibility.
  */
 type Client = SupabaseClient<Database>;
 
 export interface DirectoryPage {
 	entries: DirectoryEntry[];
-	/** Everyone who matched the filters, across all pages. */
+	/** Everyone who matched the filters, across all pages (at most 1,000 with a person filter). */
 	total: number;
+	/** True when a person filter matched more than 1,000: `total` is then 1,000. */
+	totalCapped: boolean;
+	/** The cursor of the page after this one (to pass as `after`), or null on the last page. */
+	next: string | null;
 }
 
 /**
- * One page of the directory: everyone the visitor may see who matches the filters, at the
- * visitor's audience precision, with distances from `near` (rounded to each cell's size) when
- * a place is given. Sorting by distance needs `near`.
+ * One page of the directory by keyset, from the `directory_list` database function: everyone the
+ * visitor may see who matches the filters, at the visitor's audience precision, with distances
+ * from `near` (rounded to each cell's size) when a place is given. Sorting by distance needs
+ * `near`. The first page without `after`; the next one with the `next` this one gave, for the
+ * same sort and place. Null when the database does not take `after` as one of its cursors (a
+ * changed link, or one made for another order).
  */
 export async function listDirectoryPage(
 	supabase: Client,
 	{
-		page,
+		after,
 		pageSize,
 		sort,
 		near,
 		filters
-	}: { page: number; pageSize: number; sort: DirectorySort; near?: LatLng; filters: MapFilters }
-): Promise<DirectoryPage> {
-	const { data, error } = await supabase.rpc('directory_page', {
-		page,
+	}: {
+		after?: string;
+		pageSize: number;
+		sort: DirectorySort;
+		near?: LatLng;
+		filters: MapFilters;
+	}
+): Promise<DirectoryPage | null> {
+	const { data, error } = await supabase.rpc('directory_list', {
+		after,
 		page_size: pageSize,
 		sort,
 		near_lat: near?.lat,
 		near_lng: near?.lng,
 		filters: filtersForDatabase(filters)
 	});
-	if (error) throw new QueryError('list the directory', error);
-	// The function's jsonb is typed as Json; its shape is documented with the `directory_page`
+	if (error) {
+		if (after !== undefined && isCursorRefusal(error)) return null;
+		throw new QueryError('list the directory', error);
+	}
+	// The function's jsonb is typed as Json; its shape is documented with the `directory_list`
 	// database function and checked by tests/integration/map-data.test.ts.
-	const { items, total } = data as unknown as { items: DirectoryEntry[]; total: number };
-	return { entries: items, total };
+	const page = data as unknown as {
+		items: DirectoryEntry[];
+		next: string | null;
+		total: number;
+		total_capped: boolean;
+	};
+	return {
+		entries: page.items,
+		total: page.total,
+		totalCapped: page.total_capped,
+		next: page.next
+	};
+}
+
+/** `directory_list`'s refusal of an `after` it did not give (22023, naming `after`). */
+function isCursorRefusal(error: PostgrestError): boolean {
+	return error.code === '22023' && error.message.startsWith('after ');
 }
 
 /** A box as the map's database functions take it. */
@@ -92,7 +123,8 @@ const MAP_VIEW_ITEMS_LIMIT = 2000;
 /**
  * What the map shows in a box at a zoom, matching the filters, at the visitor's audience
  * precision, from the `map_view` database function: every item when at most `maxItems` match,
- * else counts by place, finer at higher zooms. A fractional zoom (MapLibre's) counts as the
+ * else counts by place, finer at higher zooms; "narrow", with a null total, when the search or
+ * person filters would read more people in the box than it scans at once. A fractional zoom (MapLibre's) counts as the
  * whole zoom below it. A box whose west is east of its east crosses the antimeridian.
  */
 export async function listMapView(

@@ -1,10 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PRECISION_VALUES, VISIBILITY_VALUES, isOneOf } from '$lib/people/choices';
 import {
+	NO_INVITATION_MESSAGE,
+	checkInvitationToken,
 	chooseForInvitation,
 	confirmInvitation,
-	isInvitationToken,
-	readInvitation
+	invitationOr404
 } from '$lib/server/imports';
 import { isMember } from '$lib/server/visitor';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,14 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
  * who would see it and how precisely (theirs to change), and the way to say yes (signing in with
  * the address it went to) or no. Until they say yes nothing of it is anywhere else.
  */
-const NO_INVITATION =
-	'This link does not open an invitation: it may be mistyped, already answered, or declined.';
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const invitation = isInvitationToken(params.token)
-		? await readInvitation(locals.supabase, params.token)
-		: null;
-	if (!invitation) error(404, NO_INVITATION);
+	const invitation = await invitationOr404(locals.supabase, params.token);
 	return { invitation, signedInAs: isMember(locals.user) ? (locals.user.email ?? '') : null };
 };
 
@@ -41,14 +36,14 @@ function readChoices(form: FormData) {
 export const actions: Actions = {
 	/** Saves who sees the person and how precisely; then signs them in, or puts them on the map. */
 	confirm: async ({ locals, params, request, url }) => {
-		if (!isInvitationToken(params.token)) error(404, NO_INVITATION);
+		checkInvitationToken(params.token);
 		const read = readChoices(await request.formData());
 		if (!read.choices) return fail(400, { errors: read.errors, values: read.values });
 		const saved = await chooseForInvitation(locals.supabase, {
 			token: params.token,
 			...read.choices
 		});
-		if (!saved) error(404, NO_INVITATION);
+		if (!saved) error(404, NO_INVITATION_MESSAGE);
 		// Signing in is how the person shows the invitation is theirs; they come back here.
 		if (!isMember(locals.user)) {
 			redirect(303, `/login?${new URLSearchParams({ next: url.pathname })}`);

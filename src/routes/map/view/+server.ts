@@ -11,7 +11,8 @@ const headers = { 'cache-control': 'private, no-store' };
 /**
  * What the map shows in a box at a zoom, for the visitor:
  * `/map/view?west=4.5&south=51.9&east=5.6&north=52.4&zoom=9&open_to=crewing`, answered with
- * every item when few match, counts by place when many (MapViewData).
+ * every item when few match, counts by place when many, "narrow" (no total, nothing to draw) when
+ * a search or person filters would read too many people there (MapViewData).
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const tooLong = searchLimitProblem(url.searchParams);

@@ -1,5 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { declineInvitation, isInvitationToken, readInvitation } from '$lib/server/imports';
+import {
+	NO_INVITATION_MESSAGE,
+	checkInvitationToken,
+	declineInvitation,
+	invitationOr404
+} from '$lib/server/imports';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -7,21 +12,16 @@ import type { Actions, PageServerLoad } from './$types';
  * stages them again. A button, not the link itself, as mail scanners open links; a mail program's
  * one-click "unsubscribe" (RFC 8058) posts here too, and declines.
  */
-const NO_INVITATION =
-	'This link does not open an invitation: it may be mistyped, already answered, or declined.';
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const invitation = isInvitationToken(params.token)
-		? await readInvitation(locals.supabase, params.token)
-		: null;
-	if (!invitation) error(404, NO_INVITATION);
+	const invitation = await invitationOr404(locals.supabase, params.token);
 	return { source: invitation.source };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, params }) => {
-		if (!isInvitationToken(params.token)) error(404, NO_INVITATION);
-		if (!(await declineInvitation(locals.supabase, params.token))) error(404, NO_INVITATION);
+		checkInvitationToken(params.token);
+		if (!(await declineInvitation(locals.supabase, params.token)))
+			error(404, NO_INVITATION_MESSAGE);
 		// The link opens nothing now: the answer is told on a page of its own.
 		redirect(303, '/join/answered?answer=declined');
 	}
