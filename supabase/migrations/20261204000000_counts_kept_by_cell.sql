@@ -373,6 +373,7 @@ create function private.settle_published(profile_ids uuid[]) returns void
 declare
 	this_tx bigint := txid_current();
 	crossed text[];
+	touched_ids uuid[];
 begin
 	with deltas as (
 		select d.country, z.zoom, case when z.zoom = 0 then '' else left(d.cell, z.zoom) end as cell,
@@ -396,19 +397,15 @@ begin
 	join deltas d on d.country = a.country and d.zoom = a.zoom and d.cell = a.cell
 	where (a.people >= 3) <> (a.people - d.change >= 3);
 
-	-- What anonymous visitors see of each person touched, from the counts.
+	-- The people published now (private.publish_targets) and the people of the keys that crossed 3:
+	-- found first, by index, so that what follows reads their rows by id (a few for one save).
 	with keys as (
 		select split_part(k, '/', 1)::char(2) as country, split_part(k, '/', 2)::integer as zoom,
 			split_part(k, '/', 3) as cell
 		from unnest(crossed) k
 	),
-	-- The people published now, with their new places (private.publish_targets), and the people
-	-- of the keys that crossed 3, as they are.
-	batch as (
-		select t.* from private.publish_targets t where t.tx = this_tx
-	),
 	touched as (
-		select batch.id from batch
+		select t.id from private.publish_targets t where t.tx = this_tx
 		union
 		select p.id from keys
 		join public.profiles p on p.published_country = keys.country
@@ -423,6 +420,13 @@ begin
 		join public.profiles p
 			on p.published_country = keys.country and left(p.published_cell, 9) = keys.cell
 		where keys.zoom = 9 and (p.published_audiences & 1) <> 0 and p.published_cell is not null
+	)
+	select coalesce(array_agg(touched.id), '{}') into touched_ids from touched;
+
+	-- What anonymous visitors see of each, from the counts; the people published now with their
+	-- new places, the others as they are.
+	with batch as (
+		select t.* from private.publish_targets t where t.tx = this_tx
 	),
 	candidates as (
 		select p.id, p.public_cell, p.public_lat, p.public_lng, batch.id is not null as in_batch,
@@ -434,9 +438,9 @@ begin
 			case when batch.id is not null
 				then case when (batch.audiences & 1) <> 0 then batch.cell end
 				when (p.published_audiences & 1) <> 0 then p.published_cell end as cell
-		from touched
-		join public.profiles p on p.id = touched.id
+		from public.profiles p
 		left join batch on batch.id = p.id
+		where p.id = any (touched_ids)
 	),
 	-- Each published cell's public place found once, however many share it.
 	shown as (
@@ -474,7 +478,7 @@ begin
 			public_place_label = placed.label,
 			public_earth = extensions.ll_to_earth(placed.lat, placed.lng)
 		from placed
-		where p.id = placed.id
+		where p.id = placed.id and p.id = any (touched_ids)
 			and (placed.in_batch
 				or (p.public_cell, p.public_lat, p.public_lng, p.public_place_label)
 					is distinct from (placed.cell_shown, placed.lat, placed.lng, placed.label))
