@@ -247,7 +247,7 @@ try {
 		db,
 		points: syntheticPoints({ cities, count: PEOPLE, seed: 20261204 }),
 		from: 0,
-		mixed: true
+		mix: 'members'
 	});
 	await db.query('analyze');
 	const {

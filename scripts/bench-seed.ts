@@ -72,27 +72,90 @@ export const syntheticId = (index: number) =>
 	`00000000-0000-4000-9000-${index.toString(16).padStart(12, '0')}`;
 
 /**
- * Adds people `from`..`to` - 1: users (their trigger creates profiles), then their profiles and
- * exact points with the per-row publishing triggers off, then one set-based publish of them all
- * (private.publish_locations, as private.republish_all_locations does after a gazetteer load).
+ * Who the synthetic people are, beyond their points:
+ * - `public`: everyone public at town precision, confirmed today (what `bench:map` draws);
+ * - `members`: every fourth shares with members only, every third is open to crewing, and
+ *   confirmations spread over a year (`bench:load`);
+ * - `every-audience`: as many audiences and precisions as real people choose (`bench:db`): of
+ *   every 20 people, 12 public, 5 members only and 3 crewmates only; by blocks of 20 (so that
+ *   every audience meets every precision), 3 in 20 at neighbourhood precision, 7 at town, 5 at
+ *   area, 3 at region and 2 at country; every third open to crewing; confirmations over a year.
+ */
+export type SyntheticMix = 'public' | 'members' | 'every-audience';
+
+/** What synthetic person number `n` (from 1, as in their email and name) chose. */
+export function syntheticChoices(n: number, mix: SyntheticMix) {
+	const PRECISIONS = ['neighbourhood', 'town', 'area', 'region', 'country'] as const;
+	const byBlock = Math.floor(n / 20) % 20;
+	let visibility: 'public' | 'members' | 'crewmates' = 'public';
+	if (mix === 'members' && n % 4 === 3) visibility = 'members';
+	if (mix === 'every-audience') {
+		visibility = n % 20 >= 17 ? 'crewmates' : n % 20 >= 12 ? 'members' : 'public';
+	}
+	return {
+		visibility,
+		precision:
+			mix === 'every-audience'
+				? PRECISIONS[[3, 10, 15, 18, 20].findIndex((below) => byBlock < below)]
+				: 'town',
+		openToCrewing: mix !== 'public' && n % 3 === 0,
+		confirmedDaysAgo: mix === 'public' ? 0 : n % 365
+	};
+}
+
+/** How many people one transaction adds: large enough to stay set-based, small enough for memory. */
+export const SEED_BATCH = 50_000;
+
+/**
+ * Adds people `from`..`from + points.length - 1` in batches of SEED_BATCH, one transaction each:
+ * their users, profiles and exact points (see addPractitioners), then one set-based publish of
+ * the batch (private.publish_locations, as private.republish_all_locations does after a
+ * gazetteer load). `onBatch` hears how many are in after each batch.
  */
 export async function seedPractitioners({
 	db,
 	points,
 	from,
-	mixed = false
+	mix = 'public',
+	onBatch
 }: {
 	db: pg.Client;
 	points: Point[];
 	from: number;
-	/**
-	 * Everyone public and confirmed today, or (mixed) every fourth person sharing with members
-	 * only, every third open to crewing, and confirmations spread over a year.
-	 */
-	mixed?: boolean;
+	mix?: SyntheticMix;
+	onBatch?: (added: number) => void;
+}) {
+	for (let start = 0; start < points.length; start += SEED_BATCH) {
+		await db.query('begin');
+		const ids = await addPractitioners({
+			db,
+			points: points.slice(start, start + SEED_BATCH),
+			from: from + start,
+			mix
+		});
+		await db.query('select private.publish_locations($1::uuid[])', [ids]);
+		await db.query('commit');
+		onBatch?.(Math.min(points.length, start + SEED_BATCH));
+	}
+}
+
+/**
+ * Inserts people `from`..`from + points.length - 1`, unpublished, in the caller's transaction:
+ * users (their trigger creates profiles), then their profiles and exact points with the per-row
+ * publishing triggers off. Returns their ids, for the caller to publish.
+ */
+export async function addPractitioners({
+	db,
+	points,
+	from,
+	mix
+}: {
+	db: pg.Client;
+	points: Point[];
+	from: number;
+	mix: SyntheticMix;
 }) {
 	const ids = points.map((_, i) => syntheticId(from + i));
-	await db.query('begin');
 	await db.query(
 		`insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data,
 			raw_user_meta_data, created_at, updated_at, is_anonymous)
@@ -104,15 +167,24 @@ export async function seedPractitioners({
 	);
 	// Superuser only: skips the per-row triggers that would publish each person one at a time.
 	await db.query('set local session_replication_role = replica');
+	const choices = ids.map((_, i) => syntheticChoices(from + i + 1, mix));
 	await db.query(
 		`update public.profiles p
-		set visibility = case when $2 and t.n % 4 = 3 then 'members' else 'public' end::public.profile_visibility,
-			open_to = case when $2 and t.n % 3 = 0 then '{crewing}' else '{}' end::public.openness[],
-			precision = 'town', onboarded_at = now(),
-			last_confirmed_at = now() - make_interval(days => case when $2 then (t.n % 365)::int else 0 end)
-		from unnest($1::uuid[]) with ordinality as t(id, n)
+		set visibility = t.visibility::public.profile_visibility,
+			precision = t.precision::public.location_precision,
+			open_to = case when t.open_to_crewing then '{crewing}' else '{}' end::public.openness[],
+			onboarded_at = now(),
+			last_confirmed_at = now() - make_interval(days => t.days_ago)
+		from unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::int[])
+			as t(id, visibility, precision, open_to_crewing, days_ago)
 		where p.id = t.id`,
-		[ids, mixed]
+		[
+			ids,
+			choices.map((choice) => choice.visibility),
+			choices.map((choice) => choice.precision),
+			choices.map((choice) => choice.openToCrewing),
+			choices.map((choice) => choice.confirmedDaysAgo)
+		]
 	);
 	await db.query(
 		`insert into public.profile_locations (profile_id, lat, lng)
@@ -120,6 +192,5 @@ export async function seedPractitioners({
 		[ids, points.map((point) => point.lat), points.map((point) => point.lng)]
 	);
 	await db.query('set local session_replication_role = origin');
-	await db.query('select private.publish_locations($1::uuid[])', [ids]);
-	await db.query('commit');
+	return ids;
 }
